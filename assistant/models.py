@@ -1,0 +1,71 @@
+"""Plain data types shared by ingestion, retrieval, answers and flows."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A citable piece of a document: a few sentences to a paragraph.
+
+    ``section`` is the heading path ("Aanbeveling 1 › Stap 2: Verdiep en analyseer"),
+    ``aanbeveling`` is "h1".."h6" or None, ``sector`` is "po", "vo", "mbo" or None,
+    ``page`` is the 1-based page where the source has pages, else None.
+    ``order`` is the passage's position in its document (for neighbours).
+    """
+
+    id: str
+    text: str
+    doc: str
+    title: str
+    sector: str | None
+    aanbeveling: str | None
+    section: str
+    page: int | None
+    order: int
+
+    def metadata(self) -> dict[str, Any]:
+        """Chroma metadata (no None values allowed there)."""
+        data = asdict(self)
+        data.pop("id")
+        data.pop("text")
+        return {k: ("" if v is None else v) for k, v in data.items()}
+
+    @classmethod
+    def from_metadata(cls, pid: str, text: str, meta: dict[str, Any]) -> Passage:
+        page = meta.get("page")
+        return cls(
+            id=pid,
+            text=text,
+            doc=str(meta.get("doc", "")),
+            title=str(meta.get("title", "")),
+            sector=meta.get("sector") or None,
+            aanbeveling=meta.get("aanbeveling") or None,
+            section=str(meta.get("section", "")),
+            page=int(page) if page not in (None, "") else None,
+            order=int(meta.get("order", 0)),
+        )
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A passage found for a question, with its fused relevance score (higher is better)."""
+
+    passage: Passage
+    score: float
+    signals: dict[str, float] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        p = self.passage
+        return {
+            "text": p.text,
+            "doc": p.doc,
+            "title": p.title,
+            "sector": p.sector,
+            "aanbeveling": p.aanbeveling,
+            "section": p.section,
+            "page": p.page,
+            "score": round(self.score, 6),
+        }

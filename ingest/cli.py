@@ -1,0 +1,45 @@
+"""``python -m ingest [PATH ...] [--json]``: ingest files or folders (default: the bundled corpus).
+
+Prints one line (or JSON object) per file with status ok/unchanged/failed, the passage count and
+the error; exits 1 if any file failed — the other files are ingested all the same.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from tqdm import tqdm
+
+from assistant.settings import get_settings
+from ingest.pipeline import IngestPipeline, collect_files
+
+_LABELS = {"ok": "ingelezen", "unchanged": "ongewijzigd", "failed": "mislukt"}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m ingest", description=__doc__)
+    parser.add_argument("paths", nargs="*", type=Path, help="bestanden of mappen (standaard: corpus/)")
+    parser.add_argument("--json", action="store_true", help="één JSON-object per bestand")
+    args = parser.parse_args(argv)
+
+    settings = get_settings()
+    files = collect_files(args.paths or [settings.corpus_dir])
+    if not files:
+        print("Geen bestanden gevonden om in te lezen.", file=sys.stderr)
+        return 1
+    pipeline = IngestPipeline(settings)
+    failed = False
+    bar = tqdm(files, desc="Inlezen", unit="bestand", file=sys.stderr, disable=len(files) < 3 or None)
+    for path in bar:
+        result = pipeline.run(path)
+        failed |= result.status == "failed"
+        if args.json:
+            line = json.dumps(result.to_json(), ensure_ascii=False)
+        else:
+            line = f"{result.status}\t{result.chunks}\t{path}" + (f"\t{result.error}" if result.error else "")
+            line += f"\t({_LABELS[result.status]})"
+        tqdm.write(line, file=sys.stdout)
+    return 1 if failed else 0
