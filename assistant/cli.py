@@ -2,13 +2,14 @@
 
 * ``search --batch IN.jsonl --k 10``: one JSON line per question with ranked passages.
 * ``search "vraag"``: the passages for one question, readable.
+* ``ask --batch IN.jsonl``: one JSON line per question with answer, abstained and citations.
+* ``ask "vraag"``: the answer and its sources, readable.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -38,6 +39,25 @@ def _cmd_search(core: Core, args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_ask(core: Core, args: argparse.Namespace) -> int:
+    if args.batch:
+        for item in read_batch(args.batch):
+            answer = core.answerer.answer(item["question"])
+            print(json.dumps(answer.to_json(item["id"]), ensure_ascii=False), flush=True)
+        return 0
+    answer = core.answerer.answer(args.question)
+    if answer.notice:
+        print(f"Let op: {answer.notice}\n")
+    print(answer.text + "\n")
+    for c in answer.citations:
+        page = f", p. {c.passage.page}" if c.passage.page else ""
+        print(f"[{c.n}] {c.passage.title} — {c.passage.section or '(geen kop)'}{page}")
+    for hit in answer.related:
+        print(f"Misschien verwant: {hit.passage.title} — {hit.passage.section or '(geen kop)'}")
+        print("    " + hit.passage.text[:300].replace("\n", " ") + "…")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m assistant", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -45,8 +65,11 @@ def main(argv: list[str] | None = None) -> int:
     search.add_argument("question", nargs="?", help="een vraag")
     search.add_argument("--batch", type=Path, help="JSONL met {id, question} per regel")
     search.add_argument("--k", type=int, default=10)
+    ask = sub.add_parser("ask", help="stel een vraag en krijg een antwoord met bronnen")
+    ask.add_argument("question", nargs="?", help="een vraag")
+    ask.add_argument("--batch", type=Path, help="JSONL met {id, question} per regel")
     args = parser.parse_args(argv)
-    if args.command == "search" and not (args.batch or args.question):
+    if not (args.batch or args.question):
         parser.error("geef een vraag of --batch BESTAND")
     core = Core.from_settings(get_settings())
-    return _cmd_search(core, args)
+    return _cmd_search(core, args) if args.command == "search" else _cmd_ask(core, args)

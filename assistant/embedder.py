@@ -57,7 +57,9 @@ class E5Embedder(EmbeddingFunction[Documents]):
 class SentenceTransformerEmbedder(EmbeddingFunction[Documents]):
     """A sentence-transformers model from a local path (no hub access)."""
 
-    def __init__(self, model_path: Path, query_prefix: str = "query: ", passage_prefix: str = "passage: ") -> None:
+    def __init__(
+        self, model_path: Path, query_prefix: str = "query: ", passage_prefix: str = "passage: "
+    ) -> None:
         if not Path(model_path).is_dir():
             raise ValueError(
                 f"Geen model gevonden in {model_path}. Zet LEIDRAAD_EMBEDDER_PATH op een map met een "
@@ -82,7 +84,8 @@ def build_embedder(settings: Settings) -> Embedder:
     if settings.embedder == "sentence-transformers":
         if settings.embedder_path is None:
             raise ValueError(
-                "LEIDRAAD_EMBEDDER=sentence-transformers vraagt ook LEIDRAAD_EMBEDDER_PATH (een lokale modelmap)."
+                "LEIDRAAD_EMBEDDER=sentence-transformers vraagt ook LEIDRAAD_EMBEDDER_PATH "
+                "(een lokale modelmap)."
             )
         return SentenceTransformerEmbedder(settings.embedder_path)
     return E5Embedder()

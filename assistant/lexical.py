@@ -19,8 +19,27 @@ from bm25s.stopwords import STOPWORDS_DUTCH
 
 # Question words carry no topic; the leidraad's generic words would match everything.
 _EXTRA_STOPWORDS = {
-    "wat", "welke", "hoe", "waarom", "wanneer", "wie", "waar", "kan", "kunnen", "moet", "moeten",
-    "zegt", "leidraad", "volgens", "eigenlijk", "onze", "ons", "we", "jullie", "mijn", "graag",
+    "wat",
+    "welke",
+    "hoe",
+    "waarom",
+    "wanneer",
+    "wie",
+    "waar",
+    "kan",
+    "kunnen",
+    "moet",
+    "moeten",
+    "zegt",
+    "leidraad",
+    "volgens",
+    "eigenlijk",
+    "onze",
+    "ons",
+    "we",
+    "jullie",
+    "mijn",
+    "graag",
 }
 STOPWORDS = sorted(set(STOPWORDS_DUTCH) | _EXTRA_STOPWORDS)
 _STEMMER = Stemmer.Stemmer("dutch")
@@ -39,6 +58,14 @@ class LexicalIndex:
     def __init__(self, model: bm25s.BM25) -> None:
         self._model = model
         self._size = int(model.scores["num_docs"])
+        # Column pointers of the term-major sparse matrix give each term's document frequency.
+        self._df = np.diff(np.asarray(model.scores["indptr"]))
+
+    def idf(self, term: str) -> float:
+        """Inverse document frequency of an analysed term (unknown terms weigh most)."""
+        column = self._model.vocab_dict.get(term)
+        df = int(self._df[column]) if column is not None and column < len(self._df) else 0
+        return float(np.log(1 + (self._size - df + 0.5) / (df + 0.5)))
 
     @classmethod
     def build(cls, texts: list[str]) -> LexicalIndex:

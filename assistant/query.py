@@ -11,8 +11,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_ORDINALS = {"eerste": 1, "tweede": 2, "derde": 3, "vierde": 4, "vijfde": 5, "zesde": 6,
-             "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
+_ORDINALS = {
+    "eerste": 1,
+    "tweede": 2,
+    "derde": 3,
+    "vierde": 4,
+    "vijfde": 5,
+    "zesde": 6,
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+}
 _AANBEVELING = re.compile(
     r"\b(?:h([1-6])|(?:aanbeveling|recommendation|hoofdstuk|chapter)\s*(?:h)?([1-6])"
     r"|(" + "|".join(_ORDINALS) + r")\s+(?:aanbeveling|recommendation))\b",
@@ -32,6 +44,7 @@ class ParsedQuery:
     text: str
     aanbeveling: str | None
     sector: str | None
+    topic: str = ""  # the question without the words that named the filters
 
 
 def parse_query(question: str) -> ParsedQuery:
@@ -43,4 +56,7 @@ def parse_query(question: str) -> ParsedQuery:
     found = [s for s, pattern in _SECTORS.items() if pattern.search(question)]
     # "po en vo" names no single sector; a question about several sectors is not filtered.
     sector = found[0] if len(found) == 1 else None
-    return ParsedQuery(text=question.strip(), aanbeveling=aanbeveling, sector=sector)
+    topic = _AANBEVELING.sub(" ", question)
+    if sector:
+        topic = _SECTORS[sector].sub(" ", topic)
+    return ParsedQuery(question.strip(), aanbeveling, sector, " ".join(topic.split()))

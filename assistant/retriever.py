@@ -11,7 +11,7 @@ Usage::
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -39,7 +39,9 @@ def allowed(p: Passage, q: ParsedQuery) -> bool:
 class HybridRetriever:
     """Dense + BM25 over one ``PassageStore``; reloads when another process ingests."""
 
-    def __init__(self, store: PassageStore, embedder: Embedder, config: RetrievalConfig | None = None) -> None:
+    def __init__(
+        self, store: PassageStore, embedder: Embedder, config: RetrievalConfig | None = None
+    ) -> None:
         self.store = store
         self.embedder = embedder
         self.config = config or RetrievalConfig()
@@ -53,7 +55,7 @@ class HybridRetriever:
         mask = np.fromiter((allowed(p, query) for p in passages), dtype=bool, count=len(passages))
         if query.aanbeveling and mask.sum() < k:
             # The named aanbeveling has too little text here (e.g. only in other sectors): widen.
-            query = ParsedQuery(query.text, None, query.sector)
+            query = replace(query, aanbeveling=None)
             mask = np.fromiter((allowed(p, query) for p in passages), dtype=bool, count=len(passages))
         if not mask.any():
             return []
@@ -85,7 +87,10 @@ class HybridRetriever:
         cfg = self.config
         scores: dict[int, float] = {}
         signals: dict[int, dict[str, float]] = {}
-        for name, weight, ranked in (("dense", cfg.dense_weight, dense), ("bm25", cfg.lexical_weight, lexical)):
+        for name, weight, ranked in (
+            ("dense", cfg.dense_weight, dense),
+            ("bm25", cfg.lexical_weight, lexical),
+        ):
             for rank, (row, raw) in enumerate(ranked):
                 scores[row] = scores.get(row, 0.0) + weight / (cfg.rrf_k + rank + 1)
                 signals.setdefault(row, {})[name] = raw

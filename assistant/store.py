@@ -22,7 +22,6 @@ import shutil
 import uuid
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass
-from pathlib import Path
 from typing import Any
 
 import chromadb
@@ -58,7 +57,9 @@ def open_collection(settings: Settings) -> chromadb.Collection:
     """Embedded PersistentClient by default; HttpClient when LEIDRAAD_CHROMA_HOST is set."""
     chroma_settings = ChromaSettings(anonymized_telemetry=False)
     if settings.chroma_host:
-        client = chromadb.HttpClient(host=settings.chroma_host, port=settings.chroma_port, settings=chroma_settings)
+        client = chromadb.HttpClient(
+            host=settings.chroma_host, port=settings.chroma_port, settings=chroma_settings
+        )
     else:
         (settings.store_dir / "chroma").mkdir(parents=True, exist_ok=True)
         client = chromadb.PersistentClient(path=str(settings.store_dir / "chroma"), settings=chroma_settings)

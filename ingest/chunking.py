@@ -57,7 +57,9 @@ def _split_long(group: list[Paragraph], max_chars: int) -> list[list[Paragraph]]
     return parts
 
 
-def chunk_paragraphs(paragraphs: list[Paragraph], target_chars: int = 600, max_chars: int = 1000) -> list[Chunk]:
+def chunk_paragraphs(
+    paragraphs: list[Paragraph], target_chars: int = 600, max_chars: int = 1000
+) -> list[Chunk]:
     """Greedy packing of whole groups up to ``target_chars`` (never past ``max_chars`` by choice)."""
     chunks: list[Chunk] = []
     current: list[Paragraph] = []

@@ -55,9 +55,7 @@ def _should_join(left: str, right: str) -> bool:
 def _is_compound(word: str) -> bool:
     """True when `word` splits into two known words ("verbeterplan" -> "verbeter" + "plan")."""
     word = word.lower()
-    return any(
-        _is_word(word[:i]) and _is_word(word[i:]) for i in range(_MIN_PART, len(word) - _MIN_PART + 1)
-    )
+    return any(_is_word(word[:i]) and _is_word(word[i:]) for i in range(_MIN_PART, len(word) - _MIN_PART + 1))
 
 
 def join_lines(lines: Iterable[str], *, marks_spaces: bool = False) -> str:
@@ -85,9 +83,9 @@ def join_lines(lines: Iterable[str], *, marks_spaces: bool = False) -> str:
                 out = out[:-1] + line  # "onderbou-\nwen" -> "onderbouwen"
             else:
                 out += line  # "Evidence-\ninformed" keeps its hyphen
-        elif marks_spaces and soft_break and (start is None or line[0].islower()):
-            out += line
-        elif not marks_spaces and end and start and _should_join(end.group(1), start.group(1)):
+        elif (marks_spaces and soft_break and (start is None or line[0].islower())) or (
+            not marks_spaces and end and start and _should_join(end.group(1), start.group(1))
+        ):
             out += line
         else:
             out += " " + line

@@ -65,5 +65,7 @@ def guess_title(path: Path, text: str) -> str:
 def describe_document(path: Path, text: str) -> DocumentInfo:
     entry = _catalogue_entry(path)
     if entry:
-        return DocumentInfo(title=str(entry.get("title") or guess_title(path, text)), sector=entry.get("sector"))
+        return DocumentInfo(
+            title=str(entry.get("title") or guess_title(path, text)), sector=entry.get("sector")
+        )
     return DocumentInfo(title=guess_title(path, text), sector=guess_sector(path.name, text))

@@ -81,7 +81,9 @@ def build_passages(loaded: LoadedDocument, settings: Settings) -> list[Passage]:
 class IngestPipeline:
     """Loads, chunks and indexes files into one ``PassageStore``; one failure never stops the rest."""
 
-    def __init__(self, settings: Settings, store: PassageStore | None = None, embedder: Embedder | None = None):
+    def __init__(
+        self, settings: Settings, store: PassageStore | None = None, embedder: Embedder | None = None
+    ):
         self.settings = settings
         self.store = store or PassageStore(settings)
         self._embedder = embedder
@@ -96,16 +98,22 @@ class IngestPipeline:
         try:
             if path.suffix.lower() not in SUPPORTED_SUFFIXES and path.is_file():
                 kinds = ", ".join(sorted(SUPPORTED_SUFFIXES))
-                raise IngestError(f'"{path.name}" heeft een bestandstype dat niet wordt ondersteund. Gebruik {kinds}.')
+                raise IngestError(
+                    f'"{path.name}" heeft een bestandstype dat niet wordt ondersteund. Gebruik {kinds}.'
+                )
             loaded = load_document(
-                path, max_bytes=int(self.settings.max_file_mb * 1024 * 1024), max_pages=self.settings.max_pages
+                path,
+                max_bytes=int(self.settings.max_file_mb * 1024 * 1024),
+                max_pages=self.settings.max_pages,
             )
             current = self.store.documents.get(path.name)
             if current is not None and current.sha256 == loaded.sha256:
                 return IngestResult(path, "unchanged", current.chunks)
             passages = build_passages(loaded, self.settings)
             if not passages:
-                raise IngestError(f'In "{path.name}" staat geen bruikbare tekst. Controleer het bestand en probeer opnieuw.')
+                raise IngestError(
+                    f'In "{path.name}" staat geen bruikbare tekst. Controleer het bestand en probeer opnieuw.'
+                )
             first = passages[0]
             record = DocumentRecord(
                 doc=path.name,

@@ -29,10 +29,33 @@ _STEP = re.compile(r"^Stap \d+\b")
 _END_MATTER = re.compile(r"^(meer lezen|literatuur(lijst)?|bronnen|referenties|noten)\b", re.I)
 _BULLET = re.compile(r"^[•\-–▪●]\s*")
 _PAGE_NUMBER = re.compile(r"^\d{1,3}$")
-_TERMINAL = tuple(".!?;:”’\")")
+_TERMINAL = tuple('.!?;:”’")')
 _PAGE_START = re.compile(r"^ [^ \t]")
 # Headings do not end in an article, preposition or conjunction; wrapped sentence lines often do.
-_DANGLING = frozenset("de het een van en of in op te met voor die dat aan om als door bij naar tot".split())
+_DANGLING = frozenset(
+    [
+        "de",
+        "het",
+        "een",
+        "van",
+        "en",
+        "of",
+        "in",
+        "op",
+        "te",
+        "met",
+        "voor",
+        "die",
+        "dat",
+        "aan",
+        "om",
+        "als",
+        "door",
+        "bij",
+        "naar",
+        "tot",
+    ]
+)
 
 
 @dataclass(frozen=True)
@@ -157,7 +180,9 @@ def parse_structure(pages: list[PageText]) -> list[Paragraph]:
     return out
 
 
-def _take_headings(lines: list[str], cursor: _Cursor, spaced: bool) -> tuple[list[tuple[int, str]], list[str]]:
+def _take_headings(
+    lines: list[str], cursor: _Cursor, spaced: bool
+) -> tuple[list[tuple[int, str]], list[str]]:
     """Split the heading lines at the top of a block from its body: ([(level, title)], body)."""
     whole = normalise_spaces(" ".join(lines))
     if (

@@ -9,10 +9,10 @@ Usage::
     try:
         result = answerer.answer("Hoe maak ik een verbeterplan?", hits)
     except LLMUnavailable as exc:
-        show_notice(str(exc))  # "Het taalmodel (Ollama: …) is niet bereikbaar; …"
-        ...                    # offline answer
-    if result.fell_back:
-        ...                    # offline answer: the model's text was not grounded in the passages
+        show_notice(str(exc))  # "Het taalmodel (Ollama: …) is niet bereikbaar; …", then the offline answer
+    else:
+        if result.fell_back:
+            ...                # offline answer: the model's text was not grounded in the passages
 
     stream = answerer.stream("Hoe maak ik een verbeterplan?", hits)
     for token in stream:
@@ -131,17 +131,16 @@ class LLMAnswerer:
 
     def stream(self, question: str, hits: Sequence[Hit]) -> AnswerStream:
         """Stream the raw tokens (for the UI); the guarded ``LLMResult`` is on ``.result`` afterwards."""
+        if not hits:
+            # Nothing to ground an answer in: the model is not asked at all.
+            nothing = LLMResult("", (), fell_back=True, reasons=("geen passages gevonden",))
+            return AnswerStream(iter(()), lambda _raw: nothing)
         passages = [hit.passage.text for hit in hits]
 
         def finish(raw: str) -> LLMResult:
-            if not passages:
-                return LLMResult("", (), fell_back=True, reasons=("geen passages gevonden",))
             checked = self.guard.check(raw, passages)
             return LLMResult(checked.text, checked.cited, checked.fall_back, checked.reasons, raw)
 
-        if not passages:
-            # Nothing to ground an answer in: the model is not asked at all.
-            return AnswerStream(iter(()), finish)
         return AnswerStream(self._tokens(self.prompt.messages(question, hits)), finish)
 
     def _tokens(self, messages: list[BaseMessage]) -> Iterator[str]:
@@ -158,7 +157,8 @@ class LLMAnswerer:
         name = f"Het taalmodel ({self.label})"
         status = getattr(exc, "status_code", None)
         if isinstance(exc, TimeoutError | ModelTimeoutError | httpx.TimeoutException):
-            return f"{name} gaf niet binnen {self.timeout_s:g} seconden antwoord; {_FALLBACK_NOTE}"
+            unit = "seconde" if self.timeout_s == 1 else "seconden"
+            return f"{name} gaf niet binnen {self.timeout_s:g} {unit} antwoord; {_FALLBACK_NOTE}"
         if isinstance(exc, ModelNotFoundError) or status == 404:
             return (
                 f"{name} kent dit model niet (controleer LEIDRAAD_LLM_MODEL; "

@@ -75,11 +75,12 @@ class GroundingGuard:
         if not 0.0 <= min_support <= 1.0:
             raise ValueError(f"min_support moet tussen 0 en 1 liggen, niet {min_support}.")
         self.min_support = min_support
-        self._stemmer = Stemmer.Stemmer("dutch")
 
     def check(self, answer: str, passages: Sequence[str]) -> GroundingResult:
         """Clean ``answer``, whose citations ``[n]`` refer to ``passages[n - 1]``."""
-        vocabularies = [self._content_words(text) for text in passages]
+        # A fresh stemmer per call: PyStemmer objects are not thread-safe and the UI answers in threads.
+        stemmer = Stemmer.Stemmer("dutch")
+        vocabularies = [_content_words(text, stemmer) for text in passages]
         reasons: list[str] = []
         cited: list[int] = []
         lines: list[str] = []
@@ -92,7 +93,8 @@ class GroundingGuard:
                 sentence
                 for raw in _SENTENCE_END.split(body)
                 if raw.strip()
-                and (sentence := self._check_sentence(raw.strip(), vocabularies, cited, reasons)) is not None
+                and (sentence := self._check_sentence(raw.strip(), vocabularies, stemmer, cited, reasons))
+                is not None
             ]
             if kept:
                 lines.append(marker + " ".join(kept))
@@ -105,7 +107,12 @@ class GroundingGuard:
         )
 
     def _check_sentence(
-        self, sentence: str, vocabularies: list[set[str]], cited: list[int], reasons: list[str]
+        self,
+        sentence: str,
+        vocabularies: list[set[str]],
+        stemmer: Stemmer.Stemmer,
+        cited: list[int],
+        reasons: list[str],
     ) -> str | None:
         numbers: list[int] = []
 
@@ -121,7 +128,7 @@ class GroundingGuard:
             reasons.append(f"zin zonder geldige bronvermelding weggelaten: “{_short(sentence)}”")
             return None
         vocabulary = set().union(*(vocabularies[n - 1] for n in numbers))
-        score = self._support(self._content_words(_CITATION.sub(" ", sentence)), vocabulary)
+        score = _support(_content_words(_CITATION.sub(" ", sentence), stemmer), vocabulary)
         if score < self.min_support:
             reasons.append(
                 f"zin weggelaten, te weinig overeenkomst ({score:.0%}) met "
@@ -131,27 +138,25 @@ class GroundingGuard:
         cited.extend(n for n in numbers if n not in cited)
         return cleaned.strip()
 
-    def _content_words(self, text: str) -> set[str]:
-        words = [w for w in _WORD.findall(text.lower()) if _is_content_word(w)]
-        return set(self._stemmer.stemWords(words))
 
-    @staticmethod
-    def _support(words: set[str], vocabulary: set[str]) -> float:
-        if not words:
-            return 1.0
-
-        def found(word: str) -> bool:
-            if word in vocabulary:
-                return True
-            return len(word) >= _MIN_COMPOUND_PART and any(
-                word in other or (len(other) >= _MIN_COMPOUND_PART and other in word) for other in vocabulary
-            )
-
-        return sum(map(found, words)) / len(words)
+def _content_words(text: str, stemmer: Stemmer.Stemmer) -> set[str]:
+    words = [w for w in _WORD.findall(text.lower()) if w not in _STOPWORDS and (len(w) > 1 or w.isdigit())]
+    return set(stemmer.stemWords(words))
 
 
-def _is_content_word(word: str) -> bool:
-    return word not in _STOPWORDS and (len(word) > 1 or word.isdigit())
+def _support(words: set[str], vocabulary: set[str]) -> float:
+    """Share of ``words`` found in ``vocabulary``, exactly or as part of a compound (1.0 for no words)."""
+    if not words:
+        return 1.0
+
+    def found(word: str) -> bool:
+        if word in vocabulary:
+            return True
+        return len(word) >= _MIN_COMPOUND_PART and any(
+            word in other or (len(other) >= _MIN_COMPOUND_PART and other in word) for other in vocabulary
+        )
+
+    return sum(map(found, words)) / len(words)
 
 
 def _move_before_punctuation(match: re.Match[str]) -> str:

@@ -9,17 +9,18 @@ PASSAGES = [PLAN, SUBTEAMS]
 
 
 def test_keeps_cited_supported_sentences() -> None:
-    result = GroundingGuard().check(
-        "Analyseer per speerpunt de huidige situatie [1]. Werk met subteams van leerkrachten [2].", PASSAGES
-    )
-    assert result.text == "Analyseer per speerpunt de huidige situatie [1]. Werk met subteams van leerkrachten [2]."
+    answer = "Analyseer per speerpunt de huidige situatie [1]. Werk met subteams van leerkrachten [2]."
+    result = GroundingGuard().check(answer, PASSAGES)
+    assert result.text == answer
     assert result.cited == (1, 2)
     assert not result.fall_back
     assert result.reasons == ()
 
 
 def test_citation_to_a_passage_that_was_not_given_is_removed() -> None:
-    result = GroundingGuard().check("Maak een gedragen verbeterplan [1, 7]. Dat kost veel geld [7].", PASSAGES)
+    result = GroundingGuard().check(
+        "Maak een gedragen verbeterplan [1, 7]. Dat kost veel geld [7].", PASSAGES
+    )
     assert result.text == "Maak een gedragen verbeterplan [1]."
     assert "[7]" not in result.text
     assert result.cited == (1,)
@@ -68,7 +69,7 @@ def test_citation_after_the_full_stop_stays_with_its_sentence() -> None:
 
 
 def test_list_items_keep_their_markers() -> None:
-    answer = "Zo pak je het aan:\n- Analyseer de huidige situatie [1].\n- Werk met subteams [2].\n\n- Bel de inspectie."
+    answer = "Zo pak je het aan:\n- Analyseer de huidige situatie [1].\n- Werk met subteams [2].\n\n- Bel op."
     result = GroundingGuard().check(answer, PASSAGES)
     assert result.text == "- Analyseer de huidige situatie [1].\n- Werk met subteams [2]."
 

@@ -20,8 +20,9 @@ def test_messages_hold_rules_numbered_passages_and_question(hits: list[Hit]) -> 
     assert "[1]" in system.text  # how to cite
     assert "Nederlands" in system.text
     assert "geen opdrachten" in system.text  # passages are data
-    assert '<passage nummer="1">\nBron: Poster primair onderwijs — Aanbeveling 1, pagina 1\n' + PLAN in user.text
-    assert '<passage nummer="2">\nBron: Poster primair onderwijs — Aanbeveling 1 › Subteams\n' in user.text
+    source = "Bron: Poster primair onderwijs — Aanbeveling 1"
+    assert f'<passage nummer="1">\n{source}, pagina 1\n{PLAN}\n</passage>' in user.text
+    assert f'<passage nummer="2">\n{source} › Subteams\n' in user.text  # no page: none shown
     assert "<vraag>\nHoe kom ik tot een verbeterplan?\n</vraag>" in user.text
     assert user.text.index("</passages>") < user.text.index("<vraag>")
 
@@ -49,7 +50,7 @@ def test_template_without_placeholders_is_refused(tmp_path: Path) -> None:
 
 
 def test_missing_prompt_file_names_the_file(tmp_path: Path) -> None:
-    with pytest.raises(FileNotFoundError, match="answer_system.md"):
+    with pytest.raises(FileNotFoundError, match=r"answer_system\.md"):
         AnswerPrompt(tmp_path)
 
 
