@@ -22,13 +22,11 @@ from typing import Any
 from assistant.lexical import analyse
 from assistant.llm.generate import LLMAnswerer, LLMUnavailable
 from assistant.models import Hit, Passage
-from assistant.query import ParsedQuery, parse_query
+from assistant.query import ParsedQuery, is_english, parse_query
 from assistant.retriever import HybridRetriever
 
 SECTOR_NAMES = {"po": "het primair onderwijs (po)", "vo": "het voortgezet onderwijs (vo)", "mbo": "het mbo"}
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z‘“'(•])")
-_ENGLISH = re.compile(r"\b(the|what|does|how|is|are|which|why|guide|about|of|and|in|to)\b", re.I)
-_DUTCH = re.compile(r"\b(de|het|een|wat|hoe|welke|zijn|van|en|over|voor|wij|we|ik)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -85,10 +83,6 @@ class Answer:
             mode=self.mode,
         )
         return out
-
-
-def is_english(question: str) -> bool:
-    return len(_ENGLISH.findall(question)) > len(_DUTCH.findall(question))
 
 
 def split_sentences(text: str) -> list[str]:

@@ -10,6 +10,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+GLOSSARY = Path(__file__).parent / "data" / "glossary_en_nl.tsv"
 
 _ORDINALS = {
     "eerste": 1,
@@ -45,6 +49,30 @@ class ParsedQuery:
     aanbeveling: str | None
     sector: str | None
     topic: str = ""  # the question without the words that named the filters
+    expansion: str = ""  # Dutch leidraad terms for English words in the question
+
+
+@lru_cache(maxsize=1)
+def _glossary() -> list[tuple[re.Pattern[str], str]]:
+    rows = []
+    for line in GLOSSARY.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            english, dutch = line.split("\t", 1)
+            rows.append((re.compile(rf"\b{re.escape(english)}\b", re.I), dutch.strip()))
+    return rows
+
+
+_ENGLISH = re.compile(r"\b(the|what|does|how|is|are|which|why|guide|about|of|and|in|to)\b", re.I)
+_DUTCH = re.compile(r"\b(de|het|een|wat|hoe|welke|zijn|van|en|over|voor|wij|we|ik)\b", re.I)
+
+
+def is_english(question: str) -> bool:
+    return len(_ENGLISH.findall(question)) > len(_DUTCH.findall(question))
+
+
+def expand_english(question: str) -> str:
+    """The Dutch terms for English leidraad vocabulary in the question (lexical search needs them)."""
+    return " ".join(dutch for pattern, dutch in _glossary() if pattern.search(question))
 
 
 def parse_query(question: str) -> ParsedQuery:
@@ -59,4 +87,6 @@ def parse_query(question: str) -> ParsedQuery:
     topic = _AANBEVELING.sub(" ", question)
     if sector:
         topic = _SECTORS[sector].sub(" ", topic)
-    return ParsedQuery(question.strip(), aanbeveling, sector, " ".join(topic.split()))
+    topic = " ".join(topic.split())
+    expansion = expand_english(question) if is_english(question) else ""
+    return ParsedQuery(question.strip(), aanbeveling, sector, topic, expansion)

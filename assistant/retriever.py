@@ -81,7 +81,8 @@ class HybridRetriever:
         index = self.store.lexical
         if index is None:
             return []
-        return index.search(query.text, self.config.candidates, mask=mask.astype(np.float32))
+        text = f"{query.text} {query.expansion}" if query.expansion else query.text
+        return index.search(text, self.config.candidates, mask=mask.astype(np.float32))
 
     def _fuse(self, dense: list[tuple[int, float]], lexical: list[tuple[int, float]], k: int) -> list[Hit]:
         cfg = self.config
