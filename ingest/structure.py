@@ -172,7 +172,7 @@ def parse_structure(pages: list[PageText]) -> list[Paragraph]:
         if bullet:
             text = "• " + _BULLET.sub("", text, count=1)
         elif text[:1].islower():
-            if _attach_continuation(out, text, cursor.section):
+            if _attach_continuation(out, text, cursor.section, spaced):
                 continue
             if len(text.split()) <= 8 and not text.endswith(_TERMINAL):
                 continue  # a stray label from a poster or figure ("deel 2", "creëer een …")
@@ -189,7 +189,7 @@ def _take_headings(
         len(lines) <= 3
         and len(whole) <= 100
         and whole[:1].isupper()
-        and not whole.endswith((".", ";", ",", ":"))
+        and not whole.endswith((".", ";", ",", ":", "-"))
         and not _BULLET.match(whole)
         and not _SECTION.match(whole)
     ):
@@ -227,19 +227,25 @@ def _level(title: str) -> int:
     return 3 if _STEP.match(title) else 4
 
 
-def _attach_continuation(out: list[Paragraph], text: str, section: str, lookback: int = 12) -> bool:
+def _attach_continuation(
+    out: list[Paragraph], text: str, section: str, spaced: bool, lookback: int = 16
+) -> bool:
     """Stitch a paragraph that starts mid-sentence onto the unfinished one a box interrupted."""
     for idx in range(len(out) - 1, max(-1, len(out) - 1 - lookback), -1):
         prev = out[idx]
         if prev.is_bullet:
             if not prev.text.endswith(_TERMINAL) and idx == len(out) - 1:
                 out[idx] = Paragraph(
-                    join_lines([prev.text, text]), prev.section, prev.aanbeveling, prev.page, "bullet"
+                    join_lines([prev.text + " ", text], marks_spaces=spaced),
+                    prev.section,
+                    prev.aanbeveling,
+                    prev.page,
+                    "bullet",
                 )
                 return True
             continue
         if prev.kind == "text" and not prev.text.endswith(_TERMINAL):
-            merged = join_lines([prev.text, text])
+            merged = join_lines([prev.text + " ", text], marks_spaces=spaced)
             out[idx] = Paragraph(merged, prev.section, prev.aanbeveling, prev.page)
             return True
     return False

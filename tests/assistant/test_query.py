@@ -1,0 +1,57 @@
+"""parse_query: the aanbeveling and sector a question names."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.query import parse_query
+
+
+@pytest.mark.parametrize(
+    ("question", "aanbeveling"),
+    [
+        ("wat zegt h6 over tijd?", "h6"),
+        ("Wat zegt H6 over tijd?", "h6"),
+        ("Wat staat er in aanbeveling 6?", "h6"),
+        ("aanbeveling h3 over reflectie", "h3"),
+        ("Wat bedoelen ze met de zesde aanbeveling?", "h6"),
+        ("Leg de tweede aanbeveling uit", "h2"),
+        ("What does the sixth recommendation say?", "h6"),
+        ("Summarise recommendation 4", "h4"),
+        ("Wat zegt hoofdstuk 5 over literatuur?", "h5"),
+        ("wat zegt h7 over tijd?", None),
+        ("aanbeveling 7", None),
+        ("Hoe werkt een PLG?", None),
+        ("Wat is h60?", None),
+        ("de zesde keer dat we vergaderen", None),
+    ],
+)
+def test_aanbeveling(question: str, aanbeveling: str | None) -> None:
+    assert parse_query(question).aanbeveling == aanbeveling
+
+
+@pytest.mark.parametrize(
+    ("question", "sector"),
+    [
+        ("Hoe borgen we dit in het mbo?", "mbo"),
+        ("Wat werkt op een basisschool?", "po"),
+        ("tips voor het po", "po"),
+        ("Geldt dit ook voor havo/vwo?", "vo"),
+        ("Ik geef les in het vmbo", "vo"),
+        ("In vmbo-t klassen", "vo"),
+        ("Wat is het verschil tussen po en vo?", None),
+        ("Werkt dit op de basisschool en in het vmbo?", None),
+        ("What works in primary schools?", "po"),
+        ("Hoe werkt een PLG?", None),
+        ("Wat is een pool van docenten?", None),  # "po" only as a whole word
+        ("wat zegt h6 over tijd?", None),
+    ],
+)
+def test_sector(question: str, sector: str | None) -> None:
+    assert parse_query(question).sector == sector
+
+
+def test_both_filters_and_text_kept() -> None:
+    q = parse_query("  Wat zegt h6 over tijd in het mbo?  ")
+    assert (q.aanbeveling, q.sector) == ("h6", "mbo")
+    assert q.text == "Wat zegt h6 over tijd in het mbo?"

@@ -1,0 +1,92 @@
+"""HybridRetriever over the whole bundled corpus (real Chroma, real e5, real BM25)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.models import Hit
+from assistant.runtime import Core
+
+MBO_POSTER = "mbo-poster-werken-aan-onderwijsverbetering.txt"
+
+
+def search(core: Core, question: str, k: int = 10) -> list[Hit]:
+    hits = core.retriever.search(question, k=k)
+    assert hits, question
+    return hits
+
+
+def test_named_aanbeveling_keeps_only_its_passages(corpus_core: Core) -> None:
+    hits = search(corpus_core, "wat zegt h6 over tijd?")
+    assert len(hits) == 10
+    assert {h.passage.aanbeveling for h in hits} == {"h6"}
+    assert all(h.passage.section.startswith("Aanbeveling 6:") for h in hits)
+
+
+def test_named_sector_keeps_that_sector_and_sectorless(corpus_core: Core) -> None:
+    hits = search(corpus_core, "borging in het mbo")
+    assert {h.passage.sector for h in hits} <= {"mbo", None}
+    assert hits[0].passage.doc == MBO_POSTER
+    assert "borging" in hits[0].passage.text.lower()
+
+
+# Questions a teacher might ask, each with a phrase from the passage that answers it (checked in corpus/).
+TEACHER_QUESTIONS = [
+    (
+        "Onze PLG komt in het rooster nooit samen, hoe regelen we daar tijd voor?",
+        "lopen PLG’s vast wegens gebrek aan gezamenlijke tijd",
+    ),
+    ("Welke twee soorten reflectie zijn er voor docenten?", "Reflection on action"),
+    (
+        "Wat levert het op om collega's en leerlingen te interviewen over de huidige situatie?",
+        "leerlingen interviewen, levert een PLG meerdere voordelen op",
+    ),
+    (
+        "Welk model met vier dimensies gebruikt de leidraad voor een onderzoekscultuur?",
+        "Godfrey en Brown gaan uit van vier dimensies",
+    ),
+    (
+        "Hoe kan ik leerkrachten op de basisschool helpen om literatuur te vinden en te interpreteren?",
+        "Ondersteun leerkrachten om literatuur te vinden, selecteren en interpreteren",
+    ),
+]
+
+
+@pytest.mark.parametrize(("question", "phrase"), TEACHER_QUESTIONS)
+def test_teacher_question_finds_answer_in_top_5(corpus_core: Core, question: str, phrase: str) -> None:
+    hits = search(corpus_core, question, k=5)
+    texts = [h.passage.text for h in hits]
+    assert any(phrase in t for t in texts), [t[:120] for t in texts]
+
+
+def test_english_question_finds_dutch_passage(corpus_core: Core) -> None:
+    hits = search(corpus_core, "What does the guide say about distributed leadership?", k=5)
+    assert any("gespreid leiderschap" in h.passage.text.lower() for h in hits), [
+        h.passage.text[:120] for h in hits
+    ]
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["wat zegt h6 over tijd?", "borging in het mbo", "Hoe start ik een professionele leergemeenschap?"],
+)
+def test_hits_are_store_passages_in_descending_score(corpus_core: Core, question: str) -> None:
+    store = corpus_core.store
+    hits = search(corpus_core, question, k=8)
+    assert len(hits) == 8
+    ids = [h.passage.id for h in hits]
+    assert len(set(ids)) == len(ids)
+    for hit in hits:
+        row = store.row(hit.passage.id)
+        assert row is not None
+        assert store.passages[row] == hit.passage
+    scores = [h.score for h in hits]
+    assert scores == sorted(scores, reverse=True)
+    assert all(s > 0 for s in scores)
+    got = store.collection.get(ids=ids, include=[])["ids"]
+    assert sorted(got) == sorted(ids)
+
+
+def test_k_and_empty_question(corpus_core: Core) -> None:
+    assert len(corpus_core.retriever.search("verbeterplan", k=3)) == 3
+    assert corpus_core.retriever.search("   ", k=3) == []
