@@ -53,12 +53,8 @@ def guess_sector(name: str, text: str) -> str | None:
     return best if ranked[0] >= 5 and ranked[0] >= 3 * ranked[1] else None
 
 
-def guess_title(path: Path, text: str) -> str:
-    """The first substantial line, else the file name made readable."""
-    for line in text.splitlines()[:15]:
-        line = " ".join(line.split())
-        if 8 <= len(line) <= 120 and any(c.isalpha() for c in line):
-            return line
+def guess_title(path: Path) -> str:
+    """The file name made readable: extracted first lines are too often page furniture."""
     return path.stem.replace("-", " ").replace("_", " ").strip().capitalize() or path.name
 
 
@@ -66,6 +62,6 @@ def describe_document(path: Path, text: str) -> DocumentInfo:
     entry = _catalogue_entry(path)
     if entry:
         return DocumentInfo(
-            title=str(entry.get("title") or guess_title(path, text)), sector=entry.get("sector")
+            title=str(entry.get("title") or guess_title(path)), sector=entry.get("sector")
         )
-    return DocumentInfo(title=guess_title(path, text), sector=guess_sector(path.name, text))
+    return DocumentInfo(title=guess_title(path), sector=guess_sector(path.name, text))

@@ -1,0 +1,112 @@
+"""Turn answers and passages into safe Markdown for Streamlit; no HTML, ever.
+
+Document and user text is escaped so Markdown, HTML entities, LaTeX and Streamlit directives
+in it show up as plain characters. Sentences an answer quotes are shown **bold** in the passage.
+
+Usage::
+
+    st.markdown(answer_markdown(answer.text))
+    with st.expander(source_label(citation)):
+        st.markdown(passage_markdown(citation.passage.text, quoted_sentences(answer.text)))
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.models import Passage
+
+_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:&=^])")
+_BULLET_LINE = re.compile(r"^\s*[-•*]\s+(.*)$")
+_MARKERS = re.compile(r"(?:\s*\[\d+(?:\s*,\s*\d+)*\])+\s*$")
+_SECTORS = {"po": " (in het po)", "vo": " (in het vo)", "mbo": " (in het mbo)"}
+_SECTOR_NAMES = {"po": "primair onderwijs (po)", "vo": "voortgezet onderwijs (vo)", "mbo": "mbo"}
+
+
+def escape_md(text: str) -> str:
+    """Backslash-escape every character that Markdown (or Streamlit's extensions) could interpret."""
+    return _SPECIAL.sub(r"\\\1", text)
+
+
+def _lines(text: str) -> str:
+    """Keep the text's line breaks in Markdown (hard breaks)."""
+    return "  \n".join(line.rstrip() for line in text.split("\n"))
+
+
+def answer_markdown(text: str) -> str:
+    """The answer text escaped line by line; "- " bullet lines stay a list."""
+    out: list[str] = []
+    for line in text.split("\n"):
+        bullet = _BULLET_LINE.match(line)
+        out.append(f"- {escape_md(bullet.group(1))}" if bullet else escape_md(line) + "  ")
+    return "\n".join(out)
+
+
+def quoted_sentences(answer_text: str) -> list[str]:
+    """The sentences an answer quotes: its "- sentence [n]" lines without the markers."""
+    found: list[str] = []
+    for line in answer_text.split("\n"):
+        bullet = _BULLET_LINE.match(line)
+        if bullet is None:
+            continue
+        sentence = _MARKERS.sub("", bullet.group(1)).strip()
+        if len(sentence) >= 12:
+            found.append(sentence)
+    return found
+
+
+def _spans(text: str, sentences: list[str]) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    for sentence in sentences:
+        words = sentence.split()
+        if not words:
+            continue
+        match = re.search(r"\s+".join(re.escape(w) for w in words), text)
+        if match:
+            spans.append(match.span())
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def passage_markdown(text: str, highlight: list[str] | None = None) -> str:
+    """The passage escaped, with the quoted sentences in **bold** (a sentence never spans a break)."""
+    out: list[str] = []
+    pos = 0
+    for start, end in _spans(text, highlight or []):
+        out.append(_lines(escape_md(text[pos:start])))
+        quoted = " ".join(text[start:end].split())
+        out.append(f"**{escape_md(quoted)}**")
+        pos = end
+    out.append(_lines(escape_md(text[pos:])))
+    return "".join(out)
+
+
+def source_label(n: int, passage: Passage) -> str:
+    """Expander label "[n] title — section (p. X)" (labels are Markdown too, so escaped)."""
+    label = f"[{n}] {passage.title}"
+    if passage.section:
+        label += f" — {passage.section}"
+    if passage.page is not None:
+        label += f" (p. {passage.page})"
+    return escape_md(label)
+
+
+def passage_facts(passage: Passage) -> str:
+    """One escaped line: sector and aanbeveling of a passage."""
+    sector = _SECTOR_NAMES.get(passage.sector or "", "alle sectoren")
+    facts = f"Sector: {sector}"
+    if passage.aanbeveling:
+        facts += f" · Aanbeveling: {passage.aanbeveling.upper()}"
+    return f"*{escape_md(facts)}*"
+
+
+def with_sector(question: str, sector: str) -> str:
+    """Add a sector to the question ("… (in het mbo)") so the query parser filters on it."""
+    suffix = _SECTORS.get(sector)
+    return question.rstrip() + suffix if suffix else question
