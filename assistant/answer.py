@@ -89,6 +89,7 @@ def split_sentences(text: str) -> list[str]:
     """Sentences and list items of a passage, as they stand."""
     parts: list[str] = []
     for line in text.split("\n"):
+        line = line.strip().removeprefix("•").strip()  # the answer renders its own list markers
         parts.extend(s.strip() for s in _SENTENCE_END.split(line) if s.strip())
     return parts
 

@@ -4,6 +4,7 @@
 * ``search "vraag"``: the passages for one question, readable.
 * ``ask --batch IN.jsonl``: one JSON line per question with answer, abstained and citations.
 * ``ask "vraag"``: the answer and its sources, readable.
+* ``flow kennisvraag|interview|probleemanalyse …``: the guided flows (see ``assistant.flows.cli``).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import json
 from collections.abc import Iterator
 from pathlib import Path
 
+from assistant.flows.cli import add_flow_parser, run_flow
 from assistant.runtime import Core
 from assistant.settings import get_settings
 
@@ -68,8 +70,11 @@ def main(argv: list[str] | None = None) -> int:
     ask = sub.add_parser("ask", help="stel een vraag en krijg een antwoord met bronnen")
     ask.add_argument("question", nargs="?", help="een vraag")
     ask.add_argument("--batch", type=Path, help="JSONL met {id, question} per regel")
+    add_flow_parser(sub)
     args = parser.parse_args(argv)
-    if not (args.batch or args.question):
+    if args.command in ("search", "ask") and not (args.batch or args.question):
         parser.error("geef een vraag of --batch BESTAND")
     core = Core.from_settings(get_settings())
+    if args.command == "flow":
+        return run_flow(core, args)
     return _cmd_search(core, args) if args.command == "search" else _cmd_ask(core, args)

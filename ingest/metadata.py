@@ -61,7 +61,5 @@ def guess_title(path: Path) -> str:
 def describe_document(path: Path, text: str) -> DocumentInfo:
     entry = _catalogue_entry(path)
     if entry:
-        return DocumentInfo(
-            title=str(entry.get("title") or guess_title(path)), sector=entry.get("sector")
-        )
+        return DocumentInfo(title=str(entry.get("title") or guess_title(path)), sector=entry.get("sector"))
     return DocumentInfo(title=guess_title(path), sector=guess_sector(path.name, text))

@@ -1,0 +1,109 @@
+"""Render what a flow produced (a werkblad, a zoekplan, an interviewprotocol) as Markdown or DOCX.
+
+Every flow builds one ``Artifact``: a title, a few intro lines, sections of entries, and the
+numbered sources. Entries refer to sources by number, so the document shows "[2]" where a step
+rests on the second source.
+
+Usage::
+
+    sources = SourceList()
+    entry = Entry("Vraag", "Antwoord", sources.ref(cite(passage)))
+    artifact = Artifact("Werkblad", ["Speerpunt: …"], [Section("Analyse", [entry])], sources.items)
+    Path("werkblad.md").write_text(to_markdown(artifact))
+    Path("werkblad.docx").write_bytes(to_docx(artifact))
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+from typing import Any
+
+from docx import Document
+
+from assistant.flows.sources import short_ref
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One line of a section: a label (a question, a term) with its text and the sources behind it."""
+
+    label: str
+    text: str = ""
+    refs: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class Section:
+    heading: str
+    entries: list[Entry] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Artifact:
+    title: str
+    intro: list[str]
+    sections: list[Section]
+    sources: list[dict[str, Any]]
+
+
+class SourceList:
+    """Numbers citations in the order they are first used; the same passage keeps its number."""
+
+    def __init__(self) -> None:
+        self.items: list[dict[str, Any]] = []
+        self._numbers: dict[str, int] = {}
+
+    def ref(self, *citations: dict[str, Any]) -> tuple[int, ...]:
+        numbers = []
+        for c in citations:
+            if c["id"] not in self._numbers:
+                self.items.append(c)
+                self._numbers[c["id"]] = len(self.items)
+            numbers.append(self._numbers[c["id"]])
+        return tuple(numbers)
+
+
+def _refs(refs: tuple[int, ...]) -> str:
+    return " " + "".join(f"[{n}]" for n in refs) if refs else ""
+
+
+def to_markdown(artifact: Artifact) -> str:
+    lines = [f"# {artifact.title}", ""]
+    lines += [*artifact.intro, ""] if artifact.intro else []
+    for section in artifact.sections:
+        lines += [f"## {section.heading}", ""]
+        for entry in section.entries:
+            if entry.text:
+                lines += [f"**{entry.label}**{_refs(entry.refs)}", "", entry.text, ""]
+            else:
+                lines.append(f"- {entry.label}{_refs(entry.refs)}")
+        if section.entries and not section.entries[-1].text:
+            lines.append("")
+    lines += ["## Bronnen", ""]
+    for n, c in enumerate(artifact.sources, 1):
+        quote = c["text"].replace("\n", "\n   > ")
+        lines += [f"{n}. {short_ref(c)}", f"   > {quote}", ""]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def to_docx(artifact: Artifact) -> bytes:
+    doc = Document()
+    doc.add_heading(artifact.title, level=0)
+    for line in artifact.intro:
+        doc.add_paragraph(line)
+    for section in artifact.sections:
+        doc.add_heading(section.heading, level=1)
+        for entry in section.entries:
+            if entry.text:
+                doc.add_paragraph().add_run(entry.label + _refs(entry.refs)).bold = True
+                doc.add_paragraph(entry.text)
+            else:
+                doc.add_paragraph(entry.label + _refs(entry.refs), style="List Bullet")
+    doc.add_heading("Bronnen", level=1)
+    for n, c in enumerate(artifact.sources, 1):
+        doc.add_paragraph(f"[{n}] {short_ref(c)}")
+        doc.add_paragraph(c["text"], style="Quote")
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return buffer.getvalue()
