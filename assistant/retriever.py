@@ -11,14 +11,19 @@ Usage::
 
 from __future__ import annotations
 
+import logging
+import time
 from dataclasses import dataclass, replace
 
 import numpy as np
+from chromadb.errors import ChromaError
 
 from assistant.embedder import Embedder
 from assistant.models import Hit, Passage
 from assistant.query import ParsedQuery, parse_query
 from assistant.store import PassageStore
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -67,9 +72,20 @@ class HybridRetriever:
         vector = self.embedder.embed_query(query.text)
         where = _where(query)
         n = min(self.config.candidates, int(mask.sum()))
-        result = self.store.collection.query(
-            query_embeddings=[vector], n_results=n, where=where, include=["distances"]
-        )
+        result = None
+        for attempt in range(3):
+            try:
+                result = self.store.collection.query(
+                    query_embeddings=[vector], n_results=n, where=where, include=["distances"]
+                )
+                break
+            except ChromaError as err:
+                # Chroma's index can be mid-update while another process ingests: retry briefly,
+                # then answer from BM25 alone rather than fail the question.
+                log.warning("Vectorzoekopdracht mislukt (poging %d): %s", attempt + 1, err)
+                time.sleep(0.05 * (attempt + 1))
+        if result is None:
+            return []
         ranked = []
         for pid, dist in zip(result["ids"][0], result["distances"][0], strict=True):
             row = self.store.row(pid)
