@@ -29,6 +29,7 @@ from assistant.flows.export import Artifact, to_docx, to_markdown
 from assistant.flows.interview import InterviewGenerator
 from assistant.flows.kennisvraag import KennisvraagBuilder
 from assistant.flows.probleemanalyse import Probleemanalyse
+from assistant.flows.sources import SourceMissingError
 from assistant.flows.validation import SECTORS, FlowInputError
 from assistant.runtime import Core
 
@@ -68,7 +69,8 @@ def add_flow_parser(subparsers: Any) -> None:
 
 
 def run_flow(core: Core, args: argparse.Namespace) -> int:
-    """Run the flow ``args`` names; 0 on success, 2 with a Dutch message on stderr for bad input."""
+    """Run the flow ``args`` names: 0 on success; a Dutch message on stderr and 2 for bad input,
+    1 when the store lacks the leidraad."""
     try:
         if args.format == "docx" and not args.out:
             raise FlowInputError("Voor een Word-bestand is --out BESTAND.docx nodig.")
@@ -76,6 +78,9 @@ def run_flow(core: Core, args: argparse.Namespace) -> int:
     except FlowInputError as exc:
         print(f"Fout: {exc}", file=sys.stderr)
         return 2
+    except SourceMissingError as exc:
+        print(f"Fout: {exc}", file=sys.stderr)
+        return 1
     if args.format == "docx":
         args.out.write_bytes(to_docx(artifact))
         return 0

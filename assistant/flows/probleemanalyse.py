@@ -130,7 +130,7 @@ class Probleemanalyse:
         state = ProbleemanalyseState(
             speerpunt=required_text(data.get("speerpunt"), "Het opgeslagen werkblad heeft geen speerpunt."),
             sector=known_sector(data.get("sector")),
-            positie=int(data.get("positie", 0)),
+            positie=data.get("positie", 0) if isinstance(data.get("positie", 0), int) else 0,
             antwoorden={str(k): str(v) for k, v in (data.get("antwoorden") or {}).items()},
             overgeslagen=[str(s) for s in data.get("overgeslagen") or []],
         )

@@ -1,0 +1,1 @@
+"""Benchmarks that print figures: `python -m benchmarks.bench`, `python -m benchmarks.scale`."""

@@ -1,0 +1,176 @@
+"""How ingest and search cost grow with the corpus: 1×, 10×, 100× synthetic copies of the bundled passages.
+
+Every copy after the first varies the passages (about a fifth of the words replaced by other corpus
+words, a copy-specific title), so BM25 statistics and dense neighbours really change. To keep 100×
+within minutes, each distinct base passage is embedded once with the real e5 model; copies get that
+vector plus small Gaussian noise. Everything after embedding is the real path: each copy is one
+document written through ``PassageStore.replace_document`` (Chroma upsert, BM25 build, snapshot
+commit), and searches run through ``HybridRetriever`` with real e5 query embeddings.
+
+Each size runs in its own process so peak RSS is per size::
+
+    python -m benchmarks.scale [--sizes 1 10 100]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import asdict, replace
+from pathlib import Path
+
+import numpy as np
+
+from assistant.embedder import E5Embedder
+from assistant.models import Passage
+from assistant.retriever import HybridRetriever
+from assistant.store import DocumentRecord, PassageStore, embedding_text
+from benchmarks.bench import (
+    DEV_QUESTIONS,
+    load_questions,
+    peak_rss_mb,
+    percentile,
+    print_table,
+    store_settings,
+    time_searches,
+)
+from ingest.loaders import load_document
+from ingest.pipeline import build_passages, collect_files
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+VARIED_SHARE = 0.2  # of the words in each copied passage
+VECTOR_NOISE = 0.02  # standard deviation per dimension, before re-normalising
+
+
+def prepare_base(folder: Path) -> None:
+    """Chunk the corpus and embed every passage once; children read ``base.json`` and ``base.npy``."""
+    settings = store_settings(folder / "unused-store")
+    passages = [p for path in collect_files([CORPUS]) for p in build_passages(load_document(path), settings)]
+    vectors = np.asarray(E5Embedder()([embedding_text(p) for p in passages]), dtype=np.float32)
+    (folder / "base.json").write_text(json.dumps([asdict(p) for p in passages], ensure_ascii=False))
+    np.save(folder / "base.npy", vectors)
+
+
+def vary(passage: Passage, copy: int, vocabulary: list[str]) -> Passage:
+    """Copy ``copy`` of a passage: another id and title, and about a fifth of its words swapped."""
+    if copy == 0:
+        return passage
+    rng = random.Random(f"{copy}|{passage.id}")
+    words = passage.text.split(" ")
+    for i in rng.sample(range(len(words)), k=int(len(words) * VARIED_SHARE)):
+        words[i] = rng.choice(vocabulary)
+    return replace(
+        passage,
+        id=f"c{copy:03d}-{passage.id}",
+        text=" ".join(words),
+        title=f"{passage.title} (kopie {copy})",
+    )
+
+
+def known_vectors(known: dict[str, np.ndarray]) -> Callable[[list[str]], list[np.ndarray]]:
+    """An embed function that looks the precomputed vectors up instead of running the model."""
+    return lambda texts: [known[t] for t in texts]
+
+
+def ingest_copies(store: PassageStore, base: list[Passage], vectors: np.ndarray, size: int) -> list[float]:
+    """Write ``size`` varied copies of the corpus, one document per copy; seconds per document."""
+    rng = np.random.default_rng(size)
+    vocabulary = sorted({w for p in base for w in p.text.split() if len(w) >= 4 and w.isalpha()})
+    timings = []
+    for copy in range(size):
+        passages = [vary(p, copy, vocabulary) for p in base]
+        noisy = vectors.copy()
+        if copy:
+            noisy += rng.normal(0, VECTOR_NOISE, vectors.shape).astype(np.float32)
+            noisy /= np.linalg.norm(noisy, axis=1, keepdims=True)
+        known = {embedding_text(p): v for p, v in zip(passages, noisy, strict=True)}
+        doc = f"kopie-{copy:03d}"
+        record = DocumentRecord(doc, f"{copy:064d}", passages[0].title, None, len(passages), "synthetic")
+        start = time.perf_counter()
+        store.replace_document(record, [replace(p, doc=doc) for p in passages], known_vectors(known))
+        timings.append(time.perf_counter() - start)
+    return timings
+
+
+def run_size(size: int, base_dir: Path, questions: list[str], rounds: int) -> dict[str, float]:
+    base = [Passage(**p) for p in json.loads((base_dir / "base.json").read_text())]
+    vectors = np.load(base_dir / "base.npy")
+    settings = store_settings(base_dir / f"store-{size}")
+    timings = ingest_copies(PassageStore(settings), base, vectors, size)
+    start = time.perf_counter()
+    store = PassageStore(settings)  # a fresh process's view: snapshot JSON plus persisted BM25
+    load_s = time.perf_counter() - start
+    latencies = time_searches(HybridRetriever(store, E5Embedder()).search, questions, rounds)
+    return {
+        "size": size,
+        "passages": len(store.passages),
+        "ingest_s": sum(timings),
+        "passages_per_s": len(store.passages) / sum(timings),
+        "last_doc_s": timings[-1],
+        "load_s": load_s,
+        "p50_ms": statistics.median(latencies),
+        "p95_ms": percentile(latencies, 95),
+        "rss_mb": peak_rss_mb(),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.scale", description=__doc__)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1, 10, 100])
+    parser.add_argument("--questions", type=Path, default=DEV_QUESTIONS)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--child", type=int, help=argparse.SUPPRESS)  # one size, in its own process
+    parser.add_argument("--base", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    questions = load_questions(args.questions)
+    if args.child:
+        print(json.dumps(run_size(args.child, args.base, questions, args.rounds)))
+        return 0
+
+    print("Embedding each base passage once with e5; copies reuse its vector plus small noise.", flush=True)
+    rows = [
+        (
+            "size",
+            "passages",
+            "ingest s",
+            "passages/s",
+            "last doc s",
+            "store load s",
+            "p50 ms",
+            "p95 ms",
+            "peak RSS MB",
+        )
+    ]
+    with tempfile.TemporaryDirectory(prefix="leidraad-scale-") as tmp:
+        prepare_base(Path(tmp))
+        for size in args.sizes:
+            child = [sys.executable, "-m", "benchmarks.scale", "--child", str(size), "--base", tmp]
+            child += ["--questions", str(args.questions), "--rounds", str(args.rounds)]
+            r = json.loads(subprocess.run(child, check=True, capture_output=True, text=True).stdout)
+            rows.append(
+                (
+                    f"{size}×",
+                    str(r["passages"]),
+                    f"{r['ingest_s']:.1f}",
+                    f"{r['passages_per_s']:.0f}",
+                    f"{r['last_doc_s']:.2f}",
+                    f"{r['load_s']:.2f}",
+                    f"{r['p50_ms']:.1f}",
+                    f"{r['p95_ms']:.1f}",
+                    f"{r['rss_mb']:.0f}",
+                )
+            )
+            print(f"{size}× done", flush=True)
+    print_table(rows)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
