@@ -60,7 +60,18 @@ def time_searches(search: Callable[[str], object], questions: list[str], rounds:
 
 
 def peak_rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux reports KiB
+    """This process's peak RSS since it started (exec), in MB.
+
+    ``getrusage`` would also count the parent's memory: a child inherits that high-water mark when it is
+    forked and keeps it across exec. Linux's VmHWM belongs to the new address space only.
+    """
+    status = Path("/proc/self/status")
+    if status.exists():
+        line = next(line for line in status.read_text().splitlines() if line.startswith("VmHWM:"))
+        return int(line.split()[1]) / 1024
+    return (
+        resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024 / (1024 if sys.platform == "darwin" else 1)
+    )
 
 
 def store_settings(store_dir: Path) -> Settings:
@@ -76,13 +87,13 @@ def print_table(rows: Sequence[tuple[str, ...]]) -> None:
             print("  ".join("-" * width for width in widths))
 
 
-# `python -m assistant search` plus a report of the child's own peak RSS (RUSAGE_CHILDREN would also count
-# the parent's memory, which a forked child carries until exec).
+# `python -m assistant search`, then the child's own peak RSS on stderr.
 _SEARCH_AND_REPORT_RSS = (
-    "import resource, sys\n"
+    "import sys\n"
     "from assistant.cli import main\n"
+    "from benchmarks.bench import peak_rss_mb\n"
     "code = main(sys.argv[1:])\n"
-    "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, file=sys.stderr)\n"
+    "print(peak_rss_mb(), file=sys.stderr)\n"
     "sys.exit(code)\n"
 )
 
