@@ -1,17 +1,34 @@
-"""Leidraad-assistent: a thin Streamlit page over the core (retrieval and answers live in ``assistant``).
+"""Leidraad-assistent: a thin Streamlit page over the core (retrieval, answers and flows: ``assistant``).
 
 Run with ``streamlit run app.py``. Settings come from the environment and ``.env`` (``LEIDRAAD_*``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import math
+from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import streamlit as st
+from langchain_core.language_models import BaseChatModel
 
 from assistant.answer import Answer
-from assistant.llm.providers import describe_llm
+from assistant.flows import (
+    Artifact,
+    FlowInputError,
+    InterviewGenerator,
+    KennisvraagBuilder,
+    Probleemanalyse,
+    ProbleemanalyseSession,
+    SourceMissingError,
+    to_docx,
+    to_markdown,
+)
+from assistant.flows.interview import MAX_VRAGEN
+from assistant.freshness import outdated
+from assistant.llm.providers import LLMConfigError, describe_llm
+from assistant.models import Passage
 from assistant.runtime import Core
 from assistant.settings import get_settings
 from ingest.errors import IngestError
@@ -19,7 +36,9 @@ from ingest.pipeline import IngestPipeline, collect_files
 from ingest.uploads import save_upload
 from ui.render import (
     answer_markdown,
+    entry_markdown,
     escape_md,
+    intro_markdown,
     passage_facts,
     passage_markdown,
     quoted_sentences,
@@ -27,31 +46,68 @@ from ui.render import (
     with_sector,
 )
 
-MODES = ["Vraag stellen", "Van praktijkvraag naar kennisvraag", "Probleemanalyse", "Interviewvragen"]
+ASK, PROBLEEM, KENNIS, INTERVIEW = (
+    "Vraag stellen",
+    "Probleemanalyse",
+    "Van praktijkvraag naar kennisvraag",
+    "Interviewvragen",
+)
 SECTORS = {"alle": "Alle sectoren", "po": "po", "vo": "vo", "mbo": "mbo"}
+FLOW_ERRORS = (FlowInputError, SourceMissingError)  # their messages are Dutch and meant for the user
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+LLM_HOWTO = (
+    "Een taalmodel maakt de antwoorden vloeiender; de bronnen blijven dezelfde. Instellen: zet in het "
+    "bestand `.env` bijvoorbeeld `LEIDRAAD_LLM_PROVIDER=ollama` en `LEIDRAAD_LLM_MODEL=llama3.1`, "
+    "en start de app opnieuw. De README noemt de andere mogelijkheden."
+)
 
 st.set_page_config(page_title="Leidraad-assistent")
 
 
 @st.cache_resource(show_spinner="De assistent wordt gestart…")
-def load_core() -> Core:
-    return Core.from_settings(get_settings())
+def load_core() -> tuple[Core, str | None]:
+    """The core, and why the configured language model cannot be used (answers are then offline)."""
+    settings = get_settings()
+    try:
+        return Core.from_settings(settings), None
+    except LLMConfigError as err:
+        return Core.from_settings(settings.model_copy(update={"llm_provider": "none"})), str(err)
+
+
+@st.cache_resource(show_spinner=False)
+def pending_files(_core: Core) -> list[Path]:
+    """Bundled documents the store lacks or holds in an older version. Looked up once per process;
+    the list is emptied once they are ingested (a cached resource is one shared object)."""
+    corpus = _core.settings.corpus_dir
+    return outdated(collect_files([corpus]), _core.store) if corpus.is_dir() else []
 
 
 def pipeline(core: Core) -> IngestPipeline:
     return IngestPipeline(core.settings, store=core.store, embedder=core.embedder)
 
 
-def ingest_corpus(core: Core) -> None:
-    """First start: read the bundled documents into an empty store, with visible progress."""
-    files = collect_files([core.settings.corpus_dir]) if core.settings.corpus_dir.exists() else []
-    with st.status("Eerste start: de documenten worden ingelezen…", expanded=True) as status:
-        for path in files:
-            st.write(f"{escape_md(path.name)} inlezen…")
-            result = pipeline(core).run(path)
+def ingest_pending(core: Core, files: list[Path]) -> None:
+    """First start, or changed documents: ingest them before anything else, with visible progress."""
+    if core.store.documents:
+        label = "Er zijn nieuwe of gewijzigde documenten; die worden nu ingelezen…"
+    else:
+        label = "Eerste start: de documenten worden ingelezen…"
+    ingest = pipeline(core)
+    failed = False
+    with st.status(label, expanded=True) as status:
+        bar = st.progress(0.0)
+        for done, path in enumerate(files):
+            bar.progress(done / len(files), text=escape_md(f"{path.name} ({done + 1} van {len(files)})"))
+            result = ingest.run(path)
             if result.status == "failed":
-                st.write(f"Niet gelukt: {escape_md(result.error or '')}")
-        status.update(label="Klaar: de documenten zijn ingelezen.", state="complete", expanded=False)
+                failed = True
+                st.write(f"Niet gelukt: {escape_md(result.error or path.name)}")
+        bar.progress(1.0, text="Alle documenten zijn verwerkt.")
+        if failed:
+            status.update(label="Klaar, maar niet elk document kon worden ingelezen.", state="error")
+        else:
+            status.update(label="Klaar: de documenten zijn ingelezen.", state="complete", expanded=False)
+    files.clear()
 
 
 def handle_upload(core: Core, uploaded: Any) -> None:
@@ -67,23 +123,35 @@ def handle_upload(core: Core, uploaded: Any) -> None:
             path.unlink(missing_ok=True)
         st.session_state.upload_msg = ("error", result.error or "Het bestand kon niet worden ingelezen.")
     elif result.status == "unchanged":
-        st.session_state.upload_msg = ("success", f"{path.name} stond er al in; er is niets veranderd.")
+        message = result.error or f"{path.name} stond er al in; er is niets veranderd."  # e.g. a copy
+        st.session_state.upload_msg = ("success", message)
     else:
         st.session_state.upload_msg = ("success", f"{path.name} is toegevoegd ({result.chunks} passages).")
 
 
-def sidebar(core: Core) -> tuple[str, str]:
+def sidebar(core: Core, llm_problem: str | None) -> str:
+    """Sector filter, the documents, upload and the answer mode; returns the chosen sector."""
     with st.sidebar:
-        mode = st.radio("Wat wil je doen?", MODES)
         sector = st.selectbox("Sector", list(SECTORS), format_func=SECTORS.__getitem__)
-        st.caption("De sector wordt aan je vraag toegevoegd, bijvoorbeeld ‘(in het mbo)’.")
+        st.caption(
+            "Je vraag gaat dan over die sector, bijvoorbeeld ‘(in het mbo)’. "
+            "De probleemanalyse en de kennisvraag gebruiken de sector ook."
+        )
 
-        st.subheader("Documenten")
-        for record in sorted(core.store.documents.values(), key=lambda r: r.title):
-            name, doc = escape_md(record.title), escape_md(record.doc)
-            st.markdown(f"- {name} ({record.chunks} passages)  \n  {doc}")
-
-        uploaded = st.file_uploader("Document toevoegen", type=["pdf", "txt", "docx", "md"])
+        st.subheader("Documenten", anchor=False)
+        records = sorted(core.store.documents.values(), key=lambda r: r.title)
+        st.markdown(
+            "\n".join(
+                f"- {escape_md(r.title)}  \n  {r.sector or 'alle sectoren'} · {r.chunks} passages"
+                for r in records
+            )
+            or "Er zijn nog geen documenten."
+        )
+        uploaded = st.file_uploader(
+            "Document toevoegen (PDF, Word of tekst)",
+            type=["pdf", "txt", "docx", "md"],
+            max_upload_size=math.ceil(core.settings.max_file_mb),
+        )
         if uploaded is not None and st.session_state.get("upload_id") != uploaded.file_id:
             st.session_state.upload_id = uploaded.file_id
             with st.spinner("Het document wordt ingelezen…"):
@@ -92,10 +160,19 @@ def sidebar(core: Core) -> tuple[str, str]:
         if msg := st.session_state.get("upload_msg"):
             (st.success if msg[0] == "success" else st.error)(escape_md(msg[1]))
 
-        st.subheader("Antwoordmodus")
+        st.subheader("Antwoordmodus", anchor=False)
         st.write(escape_md(describe_llm(core.settings)))
-        st.caption("Taalmodel instellen: zet `LEIDRAAD_LLM_PROVIDER` (en `LEIDRAAD_LLM_MODEL`) in `.env`.")
-    return mode, sector
+        if llm_problem:
+            st.warning(escape_md(f"Het ingestelde taalmodel werkt niet: {llm_problem}"))
+        st.caption(LLM_HOWTO)
+    return sector
+
+
+def source_card(n: int, passage: Passage, highlight: list[str] | None = None) -> None:
+    """An expandable source: title, section and page on the label; sector, aanbeveling and text inside."""
+    with st.expander(source_label(n, passage)):
+        st.markdown(passage_facts(passage))
+        st.markdown(passage_markdown(passage.text, highlight))
 
 
 def show_answer(answer: Answer) -> None:
@@ -105,24 +182,15 @@ def show_answer(answer: Answer) -> None:
         st.info(escape_md(answer.notice))
     quoted = quoted_sentences(answer.text)
     for citation in answer.citations:
-        with st.expander(source_label(citation.n, citation.passage)):
-            st.markdown(passage_facts(citation.passage))
-            st.markdown(passage_markdown(citation.passage.text, quoted))
+        source_card(citation.n, citation.passage, quoted)
     if answer.abstained and answer.related:
         st.markdown("**Misschien verwant**")
         for i, hit in enumerate(answer.related, start=1):
-            with st.expander(source_label(i, hit.passage)):
-                st.markdown(passage_facts(hit.passage))
-                st.markdown(passage_markdown(hit.passage.text))
+            source_card(i, hit.passage)
 
 
-def ask(core: Core, question: str) -> Answer:
-    """Stream the answer when an LLM is configured, else answer at once; returns the final Answer."""
-    if core.settings.llm_provider == "none":
-        with st.spinner("Zoeken in de documenten…"):
-            answer = core.answerer.answer(question)
-        show_answer(answer)
-        return answer
+def stream_answer(core: Core, question: str) -> Answer:
+    """Show the model's words as they come; the guarded final Answer then takes their place."""
     final: list[Answer] = []
 
     def tokens() -> Iterator[str]:
@@ -130,17 +198,27 @@ def ask(core: Core, question: str) -> Answer:
             if isinstance(item, Answer):
                 final.append(item)
             else:
-                yield item
+                yield escape_md(item)  # unchecked model text: shown as plain text only
 
     placeholder = st.empty()
     with placeholder.container():
         st.write_stream(tokens())
     placeholder.empty()
-    show_answer(final[-1])
     return final[-1]
 
 
+def ask(core: Core, question: str) -> Answer:
+    if core.answerer.llm is None:
+        with st.spinner("Zoeken in de documenten…"):
+            answer = core.answerer.answer(question)
+    else:
+        answer = stream_answer(core, question)
+    show_answer(answer)
+    return answer
+
+
 def chat(core: Core, sector: str) -> None:
+    st.caption("Antwoorden komen uit de documenten, met bronnen. Open een bron om de passage te lezen.")
     history: list[dict[str, Any]] = st.session_state.setdefault("history", [])
     for turn in history:
         with st.chat_message(turn["role"]):
@@ -157,14 +235,107 @@ def chat(core: Core, sector: str) -> None:
         history.append({"role": "assistant", "answer": answer})
 
 
+# -- guided flows ----------------------------------------------------------------------------------
+
+
+def chat_model(core: Core) -> BaseChatModel | None:
+    """The configured language model also polishes the flows' wording (the offline text is the fallback)."""
+    return core.answerer.llm.chat_model if core.answerer.llm else None
+
+
+def flow_sector(sector: str) -> str | None:
+    return None if sector == "alle" else sector
+
+
+def run_flow(key: str, make: Callable[[], Any]) -> None:
+    """Run a flow and keep its result in the session; a Dutch error replaces an earlier result."""
+    try:
+        with st.spinner("Even bezig…"):
+            st.session_state[key] = make()
+    except FLOW_ERRORS as err:
+        st.session_state.pop(key, None)
+        st.error(escape_md(str(err)))
+
+
+def show_artifact(artifact: Artifact, name: str) -> None:
+    """Download buttons (Markdown and Word), then what the flow made with its sources as cards."""
+    with st.container(horizontal=True):
+        st.download_button(
+            "Download als Markdown", to_markdown(artifact), f"{name}.md", "text/markdown", on_click="ignore"
+        )
+        st.download_button("Download als Word", to_docx(artifact), f"{name}.docx", DOCX, on_click="ignore")
+    with st.container(border=True):
+        st.subheader(escape_md(artifact.title), anchor=False)
+        st.markdown(intro_markdown(artifact.intro))
+        for section in artifact.sections:
+            st.markdown(f"#### {escape_md(section.heading)}")  # headings: screen readers can jump
+            for entry in section.entries:
+                st.markdown(entry_markdown(entry))
+        st.markdown("#### Bronnen")
+        for n, citation in enumerate(artifact.sources, start=1):
+            source_card(n, Passage(**citation))
+
+
+def probleemanalyse_flow(core: Core, sector: str) -> None:
+    """Probleemanalyse, one question at a time (back, skip, next), ending in a werkblad."""
+    session: ProbleemanalyseSession | None = st.session_state.get("probleemanalyse_sessie")
+    if session is None:
+        st.caption(
+            "Breng met je team het probleem in kaart, vraag voor vraag. De vragen komen uit de leidraad; "
+            "aan het eind download je een werkblad voor het overleg."
+        )
+        with st.form("probleemanalyse-start"):
+            speerpunt = st.text_input(
+                "Waar werkt het team aan? (het speerpunt)",
+                placeholder="bijvoorbeeld: leerlingen plannen hun huiswerk slecht",
+            )
+            start = st.form_submit_button("Begin", type="primary")
+        if start:
+            flow = Probleemanalyse(core.store, chat_model(core))
+            run_flow("probleemanalyse_sessie", lambda: flow.start(speerpunt, flow_sector(sector)))
+            if "probleemanalyse_sessie" in st.session_state:
+                st.rerun()
+        return
+
+    step, total = session.current, len(session.steps)
+    if step is None:
+        st.progress(1.0, text=f"Klaar: alle {total} vragen zijn doorlopen.")
+        st.success("Hieronder staat het werkblad. Download het en neem het mee naar het overleg.")
+        show_artifact(session.werkblad(), "werkblad-probleemanalyse")
+        if st.button("Vorige vraag"):
+            session.back()
+            st.rerun()
+    else:
+        position = session.state.positie
+        st.progress(position / total, text=escape_md(f"Vraag {position + 1} van {total} · {step.fase}"))
+        st.caption(escape_md(step.uitleg))
+        with st.form(f"probleemanalyse-{step.id}"):
+            text = st.text_area(
+                escape_md(step.vraag), value=session.state.antwoorden.get(step.id, ""), key=f"pa-{step.id}"
+            )
+            back, skip, forward = st.columns(3)
+            go_back = back.form_submit_button("Vorige", disabled=position == 0, width="stretch")
+            go_skip = skip.form_submit_button("Overslaan", width="stretch")
+            go_forward = forward.form_submit_button("Volgende", type="primary", width="stretch")
+        if go_back or go_skip or go_forward:
+            if go_back:
+                session.edit(step.id, text or "")  # keep what was typed before going back
+                session.back()
+            elif go_skip:
+                session.skip()
+            else:
+                session.answer(text or "")
+            st.rerun()
+        st.markdown("**Uit de leidraad**")
+        for n, citation in enumerate(step.citations, start=1):
+            source_card(n, Passage(**citation), [step.vraag])
+    if st.button("Opnieuw beginnen"):
+        del st.session_state["probleemanalyse_sessie"]
+        st.rerun()
+
+
 def kennisvraag_flow(core: Core, sector: str) -> None:
     """Praktijkvraag → kennisvraag with a zoekplan, downloadable as Markdown and Word."""
-    try:
-        from assistant.flows.export import to_docx, to_markdown
-        from assistant.flows.kennisvraag import KennisvraagBuilder
-    except ImportError:
-        st.info("Deze begeleide stap komt binnenkort. Stel intussen je vraag via ‘Vraag stellen’.")
-        return
     st.caption(
         "Maak van een vraag uit de praktijk een kennisvraag, met zoektermen en bronnen uit de leidraad."
     )
@@ -172,52 +343,51 @@ def kennisvraag_flow(core: Core, sector: str) -> None:
         praktijkvraag = st.text_area(
             "Je praktijkvraag", placeholder="Hoe kunnen we leerlingen beter leren plannen?"
         )
-        doelgroep = st.text_input("Doelgroep (optioneel)", placeholder="bijvoorbeeld: leerlingen in klas 1")
-        submitted = st.form_submit_button("Maak kennisvraag")
+        doelgroep = st.text_input(
+            "Doelgroep (mag leeg blijven)", placeholder="bijvoorbeeld: leerlingen in klas 1"
+        )
+        submitted = st.form_submit_button("Maak kennisvraag", type="primary")
     if submitted:
-        try:
-            result = KennisvraagBuilder(core.store).run(
-                praktijkvraag, sector=None if sector == "alle" else sector, doelgroep=doelgroep
-            )
-        except (ValueError, LookupError) as err:  # FlowInputError, SourceMissingError: Dutch messages
-            st.session_state.pop("kennisvraag_result", None)
-            st.error(escape_md(str(err)))
-            return
-        st.session_state.kennisvraag_result = result
-    result = st.session_state.get("kennisvraag_result")
-    if result is None:
-        return
-    artifact = result.to_artifact()
-    markdown = to_markdown(artifact)
-    st.subheader("Kennisvraag")
-    st.success(escape_md(result.kennisvraag))
-    with st.expander("Het hele zoekplan", expanded=True):
-        st.markdown(markdown)  # built by the flow; Streamlit never renders HTML here
-    left, right = st.columns(2)
-    left.download_button("Download als Markdown", markdown, "zoekplan.md", "text/markdown")
-    right.download_button(
-        "Download als Word",
-        to_docx(artifact),
-        "zoekplan.docx",
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    )
+        builder = KennisvraagBuilder(core.store, chat_model(core))
+        run_flow("kennisvraag_resultaat", lambda: builder.run(praktijkvraag, flow_sector(sector), doelgroep))
+    if result := st.session_state.get("kennisvraag_resultaat"):
+        st.markdown("**Je kennisvraag**")
+        st.success(escape_md(result.kennisvraag))
+        show_artifact(result.to_artifact(), "zoekplan")
+
+
+def interview_flow(core: Core) -> None:
+    """Interview- en monitoringvragen for a speerpunt, doelgroep and fase, as a protocol to download."""
+    generator = InterviewGenerator(core.store, chat_model(core))
+    doelgroepen, fasen = generator.doelgroepen(), generator.fasen()
+    st.caption("Maak open vragen voor een interview of gesprek. Elke vraag komt uit de leidraad.")
+    with st.form("interview"):
+        speerpunt = st.text_input("Speerpunt", placeholder="bijvoorbeeld: huiswerk plannen")
+        doelgroep = st.selectbox("Wie interview je?", list(doelgroepen), format_func=doelgroepen.__getitem__)
+        fase = st.selectbox("Wanneer?", list(fasen), format_func=lambda key: fasen[key].capitalize())
+        aantal = st.number_input("Hoeveel vragen?", min_value=1, max_value=MAX_VRAGEN, value=8)
+        submitted = st.form_submit_button("Maak vragen", type="primary")
+    if submitted:
+        run_flow("interview_resultaat", lambda: generator.run(speerpunt, doelgroep, fase, int(aantal)))
+    if result := st.session_state.get("interview_resultaat"):
+        show_artifact(result.to_artifact(), "interviewprotocol")
 
 
 def main() -> None:
-    st.title("Leidraad-assistent")
-    core = load_core()
-    if not core.store.documents:
-        ingest_corpus(core)
-    mode, sector = sidebar(core)
-    if mode == "Vraag stellen":
-        st.caption("Antwoorden komen uit de documenten, met bronnen. Open een bron om de passage te lezen.")
+    st.title("Leidraad-assistent", anchor=False)
+    core, llm_problem = load_core()
+    if files := pending_files(core):
+        ingest_pending(core, files)
+    sector = sidebar(core, llm_problem)
+    mode = st.radio("Wat wil je doen?", [ASK, PROBLEEM, KENNIS, INTERVIEW], horizontal=True)
+    if mode == ASK:
         chat(core, sector)
-    elif mode == "Van praktijkvraag naar kennisvraag":
-        st.header(mode)
+    elif mode == PROBLEEM:
+        probleemanalyse_flow(core, sector)
+    elif mode == KENNIS:
         kennisvraag_flow(core, sector)
     else:
-        st.header(mode)
-        st.info("Deze begeleide stap komt binnenkort. Stel intussen je vraag via ‘Vraag stellen’.")
+        interview_flow(core)
 
 
 main()

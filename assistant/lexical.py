@@ -2,14 +2,15 @@
 
 Usage::
 
-    index = LexicalIndex.build(texts)
+    index = LexicalIndex.build([analyse(text) for text in texts])
     index.save(folder); index = LexicalIndex.load(folder)
-    ranked = index.search("hoe borgen we de nieuwe aanpak?", k=50, mask=allowed)  # [(row, score)]
+    scores = index.scores("hoe borgen we de nieuwe aanpak?")  # one BM25 score per row
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from pathlib import Path
 
 import bm25s
@@ -41,7 +42,7 @@ _EXTRA_STOPWORDS = {
     "mijn",
     "graag",
 }
-STOPWORDS = sorted(set(STOPWORDS_DUTCH) | _EXTRA_STOPWORDS)
+STOPWORDS = frozenset(STOPWORDS_DUTCH) | _EXTRA_STOPWORDS  # a set: analyse() tests every word
 _STEMMER = Stemmer.Stemmer("dutch")
 _TOKEN = re.compile(r"(?u)\b\w\w+\b")
 
@@ -68,9 +69,10 @@ class LexicalIndex:
         return float(np.log(1 + (self._size - df + 0.5) / (df + 0.5)))
 
     @classmethod
-    def build(cls, texts: list[str]) -> LexicalIndex:
+    def build(cls, analysed: Iterable[list[str]]) -> LexicalIndex:
+        """Index row-aligned analysed texts (``analyse`` output): the store analyses each passage once."""
         model = bm25s.BM25(k1=1.2, b=0.75)
-        model.index([analyse(t) or ["_leeg_"] for t in texts], show_progress=False)
+        model.index([terms or ["_leeg_"] for terms in analysed], show_progress=False)
         return cls(model)
 
     def save(self, folder: Path) -> None:
@@ -80,11 +82,34 @@ class LexicalIndex:
     def load(cls, folder: Path) -> LexicalIndex:
         return cls(bm25s.BM25.load(str(folder), mmap=False, show_progress=False, verbosity=0))
 
-    def search(self, query: str, k: int, mask: np.ndarray | None = None) -> list[tuple[int, float]]:
+    def known_share(self, text: str) -> float:
+        """IDF-weighted share of the text's terms that the indexed documents use at all.
+
+        A Dutch compound counts as known when both of its parts are ("teamvergadering"), so a
+        question in everyday words is not mistaken for one about something the documents lack.
+        """
+        words = {_STEMMER.stemWord(w): w for w in _TOKEN.findall(text.lower()) if w not in STOPWORDS}
+        total = sum(self.idf(term) for term in words)
+        if not total:
+            return 1.0
+        return sum(self.idf(term) for term, word in words.items() if self._knows(term, word)) / total
+
+    def _knows(self, term: str, word: str) -> bool:
+        vocab = self._model.vocab_dict
+        if term in vocab:
+            return True
+        stem = _STEMMER.stemWord
+        for cut in range(4, len(word) - 3):  # both parts at least four letters
+            head, tail = word[:cut], word[cut:]
+            if stem(tail) in vocab and (
+                stem(head) in vocab or (head.endswith("s") and len(head) > 4 and stem(head[:-1]) in vocab)
+            ):
+                return True
+        return False
+
+    def scores(self, query: str) -> np.ndarray:
+        """BM25 score of every row for the query (zeros when no query term is in the index)."""
         terms = [t for t in analyse(query) if t in self._model.vocab_dict]
         if not terms or self._size == 0:
-            return []
-        rows, scores = self._model.retrieve(
-            [terms], k=min(k, self._size), show_progress=False, weight_mask=mask, n_threads=1
-        )
-        return [(int(r), float(s)) for r, s in zip(rows[0], scores[0], strict=True) if s > 0]
+            return np.zeros(self._size, dtype=np.float32)
+        return np.asarray(self._model.get_scores(terms), dtype=np.float32)

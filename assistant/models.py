@@ -33,6 +33,18 @@ class Passage:
         data.pop("text")
         return {k: ("" if v is None else v) for k, v in data.items()}
 
+    def to_citation(self) -> dict[str, Any]:
+        """What a reader needs to find the passage back: its text and where it stands."""
+        return {
+            "text": self.text,
+            "doc": self.doc,
+            "title": self.title,
+            "sector": self.sector,
+            "aanbeveling": self.aanbeveling,
+            "section": self.section,
+            "page": self.page,
+        }
+
     @classmethod
     def from_metadata(cls, pid: str, text: str, meta: dict[str, Any]) -> Passage:
         page = meta.get("page")
@@ -58,14 +70,4 @@ class Hit:
     signals: dict[str, float] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
-        p = self.passage
-        return {
-            "text": p.text,
-            "doc": p.doc,
-            "title": p.title,
-            "sector": p.sector,
-            "aanbeveling": p.aanbeveling,
-            "section": p.section,
-            "page": p.page,
-            "score": round(self.score, 6),
-        }
+        return {**self.passage.to_citation(), "score": round(self.score, 6)}

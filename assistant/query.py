@@ -62,8 +62,15 @@ def _glossary() -> list[tuple[re.Pattern[str], str]]:
     return rows
 
 
-_ENGLISH = re.compile(r"\b(the|what|does|how|is|are|which|why|guide|about|of|and|in|to)\b", re.I)
-_DUTCH = re.compile(r"\b(de|het|een|wat|hoe|welke|zijn|van|en|over|voor|wij|we|ik)\b", re.I)
+# Words shared by both languages ("is", "in", "we") are left out: they decide nothing.
+_ENGLISH = re.compile(
+    r"\b(the|what|does|do|how|are|which|why|when|guide|about|of|and|to|for|with|our|can|should|that|this)\b",
+    re.I,
+)
+_DUTCH = re.compile(
+    r"\b(de|het|een|wat|hoe|welke|wanneer|zijn|van|en|over|voor|wij|ik|aan|om|te|dat|die|er|met|bij|op|niet)\b",
+    re.I,
+)
 
 
 def is_english(question: str) -> bool:

@@ -1,15 +1,24 @@
 """The passage store: Chroma vectors plus a snapshot (manifest + passages) and its BM25 index.
 
 The snapshot file is the commit point. A writer first adds the new passages to Chroma, then
-replaces ``snapshot.json`` atomically, then deletes the superseded vectors. Readers only trust
-passages named in the snapshot, so a crash between two steps never shows stale or duplicate
-passages, and the next write removes any orphaned vectors.
+replaces ``snapshot.json`` atomically, then deletes vectors no snapshot needs any more. Readers only
+trust passages named in the snapshot, so a crash between two steps never shows stale or duplicate
+passages; the next write, or the next process to open the store, removes orphaned vectors.
+
+Each committed state is one immutable ``Snapshot``; a search takes it once and reads passages,
+rows, BM25 and vectors from it, so a commit by another thread or process never mixes two states.
+Superseded vectors are only *retired* (listed in the snapshot) at first and deleted by a commit
+``RETIRE_GRACE_S`` later: a search that took the previous snapshot just before a commit still finds
+all of its vectors.
 
 Usage::
 
     store = PassageStore(get_settings())
-    store.replace_document("leidraad.pdf", sha256, passages, embed)
-    store.passages, store.documents, store.lexical
+    store.replace_document(record, passages, embed)           # one document, one commit
+    with store.writing() as batch:                             # many documents, one commit
+        batch.replace_document(record, passages, embed)
+    snapshot = store.snapshot()                                # the latest committed state
+    snapshot.passages, snapshot.documents, snapshot.lexical, snapshot.mask("mbo", "h6")
 """
 
 from __future__ import annotations
@@ -19,21 +28,37 @@ import fcntl
 import json
 import os
 import shutil
+import threading
+import time
 import uuid
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import asdict, dataclass
-from typing import Any
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import asdict, dataclass, field, replace
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any, TypeVar
 
 import chromadb
 import numpy as np
+from chromadb.api.shared_system_client import SharedSystemClient
 from chromadb.config import Settings as ChromaSettings
 
-from assistant.lexical import LexicalIndex
+from assistant.lexical import LexicalIndex, analyse
 from assistant.models import Passage
 from assistant.settings import Settings
 
 SNAPSHOT = "snapshot.json"
+TOKENS = "tokens.json"  # analysed text per snapshot row, next to the BM25 index it was built from
 EmbedFn = Callable[[list[str]], Sequence[np.ndarray]]
+Stamp = tuple[int, int, int]  # inode, mtime_ns, size of snapshot.json: a new commit changes it
+T = TypeVar("T")
+R = TypeVar("R")
+
+# A commit rewrites the snapshot and the BM25 index over the whole store. Committing once the batch
+# holds a quarter of what is stored grows the commits geometrically, which keeps the total work of a
+# large ingest linear in its size; the minimum keeps small stores from committing per file.
+BATCH_MIN_PASSAGES = 2000
+BATCH_SHARE = 0.25
+RETIRE_GRACE_S = 60.0  # far longer than any search
 
 
 @dataclass(frozen=True)
@@ -68,6 +93,122 @@ def open_collection(settings: Settings) -> chromadb.Collection:
     )
 
 
+def _frozen(values: Iterable[str]) -> np.ndarray:
+    array = np.array(list(values), dtype=str)
+    array.flags.writeable = False
+    return array
+
+
+@dataclass(frozen=True, eq=False)
+class Snapshot:
+    """One committed state of the store; never changed after it is published."""
+
+    version: str
+    stamp: Stamp | None
+    documents: Mapping[str, DocumentRecord]
+    passages: tuple[Passage, ...]
+    lexical: LexicalIndex | None
+    collection: chromadb.Collection
+    # Superseded vector id → when (time.time()): still in Chroma for searches on older snapshots.
+    retired: Mapping[str, float] = field(default_factory=lambda: MappingProxyType({}))
+    rows: Mapping[str, int] = field(init=False)
+    sectors: np.ndarray = field(init=False)  # per row; "" for documents meant for every sector
+    aanbevelingen: np.ndarray = field(init=False)  # per row; "" outside the aanbevelingen
+
+    def __post_init__(self) -> None:
+        set_ = object.__setattr__  # frozen: derived fields are set once, here
+        set_(self, "rows", MappingProxyType({p.id: i for i, p in enumerate(self.passages)}))
+        set_(self, "sectors", _frozen(p.sector or "" for p in self.passages))
+        set_(self, "aanbevelingen", _frozen(p.aanbeveling or "" for p in self.passages))
+
+    def row(self, passage_id: str) -> int | None:
+        """Position of a passage in the snapshot (None for vectors the snapshot does not name)."""
+        return self.rows.get(passage_id)
+
+    def mask(self, sector: str | None, aanbeveling: str | None) -> np.ndarray:
+        """Rows inside the scope a question names: that sector or all sectors, that aanbeveling."""
+        keep = np.ones(len(self.passages), dtype=bool)
+        if sector:
+            keep &= (self.sectors == sector) | (self.sectors == "")
+        if aanbeveling:
+            keep &= self.aanbevelingen == aanbeveling
+        return keep
+
+
+class WriteBatch:
+    """Changes staged under the store's write lock; ``PassageStore.writing`` commits them together."""
+
+    def __init__(self, base: Snapshot) -> None:
+        self.base = base
+        self._documents = dict(base.documents)
+        self._staged: dict[str, list[Passage]] = {}  # new passages per document, in staging order
+        self._dropped: set[str] = set()  # documents whose committed passages go
+        self._embedded: set[str] = set()  # ids upserted in this batch
+        self.pending = 0  # passages staged since the batch began
+
+    @property
+    def changed(self) -> bool:
+        return bool(self._staged or self._dropped)
+
+    @property
+    def full(self) -> bool:
+        return self.pending >= max(BATCH_MIN_PASSAGES, BATCH_SHARE * len(self.base.passages))
+
+    @property
+    def documents(self) -> Mapping[str, DocumentRecord]:
+        """The documents as they will be after the commit."""
+        return MappingProxyType(self._documents)
+
+    def replace_document(
+        self, record: DocumentRecord, passages: list[Passage], embed: EmbedFn, batch: int = 256
+    ) -> None:
+        """Make ``passages`` the only passages of ``record.doc`` (visible to readers at the commit)."""
+        in_chroma = (self.base.rows, self.base.retired, self._embedded)
+        new = [p for p in passages if not any(p.id in ids for ids in in_chroma)]
+        for start in range(0, len(new), batch):
+            part = new[start : start + batch]
+            vectors = embed([embedding_text(p) for p in part])
+            self.base.collection.upsert(
+                ids=[p.id for p in part],
+                embeddings=[np.asarray(v, dtype=np.float32) for v in vectors],
+                documents=[p.text for p in part],
+                metadatas=[p.metadata() for p in part],
+            )
+            self._embedded.update(p.id for p in part)
+        # Staged only once every vector is in Chroma: a failure above leaves the document as it was.
+        self._staged[record.doc] = list(passages)
+        self._documents[record.doc] = record
+        self.pending += len(passages)
+
+    def remove_document(self, doc: str) -> bool:
+        """Forget a document; False if it was not in the store."""
+        if doc not in self._documents:
+            return False
+        del self._documents[doc]
+        self._staged.pop(doc, None)
+        self._dropped.add(doc)
+        return True
+
+    def passages(self) -> list[Passage]:
+        """The passages after the commit: untouched documents in place, staged ones after them."""
+        touched = self._dropped | self._staged.keys()
+        kept = [p for p in self.base.passages if p.doc not in touched]
+        return kept + [p for staged in self._staged.values() for p in staged]
+
+    def retire(self, live: Mapping[str, int], now: float) -> tuple[dict[str, float], set[str]]:
+        """Vectors to keep as retired, and vectors to delete now (known without scanning the collection).
+
+        Vectors the base snapshot named are retired; so readers of it still find them. Vectors staged
+        and replaced within this batch were never visible and go at once, as do retired ones past grace.
+        """
+        touched = self._dropped | self._staged.keys()
+        retired = {pid: t for pid, t in self.base.retired.items() if pid not in live}
+        retired |= {p.id: now for p in self.base.passages if p.doc in touched and p.id not in live}
+        expired = {pid for pid, t in retired.items() if now - t >= RETIRE_GRACE_S}
+        kept = {pid: t for pid, t in retired.items() if pid not in expired}
+        return kept, expired | {pid for pid in self._embedded if pid not in live}
+
+
 class PassageStore:
     """One consistent view of what is ingested; reloads itself when another process commits."""
 
@@ -75,124 +216,226 @@ class PassageStore:
         self.settings = settings
         self.dir = settings.store_dir
         self.dir.mkdir(parents=True, exist_ok=True)
-        self.collection = open_collection(settings)
-        self._loaded_version: str | None = None
-        self._passages: list[Passage] = []
-        self._documents: dict[str, DocumentRecord] = {}
-        self._lexical: LexicalIndex | None = None
-        self._rows: dict[str, int] = {}
-        self.refresh()
+        self._lock = threading.Lock()  # publishes snapshots; searches never wait on it
+        self._tokens: dict[str, str] = {}  # passage id → analysed text, so commits analyse new text only
+        empty = Snapshot("", None, MappingProxyType({}), (), None, self._fresh_collection())
+        self._snapshot = self._load(empty, reopen=False)
+        self._tidy()
 
     # -- reading -----------------------------------------------------------------------------
-    def _read_snapshot(self) -> dict[str, Any]:
-        path = self.dir / SNAPSHOT
-        if not path.exists():
-            return {"version": "", "documents": {}, "passages": []}
-        return json.loads(path.read_text(encoding="utf-8"))
+    def snapshot(self) -> Snapshot:
+        """The latest committed state (reloaded first if another process committed)."""
+        self.refresh()
+        return self._snapshot
 
     def refresh(self) -> bool:
-        """Load the latest snapshot if another process committed one; True if it changed."""
-        snap = self._read_snapshot()
-        if snap["version"] == self._loaded_version:
+        """Load the latest snapshot if another process committed one; True if it changed.
+
+        A stat call decides; the file is parsed only when it was replaced since the last load.
+        """
+        if _stamp(self.dir / SNAPSHOT) == self._snapshot.stamp:
             return False
-        self._documents = {d: DocumentRecord(**rec) for d, rec in snap["documents"].items()}
-        self._passages = [Passage(**p) for p in snap["passages"]]
-        self._rows = {p.id: i for i, p in enumerate(self._passages)}
-        self._lexical = None
-        if snap["version"]:
-            with contextlib.suppress(FileNotFoundError, ValueError, OSError):
-                self._lexical = LexicalIndex.load(self.dir / f"bm25-{snap['version']}")
-        if self._lexical is None and self._passages:
-            self._lexical = LexicalIndex.build([embedding_text(p) for p in self._passages])
-        self._loaded_version = snap["version"]
-        return True
+        with self._lock:
+            current = self._snapshot
+            self._snapshot = self._load(current, reopen=True)
+            return self._snapshot is not current
+
+    def _load(self, current: Snapshot, reopen: bool) -> Snapshot:
+        """The committed snapshot; ``current`` itself (restamped if need be) when that version is loaded."""
+        attempts = 3
+        while True:
+            attempts -= 1
+            stamp, data = _read_snapshot(self.dir / SNAPSHOT)
+            if stamp == current.stamp:
+                return current
+            if data["version"] == current.version:
+                return replace(current, stamp=stamp)
+            passages = tuple(Passage(**p) for p in data["passages"])
+            lexical = None
+            if passages:
+                try:
+                    lexical = LexicalIndex.load(self.dir / f"bm25-{data['version']}")
+                except (ValueError, OSError) as err:
+                    if isinstance(err, FileNotFoundError) and attempts:
+                        continue  # a newer commit removed this index after we read its snapshot
+                    lexical = LexicalIndex.build([analyse(embedding_text(p)) for p in passages])
+            documents = MappingProxyType({d: DocumentRecord(**r) for d, r in data["documents"].items()})
+            collection = self._fresh_collection() if reopen else current.collection
+            retired = MappingProxyType(data.get("retired", {}))
+            return Snapshot(data["version"], stamp, documents, passages, lexical, collection, retired)
+
+    def _fresh_collection(self) -> chromadb.Collection:
+        """A collection that sees what other processes wrote.
+
+        An embedded Chroma client caches one System per path and process, with the HNSW index in
+        memory: vectors another process adds stay invisible to its queries. Dropping the cache makes
+        the next client read the index from disk; collections of earlier snapshots keep their own
+        System (searches still using them finish) until nothing refers to it. A server is always current.
+        """
+        if not self.settings.chroma_host:
+            SharedSystemClient.clear_system_cache()
+        return open_collection(self.settings)
 
     @property
     def version(self) -> str:
-        return self._loaded_version or ""
+        return self._snapshot.version
 
     @property
-    def passages(self) -> list[Passage]:
-        return self._passages
+    def passages(self) -> tuple[Passage, ...]:
+        return self._snapshot.passages
 
     @property
-    def documents(self) -> dict[str, DocumentRecord]:
-        return self._documents
+    def documents(self) -> Mapping[str, DocumentRecord]:
+        return self._snapshot.documents
 
     @property
     def lexical(self) -> LexicalIndex | None:
-        return self._lexical
+        return self._snapshot.lexical
+
+    @property
+    def collection(self) -> chromadb.Collection:
+        return self._snapshot.collection
 
     def row(self, passage_id: str) -> int | None:
         """Position of a passage in the snapshot (None for vectors the snapshot does not name)."""
-        return self._rows.get(passage_id)
+        return self._snapshot.row(passage_id)
 
     # -- writing -----------------------------------------------------------------------------
     @contextlib.contextmanager
-    def _write_lock(self) -> Iterator[None]:
+    def _write_lock(self, blocking: bool = True) -> Iterator[bool]:
+        """The writer lock (across processes and threads); yields False if busy and not ``blocking``."""
         with open(self.dir / ".lock", "w") as lock:
-            fcntl.flock(lock, fcntl.LOCK_EX)
             try:
-                yield
+                fcntl.flock(lock, fcntl.LOCK_EX | (0 if blocking else fcntl.LOCK_NB))
+            except BlockingIOError:
+                yield False
+                return
+            try:
+                yield True
             finally:
                 fcntl.flock(lock, fcntl.LOCK_UN)
+
+    @contextlib.contextmanager
+    def writing(self) -> Iterator[WriteBatch]:
+        """Stage writes under the lock; commit them all at the end (also when the block raises)."""
+        with self._write_lock():
+            self.refresh()
+            batch = WriteBatch(self._snapshot)
+            try:
+                yield batch
+            finally:
+                if batch.changed:
+                    self._commit(batch)
+
+    def write_batches(self, items: Sequence[T], write: Callable[[WriteBatch, T], R]) -> Iterator[R]:
+        """``write`` each item, committing whenever a batch is full; results come after their commit."""
+        done = 0
+        while done < len(items):
+            results = []
+            with self.writing() as batch:
+                while done < len(items) and not batch.full:
+                    results.append(write(batch, items[done]))
+                    done += 1
+            yield from results
 
     def replace_document(
         self, record: DocumentRecord, passages: list[Passage], embed: EmbedFn, batch: int = 256
     ) -> None:
         """Make ``passages`` the only passages of ``record.doc``, atomically for readers."""
-        with self._write_lock():
-            self.refresh()
-            old_ids = {p.id for p in self._passages if p.doc == record.doc}
-            new = [p for p in passages if p.id not in old_ids]
-            for start in range(0, len(new), batch):
-                part = new[start : start + batch]
-                vectors = embed([embedding_text(p) for p in part])
-                self.collection.upsert(
-                    ids=[p.id for p in part],
-                    embeddings=[np.asarray(v, dtype=np.float32) for v in vectors],
-                    documents=[p.text for p in part],
-                    metadatas=[p.metadata() for p in part],
-                )
-            kept = [p for p in self._passages if p.doc != record.doc]
-            documents = {d: r for d, r in self._documents.items() if d != record.doc}
-            documents[record.doc] = record
-            self._commit(documents, kept + passages)
+        with self.writing() as staged:
+            staged.replace_document(record, passages, embed, batch)
 
     def remove_document(self, doc: str) -> bool:
         """Forget a document; False if it was not in the store."""
-        with self._write_lock():
-            self.refresh()
-            if doc not in self._documents:
-                return False
-            documents = {d: r for d, r in self._documents.items() if d != doc}
-            self._commit(documents, [p for p in self._passages if p.doc != doc])
-            return True
+        with self.writing() as batch:
+            return batch.remove_document(doc)
 
-    def _commit(self, documents: dict[str, DocumentRecord], passages: list[Passage]) -> None:
+    def _commit(self, batch: WriteBatch) -> None:
+        passages = batch.passages()
         version = uuid.uuid4().hex
-        lexical = LexicalIndex.build([embedding_text(p) for p in passages]) if passages else None
-        if lexical is not None:
+        tokens = self._analysed(batch.base, passages)
+        lexical = None
+        if passages:
+            lexical = LexicalIndex.build([t.split() for t in tokens])
             lexical.save(self.dir / f"bm25-{version}")
+            (self.dir / f"bm25-{version}" / TOKENS).write_text(
+                json.dumps(tokens, ensure_ascii=False), encoding="utf-8"
+            )
+        documents = dict(sorted(batch.documents.items()))
+        live = {p.id: i for i, p in enumerate(passages)}
+        retired, obsolete = batch.retire(live, time.time())
         snapshot = {
             "version": version,
-            "documents": {d: asdict(r) for d, r in sorted(documents.items())},
-            "passages": [asdict(p) for p in passages],
+            "documents": {d: asdict(r) for d, r in documents.items()},
+            "passages": [vars(p) for p in passages],  # flat dataclasses: vars() is asdict() without copying
+            "retired": retired,
         }
         tmp = self.dir / f".{SNAPSHOT}.{version}.tmp"
         tmp.write_text(json.dumps(snapshot, ensure_ascii=False), encoding="utf-8")
-        os.replace(tmp, self.dir / SNAPSHOT)  # the commit point
-        self._remove_orphans({p.id for p in passages}, keep_version=version)
-        self.refresh()
+        published = Snapshot(
+            version,
+            _stamp(tmp),
+            MappingProxyType(documents),
+            tuple(passages),
+            lexical,
+            batch.base.collection,
+            MappingProxyType(retired),
+        )
+        with self._lock:  # readers in this process wait rather than reload what we are publishing
+            os.replace(tmp, self.dir / SNAPSHOT)  # the commit point
+            self._snapshot = published
+        self._tokens = dict(zip([p.id for p in passages], tokens, strict=True))
+        self._remove_orphans(published, obsolete)
 
-    def _remove_orphans(self, live_ids: set[str], keep_version: str) -> None:
-        """Delete vectors and BM25 folders that no snapshot names any more (also after a crash)."""
-        stored = set(self.collection.get(include=[])["ids"])
-        orphans = sorted(stored - live_ids)
+    def _analysed(self, base: Snapshot, passages: list[Passage]) -> list[str]:
+        """Analysed text per passage: from memory, from the committed index's token file, or analysed now."""
+        cache = self._tokens
+        if any(p.id not in cache for p in base.passages):  # another process committed since our last write
+            with contextlib.suppress(OSError, ValueError):
+                saved = json.loads((self.dir / f"bm25-{base.version}" / TOKENS).read_text(encoding="utf-8"))
+                cache.update(dict(zip([p.id for p in base.passages], saved, strict=True)))
+        return [cache[p.id] if p.id in cache else " ".join(analyse(embedding_text(p))) for p in passages]
+
+    def _tidy(self) -> None:
+        """Remove what a killed writer left behind, unless a writer is busy (it will clean up itself)."""
+        with self._write_lock(blocking=False) as locked:
+            if locked:
+                self.refresh()
+                self._remove_orphans(self._snapshot, set())
+
+    def _remove_orphans(self, snapshot: Snapshot, obsolete: set[str]) -> None:
+        """Delete vectors the snapshot neither names nor retires, and other snapshots' BM25 folders.
+
+        The obsolete vector ids are known; a full scan of the collection runs only when its size
+        shows that a crash left other vectors behind.
+        """
+        collection = snapshot.collection
+        orphans = sorted(obsolete)
+        if collection.count() - len(orphans) != len(snapshot.passages) + len(snapshot.retired):
+            known = snapshot.rows.keys() | snapshot.retired.keys()
+            orphans = sorted(set(collection.get(include=[])["ids"]) - known)
         for start in range(0, len(orphans), 5000):
-            self.collection.delete(ids=orphans[start : start + 5000])
+            collection.delete(ids=orphans[start : start + 5000])
         for folder in self.dir.glob("bm25-*"):
-            if folder.name != f"bm25-{keep_version}":
+            if folder.name != f"bm25-{snapshot.version}":
                 shutil.rmtree(folder, ignore_errors=True)
         for tmp in self.dir.glob(f".{SNAPSHOT}.*.tmp"):
             tmp.unlink(missing_ok=True)
+
+
+def _stamp(path: Path) -> Stamp | None:
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return None
+    return (st.st_ino, st.st_mtime_ns, st.st_size)
+
+
+def _read_snapshot(path: Path) -> tuple[Stamp | None, dict[str, Any]]:
+    """The snapshot and the stamp of the very file read (it may be replaced meanwhile)."""
+    try:
+        with path.open(encoding="utf-8") as fh:
+            st = os.fstat(fh.fileno())
+            return (st.st_ino, st.st_mtime_ns, st.st_size), json.load(fh)
+    except FileNotFoundError:
+        return None, {"version": "", "documents": {}, "passages": []}

@@ -2,13 +2,16 @@
 
 * Words split over two lines by a (lost) soft hyphen: "onder\\nbouwd", "verbeter\\nplan".
 * Words split by a hard hyphen at the line end: "onderbou-\\nwen" (but "team-\\nen" stays "team- en").
+  Between two real words the document's own spelling decides: a text that writes "onderwijsverbetering"
+  elsewhere joins "onderwijs-\\nverbetering", one that writes "evidence-informed" keeps that hyphen.
 * Running headers and navigation blocks repeated on many pages (the h1–h6 menu of the leidraad).
 
 Usage::
 
-    from ingest.cleaning import join_lines
+    from ingest.cleaning import Lexicon, join_lines
     join_lines(["kom tot een onder", "bouwd en gedragen", "verbeterplan"])
     # -> "kom tot een onderbouwd en gedragen verbeterplan"
+    join_lines(["voor onderwijs-", "verbetering"], lexicon=Lexicon.from_text(whole_document))
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import lru_cache
 
 from wordfreq import zipf_frequency
@@ -58,12 +62,45 @@ def _is_compound(word: str) -> bool:
     return any(_is_word(word[:i]) and _is_word(word[i:]) for i in range(_MIN_PART, len(word) - _MIN_PART + 1))
 
 
-def join_lines(lines: Iterable[str], *, marks_spaces: bool = False) -> str:
+@dataclass(frozen=True)
+class Lexicon:
+    """How one document spells its words: closed words, and hyphenated pairs inside a line."""
+
+    words: Counter[str]
+    hyphenated: Counter[tuple[str, str]]
+
+    @classmethod
+    def from_text(cls, text: str) -> Lexicon:
+        lines = [normalise_spaces(line).lower() for line in text.splitlines()]
+        words = Counter(w for line in lines for w in re.findall(r"\w+", line))
+        # A lookahead finds every pair of a chain ("evidence-informed-onderwijs"); a hyphen at the
+        # line end is the ambiguous case itself, so it is no evidence.
+        pairs = Counter(p for line in lines for p in re.findall(r"(?=\b(\w+)-(\w+))", line))
+        return cls(words, pairs)
+
+    def writes_closed(self, left: str, right: str) -> bool | None:
+        """Whether the document writes ``left`` + ``right`` closed more often than hyphenated (None: tie)."""
+        closed = self.words[(left + right).lower()]
+        hyphenated = self.hyphenated[(left.lower(), right.lower())]
+        return None if closed == hyphenated else closed > hyphenated
+
+
+def _joins_at_hyphen(left: str, right: str, lexicon: Lexicon | None) -> bool:
+    """A hard hyphen at a line end: the document's own spelling decides, else the word list."""
+    if lexicon is not None and right[0].islower():
+        closed = lexicon.writes_closed(left, right)
+        if closed is not None:
+            return closed
+    return _should_join(left, right)
+
+
+def join_lines(lines: Iterable[str], *, marks_spaces: bool = False, lexicon: Lexicon | None = None) -> str:
     """Join the raw lines of one paragraph into running text, repairing split words.
 
     ``marks_spaces``: the extractor kept a trailing space on lines that end between two words,
     so a line ending in a letter *without* one was cut by a (lost) soft hyphen. Without that
     signal a Dutch word list decides.
+    ``lexicon``: the whole document's spelling, which decides a hard hyphen between two words.
     """
     out = ""
     soft_break = False
@@ -79,7 +116,7 @@ def join_lines(lines: Iterable[str], *, marks_spaces: bool = False) -> str:
             left, right = end.group(1), start.group(1)
             if right.lower() in _CONJUNCTIONS:
                 out += " " + line  # "team- en schoolleiders"
-            elif _should_join(left, right):
+            elif _joins_at_hyphen(left, right, lexicon):
                 out = out[:-1] + line  # "onderbou-\nwen" -> "onderbouwen"
             else:
                 out += line  # "Evidence-\ninformed" keeps its hyphen

@@ -1,7 +1,9 @@
 """``python -m ingest [PATH ...] [--json]``: ingest files or folders (default: the bundled corpus).
 
 Prints one line (or JSON object) per file with status ok/unchanged/failed, the passage count and
-the error; exits 1 if any file failed — the other files are ingested all the same.
+the error (for an unchanged file: the document it duplicates); exits 1 if any file failed — the other
+files are ingested all the same. Files are committed in batches; a file's line is printed once its
+batch is committed, so a printed "ok" is always in the store.
 """
 
 from __future__ import annotations
@@ -32,14 +34,16 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     pipeline = IngestPipeline(settings)
     failed = False
-    bar = tqdm(files, desc="Inlezen", unit="bestand", file=sys.stderr, disable=len(files) < 3 or None)
-    for path in bar:
-        result = pipeline.run(path)
+    bar = tqdm(
+        total=len(files), desc="Inlezen", unit="bestand", file=sys.stderr, disable=len(files) < 3 or None
+    )
+    for result in pipeline.run_many(files, progress=bar.update):
         failed |= result.status == "failed"
         if args.json:
             line = json.dumps(result.to_json(), ensure_ascii=False)
         else:
-            line = f"{result.status}\t{result.chunks}\t{path}" + (f"\t{result.error}" if result.error else "")
+            line = f"{result.status}\t{result.chunks}\t{result.path}"
+            line += f"\t{result.error}" if result.error else ""
             line += f"\t({_LABELS[result.status]})"
         tqdm.write(line, file=sys.stdout)
     return 1 if failed else 0

@@ -5,11 +5,13 @@ Usage::
     pipeline = IngestPipeline(get_settings())
     result = pipeline.run(Path("corpus/leidraad.pdf"))
     result.status, result.chunks, result.error   # "ok" | "unchanged" | "failed"
+    for result in pipeline.run_many(paths): ...  # one commit per batch of files, not per file
 """
 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -17,7 +19,7 @@ from typing import Literal
 from assistant.embedder import Embedder, build_embedder
 from assistant.models import Passage
 from assistant.settings import Settings
-from assistant.store import DocumentRecord, PassageStore
+from assistant.store import DocumentRecord, PassageStore, WriteBatch
 from ingest.chunking import chunk_paragraphs
 from ingest.errors import IngestError
 from ingest.loaders import SUPPORTED_SUFFIXES, LoadedDocument, load_document
@@ -29,6 +31,8 @@ Status = Literal["ok", "unchanged", "failed"]
 
 @dataclass(frozen=True)
 class IngestResult:
+    """``error`` says why a file failed, or why an unchanged file was not taken in (a duplicate)."""
+
     path: Path
     status: Status
     chunks: int = 0
@@ -95,6 +99,27 @@ class IngestPipeline:
         return self._embedder
 
     def run(self, path: Path) -> IngestResult:
+        """Ingest one file and commit it."""
+        (result,) = self.run_many([path])
+        return result
+
+    def run_many(
+        self, paths: Sequence[Path], progress: Callable[[], object] | None = None
+    ) -> Iterator[IngestResult]:
+        """Ingest files with one commit per batch; each result comes once its batch is committed.
+
+        ``progress`` is called after each file, before the commit that makes it visible.
+        """
+
+        def ingest(batch: WriteBatch, path: Path) -> IngestResult:
+            result = self._ingest(batch, path)
+            if progress is not None:
+                progress()
+            return result
+
+        return self.store.write_batches(paths, ingest)
+
+    def _ingest(self, batch: WriteBatch, path: Path) -> IngestResult:
         try:
             if path.suffix.lower() not in SUPPORTED_SUFFIXES and path.is_file():
                 kinds = ", ".join(sorted(SUPPORTED_SUFFIXES))
@@ -106,9 +131,20 @@ class IngestPipeline:
                 max_bytes=int(self.settings.max_file_mb * 1024 * 1024),
                 max_pages=self.settings.max_pages,
             )
-            current = self.store.documents.get(path.name)
+            current = batch.documents.get(path.name)
             if current is not None and current.sha256 == loaded.sha256:
                 return IngestResult(path, "unchanged", current.chunks)
+            original = next(
+                (r.doc for r in batch.documents.values() if r.sha256 == loaded.sha256 and r.doc != path.name),
+                None,
+            )
+            if original is not None:
+                # Documents are known by name; a copy under another name would cite every passage twice.
+                # A file that now equals another document no longer holds its old text: that goes.
+                batch.remove_document(path.name)
+                return IngestResult(
+                    path, "unchanged", error=f'Zelfde inhoud als "{original}"; niet opnieuw opgenomen.'
+                )
             passages = build_passages(loaded, self.settings)
             if not passages:
                 raise IngestError(
@@ -123,7 +159,7 @@ class IngestPipeline:
                 chunks=len(passages),
                 source=str(path),
             )
-            self.store.replace_document(record, passages, self.embedder)
+            batch.replace_document(record, passages, self.embedder)
             return IngestResult(path, "ok", len(passages))
         except IngestError as err:
             return IngestResult(path, "failed", error=str(err))

@@ -1,9 +1,11 @@
 """Turn extracted page text into paragraphs that know where they stand in the document.
 
-Recognises the leidraad's own structure — "aanbeveling h3" poster blocks, chapters "» 1 kom tot …",
-sections "2.3 Uitvoeren, …", step and box headings ("Stap 2: …", "Wie zijn schoolleiders?") — and
-falls back to generic heading rules for other documents. Page furniture (navigation blocks that
-recur on many pages) is dropped; paragraphs cut in two by a box are stitched back together.
+Recognises the leidraad's own structure — "aanbeveling h3" poster blocks, parts ("deel 2"), chapters
+"» 1 kom tot …", sections "2.3 Uitvoeren, …", step and box headings ("Stap 2: …", "Wie zijn
+schoolleiders?") — and falls back to generic heading rules for other documents. Page furniture
+(navigation blocks that recur on many pages) is dropped; paragraphs cut in two by a box are stitched
+back together, and a box the text points to ("Zie het kader voor …") is filed under the step that
+points to it, wherever the layout put it.
 
 Usage::
 
@@ -14,9 +16,10 @@ Usage::
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 
-from ingest.cleaning import join_lines, marks_spaces, normalise_spaces, repeated_blocks
+from ingest.cleaning import Lexicon, join_lines, marks_spaces, normalise_spaces, repeated_blocks
 from ingest.loaders import PageText
 
 SEPARATOR = " › "
@@ -26,6 +29,12 @@ _CHAPTER = re.compile(r"^(?:»\s*)?([1-9])\t\s*(\S.*)$")
 _SECTION = re.compile(r"^([1-9])\.([0-9]{1,2})\.?\s+(\S.{0,80})$")
 _NUMBERED_CHAPTER = re.compile(r"^([1-9])\.\s+([A-Z].{0,40})$")
 _STEP = re.compile(r"^Stap \d+\b")
+_STEP_LEVEL, _BOX_LEVEL = 3, 4
+_PART = re.compile(r"^deel\s+\d+$", re.I)
+# "Zie het kader voor ondersteunende vragen tijdens de probleemanalyse." -> what the box is about
+_BOX_REFERENCE = re.compile(r"\bzie (?:het|de) (?:\w+ )?kader (?:voor|over) ([^.?!]+)", re.I)
+# A box title shares at least this many longer words with the text that points to it.
+_MIN_SHARED_WORDS = 2
 _END_MATTER = re.compile(r"^(meer lezen|literatuur(lijst)?|bronnen|referenties|noten)\b", re.I)
 _BULLET = re.compile(r"^[•\-–▪●]\s*")
 _PAGE_NUMBER = re.compile(r"^\d{1,3}$")
@@ -73,6 +82,17 @@ class Paragraph:
         return self.kind == "bullet"
 
 
+@dataclass(frozen=True)
+class _Document:
+    """What the whole document tells about its line breaks (see ``ingest.cleaning.join_lines``)."""
+
+    spaced: bool
+    lexicon: Lexicon
+
+    def join(self, lines: Iterable[str]) -> str:
+        return join_lines(lines, marks_spaces=self.spaced, lexicon=self.lexicon)
+
+
 @dataclass
 class _Cursor:
     """Where we are: the heading path by level and the current aanbeveling."""
@@ -80,14 +100,50 @@ class _Cursor:
     headings: dict[int, str]
     aanbeveling: str | None = None
     poster_block: bool = False  # inside an "aanbeveling hN" summary, which ends at the first prose
+    # Boxes the text has pointed to in this section: the words describing each, and the step pointing.
+    references: list[tuple[set[str], dict[int, str]]] = field(default_factory=list)
+    # A box filed under another step: where it starts in the output and the headings to return to.
+    detour: tuple[int, dict[int, str]] | None = None
 
-    def set_heading(self, level: int, text: str) -> None:
+    def set_heading(self, level: int, text: str, position: int) -> None:
+        """Open a heading; a box the text pointed to goes under the step that pointed to it."""
+        self.end_detour()
+        if level <= 2:
+            self.references.clear()  # the layout moves a box to a neighbouring step, never further
+        elif level == _BOX_LEVEL and (step := self._step_pointing_to(text)) is not None:
+            self.detour, self.headings = (position, self.headings), step
         self.headings = {lv: h for lv, h in self.headings.items() if lv < level}
         self.headings[level] = text
+
+    def end_detour(self) -> None:
+        if self.detour is not None:
+            self.headings, self.detour = self.detour[1], None
+
+    def reset(self) -> None:
+        """Leave every aanbeveling and heading: general text or a new part of the document starts."""
+        self.headings, self.aanbeveling, self.poster_block, self.detour = {}, None, False, None
+        self.references.clear()
+
+    def note_references(self, text: str) -> None:
+        step = {lv: h for lv, h in self.headings.items() if lv < _BOX_LEVEL}
+        self.references.extend((_long_words(m.group(1)), step) for m in _BOX_REFERENCE.finditer(text))
+
+    def _step_pointing_to(self, title: str) -> dict[int, str] | None:
+        words = _long_words(title)
+        for i, (described, step) in enumerate(self.references):
+            if len(words & described) >= _MIN_SHARED_WORDS:
+                del self.references[i]
+                return step
+        return None
 
     @property
     def section(self) -> str:
         return SEPARATOR.join(self.headings[lv] for lv in sorted(self.headings))
+
+
+def _long_words(text: str) -> set[str]:
+    """Words long enough to say what a text is about ("vragen", "probleemanalyse"; not "de", "voor")."""
+    return {w for w in re.findall(r"\w+", text.lower()) if len(w) >= 5}
 
 
 def _split_paragraphs(text: str) -> list[list[str]]:
@@ -123,31 +179,31 @@ def _is_heading_line(raw: str, following: str | None, spaced: bool) -> bool:
 
 def parse_structure(pages: list[PageText]) -> list[Paragraph]:
     """Parse pages into paragraphs with section path, aanbeveling and page."""
-    spaced = marks_spaces("\n".join(p.text for p in pages))
+    full_text = "\n".join(p.text for p in pages)
+    doc = _Document(marks_spaces(full_text), Lexicon.from_text(full_text))
     raw_blocks = [(page.number, block) for page in pages for block in _split_paragraphs(page.text)]
     furniture = repeated_blocks("\n".join(b) for _, b in raw_blocks)
     cursor = _Cursor(headings={})
     out: list[Paragraph] = []
     pending_title: int | None = None  # aanbeveling whose title is the next block
+    part_title: str | None = None  # the label above a "deel 2" marker: "creëer een onderzoekscultuur"
 
     def emit(text: str, page: int | None, kind: str = "text") -> None:
         if cursor.poster_block and kind == "text":
-            cursor.poster_block = False  # prose after a poster block is general text again
-            cursor.aanbeveling = None
-            cursor.headings = {}
+            cursor.reset()  # prose after a poster block is general text again
         out.append(Paragraph(text, cursor.section, cursor.aanbeveling, page, kind))
+        cursor.note_references(text)
 
     def heading(level: int, text: str, page: int | None) -> None:
-        cursor.set_heading(level, text)
+        cursor.set_heading(level, text, len(out))
         out.append(Paragraph(text, cursor.section, cursor.aanbeveling, page, "heading"))
 
-    for page, lines in raw_blocks:
+    for k, (page, lines) in enumerate(raw_blocks):
         first = normalise_spaces(lines[0])
         if normalise_spaces("\n".join(lines)).lower() in furniture or _PAGE_NUMBER.match(first):
             continue
         if pending_title is not None:
-            title = join_lines(lines, marks_spaces=spaced)
-            heading(1, f"Aanbeveling {pending_title}: {title}", page)
+            heading(1, f"Aanbeveling {pending_title}: {doc.join(lines)}", page)
             pending_title = None
             continue
         if match := _POSTER_MARK.match(first):
@@ -156,32 +212,45 @@ def parse_structure(pages: list[PageText]) -> list[Paragraph]:
             continue
         if first == "»":
             continue
+        if _is_part_marker(lines):
+            cursor.reset()  # a part opens with its own introduction, outside any aanbeveling
+            marker = normalise_spaces(" ".join(lines)).capitalize()
+            heading(1, f"{marker} – {part_title}" if part_title else marker, page)
+            part_title = None
+            continue
+        if first[:1].islower() and k + 1 < len(raw_blocks) and _is_part_marker(raw_blocks[k + 1][1]):
+            part_title = doc.join(lines)
+            continue
         if (match := _CHAPTER.match(lines[0].lstrip(" "))) and len(lines) <= 6:
             number = match.group(1)
-            title = join_lines([match.group(2), *lines[1:]], marks_spaces=spaced)
+            title = doc.join([match.group(2), *lines[1:]])
             cursor.aanbeveling, cursor.poster_block = f"h{number}", False
             heading(1, f"Aanbeveling {number}: {title}", page)
             continue
-        headings, body = _take_headings(lines, cursor, spaced)
+        headings, body = _take_headings(lines, cursor, doc)
         for level, title in headings:
             heading(level, title, page)
         if not body:
             continue
-        text = join_lines(body, marks_spaces=spaced)
+        text = doc.join(body)
         bullet = bool(_BULLET.match(text))
         if bullet:
             text = "• " + _BULLET.sub("", text, count=1)
         elif text[:1].islower():
-            if _attach_continuation(out, text, cursor.section, spaced):
+            stitched = _attach_continuation(out, text, doc)
+            if stitched is not None:
+                if cursor.detour is not None and stitched < cursor.detour[0]:
+                    cursor.end_detour()  # the interrupted text resumes: the box filed elsewhere is over
+                cursor.note_references(text)
                 continue
             if len(text.split()) <= 8 and not text.endswith(_TERMINAL):
-                continue  # a stray label from a poster or figure ("deel 2", "creëer een …")
+                continue  # a stray label from a poster or figure ("creëer een …")
         emit(text, page, "bullet" if bullet else "text")
     return out
 
 
 def _take_headings(
-    lines: list[str], cursor: _Cursor, spaced: bool
+    lines: list[str], cursor: _Cursor, doc: _Document
 ) -> tuple[list[tuple[int, str]], list[str]]:
     """Split the heading lines at the top of a block from its body: ([(level, title)], body)."""
     whole = normalise_spaces(" ".join(lines))
@@ -193,7 +262,7 @@ def _take_headings(
         and not _BULLET.match(whole)
         and not _SECTION.match(whole)
     ):
-        title = join_lines(lines, marks_spaces=spaced)
+        title = doc.join(lines)
         return [(_level(title), title)], []
     found: list[tuple[int, str]] = []
     i = 0
@@ -205,17 +274,17 @@ def _take_headings(
             title = line
             # A section title can wrap onto a second line that is still part of the heading.
             if following and not following.strip()[:1].isupper() and len(normalise_spaces(following)) < 40:
-                title = join_lines([raw, following], marks_spaces=spaced)
+                title = doc.join([raw, following])
                 i += 1
             cursor.poster_block = False
             found.append((2, title))
         elif _END_MATTER.match(line) and i == 0:
             cursor.aanbeveling, cursor.poster_block = None, False
             end = 2 if following else 1
-            return [(1, join_lines(lines[:end], marks_spaces=spaced))], lines[end:]
+            return [(1, doc.join(lines[:end]))], lines[end:]
         elif _NUMBERED_CHAPTER.match(line) and i == 0 and not cursor.aanbeveling:
             found.append((1, line))
-        elif _is_heading_line(raw, following, spaced):
+        elif _is_heading_line(raw, following, doc.spaced):
             found.append((_level(line), line))
         else:
             break
@@ -223,29 +292,29 @@ def _take_headings(
     return found, lines[i:]
 
 
+def _is_part_marker(lines: list[str]) -> bool:
+    return _PART.match(normalise_spaces(" ".join(lines))) is not None
+
+
 def _level(title: str) -> int:
-    return 3 if _STEP.match(title) else 4
+    return _STEP_LEVEL if _STEP.match(title) else _BOX_LEVEL
 
 
-def _attach_continuation(
-    out: list[Paragraph], text: str, section: str, spaced: bool, lookback: int = 16
-) -> bool:
-    """Stitch a paragraph that starts mid-sentence onto the unfinished one a box interrupted."""
+def _attach_continuation(out: list[Paragraph], text: str, doc: _Document, lookback: int = 16) -> int | None:
+    """Stitch a paragraph that starts mid-sentence onto the unfinished one a box interrupted.
+
+    Returns the index of the paragraph it now continues, or None when there is none.
+    """
     for idx in range(len(out) - 1, max(-1, len(out) - 1 - lookback), -1):
         prev = out[idx]
         if prev.is_bullet:
             if not prev.text.endswith(_TERMINAL) and idx == len(out) - 1:
                 out[idx] = Paragraph(
-                    join_lines([prev.text + " ", text], marks_spaces=spaced),
-                    prev.section,
-                    prev.aanbeveling,
-                    prev.page,
-                    "bullet",
+                    doc.join([prev.text + " ", text]), prev.section, prev.aanbeveling, prev.page, "bullet"
                 )
-                return True
+                return idx
             continue
         if prev.kind == "text" and not prev.text.endswith(_TERMINAL):
-            merged = join_lines([prev.text + " ", text], marks_spaces=spaced)
-            out[idx] = Paragraph(merged, prev.section, prev.aanbeveling, prev.page)
-            return True
-    return False
+            out[idx] = Paragraph(doc.join([prev.text + " ", text]), prev.section, prev.aanbeveling, prev.page)
+            return idx
+    return None

@@ -6,14 +6,16 @@ in it show up as plain characters. Sentences an answer quotes are shown **bold**
 Usage::
 
     st.markdown(answer_markdown(answer.text))
-    with st.expander(source_label(citation)):
+    with st.expander(source_label(citation.n, citation.passage)):
         st.markdown(passage_markdown(citation.passage.text, quoted_sentences(answer.text)))
+    st.markdown(intro_markdown(artifact.intro)); st.markdown(entry_markdown(entry))  # a flow's werkblad
 """
 
 from __future__ import annotations
 
 import re
 
+from assistant.flows.export import Entry
 from assistant.models import Passage
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:&=^])")
@@ -29,8 +31,10 @@ def escape_md(text: str) -> str:
 
 
 def _lines(text: str) -> str:
-    """Keep the text's line breaks in Markdown (hard breaks)."""
-    return "  \n".join(line.rstrip() for line in text.split("\n"))
+    """Keep the text's line breaks in Markdown (hard breaks). Only spaces before a break go: the
+    last line may end in the space before a highlighted sentence ("• **Zin.**")."""
+    *broken, last = text.split("\n")
+    return "".join(line.rstrip() + "  \n" for line in broken) + last
 
 
 def answer_markdown(text: str) -> str:
@@ -102,8 +106,24 @@ def passage_facts(passage: Passage) -> str:
     sector = _SECTOR_NAMES.get(passage.sector or "", "alle sectoren")
     facts = f"Sector: {sector}"
     if passage.aanbeveling:
-        facts += f" · Aanbeveling: {passage.aanbeveling.upper()}"
+        facts += f" · Aanbeveling {passage.aanbeveling.removeprefix('h')}"
     return f"*{escape_md(facts)}*"
+
+
+def entry_markdown(entry: Entry) -> str:
+    """One line of a flow's werkblad: a bold label with its text below it, or a bullet; all escaped.
+    The source numbers follow the label ("[1][3]")."""
+    refs = " " + escape_md("".join(f"[{n}]" for n in entry.refs)) if entry.refs else ""
+    if not entry.text:
+        return f"- {escape_md(entry.label)}{refs}"
+    return f"**{escape_md(entry.label)}**{refs}  \n{_lines(escape_md(entry.text))}"
+
+
+def intro_markdown(intro: list[Entry]) -> str:
+    """The facts above a werkblad ("**Speerpunt:** …"), one per line, escaped."""
+    return "  \n".join(
+        f"**{escape_md(e.label)}:** {escape_md(e.text)}" if e.text else escape_md(e.label) for e in intro
+    )
 
 
 def with_sector(question: str, sector: str) -> str:

@@ -7,6 +7,7 @@ from assistant.flows.export import Artifact, to_docx, to_markdown
 from assistant.flows.interview import InterviewGenerator, InterviewResult
 from assistant.flows.kennisvraag import KennisvraagBuilder, KennisvraagResult
 from assistant.flows.probleemanalyse import Probleemanalyse, ProbleemanalyseSession, ProbleemanalyseState
+from assistant.flows.sources import SourceMissingError
 from assistant.flows.validation import FlowInputError
 
 __all__ = [
@@ -19,6 +20,7 @@ __all__ = [
     "Probleemanalyse",
     "ProbleemanalyseSession",
     "ProbleemanalyseState",
+    "SourceMissingError",
     "to_docx",
     "to_markdown",
 ]

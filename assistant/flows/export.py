@@ -8,7 +8,7 @@ Usage::
 
     sources = SourceList()
     entry = Entry("Vraag", "Antwoord", sources.ref(cite(passage)))
-    artifact = Artifact("Werkblad", ["Speerpunt: …"], [Section("Analyse", [entry])], sources.items)
+    artifact = Artifact("Werkblad", [Entry("Speerpunt", "…")], [Section("Analyse", [entry])], sources.items)
     Path("werkblad.md").write_text(to_markdown(artifact))
     Path("werkblad.docx").write_bytes(to_docx(artifact))
 """
@@ -41,8 +41,11 @@ class Section:
 
 @dataclass(frozen=True)
 class Artifact:
+    """``intro`` holds the facts above the sections: ``Entry("Speerpunt", "…")`` reads "Speerpunt: …",
+    an entry without text is a line of its own."""
+
     title: str
-    intro: list[str]
+    intro: list[Entry]
     sections: list[Section]
     sources: list[dict[str, Any]]
 
@@ -70,7 +73,8 @@ def _refs(refs: tuple[int, ...]) -> str:
 
 def to_markdown(artifact: Artifact) -> str:
     lines = [f"# {artifact.title}", ""]
-    lines += [*artifact.intro, ""] if artifact.intro else []
+    intro = [f"**{e.label}:** {e.text}" if e.text else e.label for e in artifact.intro]
+    lines += ["  \n".join(intro), ""] if intro else []
     for section in artifact.sections:
         lines += [f"## {section.heading}", ""]
         for entry in section.entries:
@@ -90,8 +94,13 @@ def to_markdown(artifact: Artifact) -> str:
 def to_docx(artifact: Artifact) -> bytes:
     doc = Document()
     doc.add_heading(artifact.title, level=0)
-    for line in artifact.intro:
-        doc.add_paragraph(line)
+    for entry in artifact.intro:
+        paragraph = doc.add_paragraph()
+        if entry.text:
+            paragraph.add_run(f"{entry.label}: ").bold = True
+            paragraph.add_run(entry.text)
+        else:
+            paragraph.add_run(entry.label)
     for section in artifact.sections:
         doc.add_heading(section.heading, level=1)
         for entry in section.entries:

@@ -22,7 +22,7 @@ from typing import Any
 from langchain_core.language_models import BaseChatModel
 
 from assistant.flows.export import Artifact, Entry, Section, SourceList
-from assistant.flows.rephrase import Rephraser
+from assistant.flows.rephrase import Rephraser, is_question
 from assistant.flows.sources import LeidraadIndex, ListItem, cite
 from assistant.flows.spec import load_spec
 from assistant.flows.validation import FlowInputError, choice, required_text
@@ -73,11 +73,11 @@ class InterviewResult:
     def to_artifact(self) -> Artifact:
         sources = SourceList()
         intro = [
-            f"**Speerpunt:** {self.speerpunt}",
-            f"**Doelgroep:** {self.doelgroep}",
-            f"**Fase:** {self.fase}",
+            Entry("Speerpunt", self.speerpunt),
+            Entry("Doelgroep", self.doelgroep),
+            Entry("Fase", self.fase),
         ]
-        intro += [self.opmerking] if self.opmerking else []
+        intro += [Entry(self.opmerking)] if self.opmerking else []
         vragen = [
             Entry(
                 f"{n}. {v.vraag}", f"Afgeleid van de leidraadvraag: ‘{v.bron_vraag}’", sources.ref(v.citation)
@@ -97,6 +97,14 @@ class InterviewGenerator:
         self.spec = load_spec(FLOW)
         self.rephraser = Rephraser(chat_model)
 
+    def doelgroepen(self) -> dict[str, str]:
+        """The doelgroepen ``run`` accepts, key → label (for a choice list)."""
+        return _labels(self.spec["doelgroepen"])
+
+    def fasen(self) -> dict[str, str]:
+        """The fasen ``run`` accepts, key → label."""
+        return _labels(self.spec["fasen"])
+
     def run(self, speerpunt: str, doelgroep: str, fase: str, aantal: int = 8) -> InterviewResult:
         speerpunt = required_text(speerpunt, "Vul het speerpunt in waar het interview over gaat.")
         groep = self.spec["doelgroepen"][choice(doelgroep, _names(self.spec["doelgroepen"]), "doelgroep")]
@@ -115,9 +123,7 @@ class InterviewGenerator:
             )
         context = f"doelgroep: {groep['label']}; speerpunt: {speerpunt}; fase: {stage['label']}"
         offline = [v.vraag for v in vragen]
-        worded = self.rephraser.lines(FLOW, offline, context=context)
-        if not all(w.endswith("?") for w in worded):
-            worded = offline
+        worded = self.rephraser.lines(FLOW, offline, context=context, accept=is_question)
         vragen = [InterviewVraag(w, v.bron_vraag, v.citation) for w, v in zip(worded, vragen, strict=True)]
         advies = [cite(self.index.passage(a["anker"])) for a in stage["advies"]]
         return InterviewResult(
@@ -161,3 +167,7 @@ class InterviewGenerator:
 def _names(options: dict[str, dict[str, Any]]) -> dict[str, str]:
     """Every accepted spelling (``namen`` and the key itself) → the option's key."""
     return {name.lower(): key for key, option in options.items() for name in [key, *option.get("namen", [])]}
+
+
+def _labels(options: dict[str, dict[str, Any]]) -> dict[str, str]:
+    return {key: option["label"] for key, option in options.items()}

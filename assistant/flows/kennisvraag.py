@@ -23,7 +23,7 @@ from langchain_core.language_models import BaseChatModel
 from wordfreq import zipf_frequency
 
 from assistant.flows.export import Artifact, Entry, Section, SourceList
-from assistant.flows.rephrase import Rephraser
+from assistant.flows.rephrase import Rephraser, is_question
 from assistant.flows.sources import Cited, LeidraadIndex, cite, reword
 from assistant.flows.spec import load_spec
 from assistant.flows.validation import FlowInputError, known_sector, required_text
@@ -87,9 +87,12 @@ class KennisvraagResult:
 
     def to_artifact(self) -> Artifact:
         sources = SourceList()
-        intro = [f"**Praktijkvraag:** {self.praktijkvraag}"]
-        intro += [f"**Doelgroep:** {self.doelgroep}"] if self.doelgroep else []
-        intro += [f"**Sector:** {self.sector}"] if self.sector else []
+        facts = [
+            ("Praktijkvraag", self.praktijkvraag),
+            ("Doelgroep", self.doelgroep),
+            ("Sector", self.sector),
+        ]
+        intro = [Entry(label, value) for label, value in facts if value]
         terms = [
             Entry(
                 f"{z.term} — synoniemen: {', '.join(z.synoniemen) or '—'}; "
@@ -97,7 +100,7 @@ class KennisvraagResult:
             )
             for z in self.zoektermen
         ]
-        zoek_refs = sources.ref(self.zoek_citation)
+        # Sources are numbered as they first appear in the document, so refs are taken in reading order.
         sections = [
             Section("Kennisvraag", [Entry(self.kennisvraag, refs=sources.ref(*self.kennisvraag_citations))]),
             Section(
@@ -109,7 +112,7 @@ class KennisvraagResult:
                 [
                     *terms,
                     *(
-                        Entry(f"Zoekstring ({taal}): {s}", refs=zoek_refs)
+                        Entry(f"Zoekstring ({taal}): {s}", refs=sources.ref(self.zoek_citation))
                         for taal, s in self.zoekstring.items()
                     ),
                 ],
@@ -128,7 +131,7 @@ class KennisvraagResult:
 
 def is_kennisvraag(text: str) -> bool:
     """A question about knowledge, not about the team's own action."""
-    return text.strip().endswith("?") and not _OWN_ACTION.search(text)
+    return is_question(text) and not _OWN_ACTION.search(text)
 
 
 class KennisvraagBuilder:
@@ -160,9 +163,9 @@ class KennisvraagBuilder:
         anchors = self.spec["ankers"]
         zoekvraag = self.index.passage(anchors["zoekvraag"])
         offline = self._template(terms, sector, doelgroep)
-        kennisvraag = self.rephraser.line(FLOW, offline, context=praktijkvraag, material=zoekvraag.text)
-        if not is_kennisvraag(kennisvraag):
-            kennisvraag = offline
+        kennisvraag = self.rephraser.line(
+            FLOW, offline, context=praktijkvraag, material=zoekvraag.text, accept=is_kennisvraag
+        )
         zoektermen = [self._zoekterm(t) for t in terms]
         return KennisvraagResult(
             praktijkvraag=praktijkvraag,

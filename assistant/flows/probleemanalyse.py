@@ -24,7 +24,7 @@ from typing import Any
 from langchain_core.language_models import BaseChatModel
 
 from assistant.flows.export import Artifact, Entry, Section, SourceList
-from assistant.flows.rephrase import Rephraser
+from assistant.flows.rephrase import Rephraser, is_question
 from assistant.flows.sources import LeidraadIndex, cite, reword
 from assistant.flows.spec import load_spec
 from assistant.flows.validation import FlowInputError, known_sector, required_text
@@ -145,7 +145,9 @@ class Probleemanalyse:
 
     def _session(self, state: ProbleemanalyseState) -> ProbleemanalyseSession:
         steps = self.steps(state.sector)
-        vragen = self.rephraser.lines(FLOW, [s.vraag for s in steps], context=state.speerpunt)
+        vragen = self.rephraser.lines(
+            FLOW, [s.vraag for s in steps], context=state.speerpunt, accept=is_question
+        )
         steps = [Step(s.id, s.fase, v, s.uitleg, s.citations) for s, v in zip(steps, vragen, strict=True)]
         return ProbleemanalyseSession(state, steps, self.spec["titel"])
 
@@ -221,9 +223,9 @@ class ProbleemanalyseSession:
                 status = "overgeslagen" if step.id in self.state.overgeslagen else "nog niet beantwoord"
                 open_points.append(Entry(f"{step.vraag} ({status})", refs=refs))
             sections.setdefault(step.fase, []).append(Entry(step.vraag, answer or "—", refs))
-        intro = [f"**Speerpunt:** {self.state.speerpunt}"]
+        intro = [Entry("Speerpunt", self.state.speerpunt)]
         if self.state.sector:
-            intro.append(f"**Sector:** {self.state.sector}")
+            intro.append(Entry("Sector", self.state.sector))
         body = [Section(fase, entries) for fase, entries in sections.items()]
         body.append(Section("Open punten", open_points or [Entry("Geen: alle vragen zijn beantwoord.")]))
         return Artifact(self.titel, intro, body, sources.items)

@@ -15,7 +15,7 @@ Usage::
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from typing import Any
 
 from assistant.models import Passage
@@ -26,17 +26,12 @@ _QUOTED_QUESTION = re.compile(r"‘([^’‘]+?\?)")
 
 
 def cite(passage: Passage) -> dict[str, Any]:
-    """The citation dict every flow output carries: where the passage is, and its exact text."""
-    return {
-        "id": passage.id,
-        "doc": passage.doc,
-        "title": passage.title,
-        "sector": passage.sector,
-        "aanbeveling": passage.aanbeveling,
-        "section": passage.section,
-        "page": passage.page,
-        "text": passage.text,
-    }
+    """The citation dict every flow output carries: where the passage is, and its exact text.
+
+    It is the whole passage as plain JSON, so ``Passage(**citation)`` gives it back (the UI shows
+    flow sources with the same cards as answer sources).
+    """
+    return asdict(passage)
 
 
 def short_ref(citation: dict[str, Any]) -> str:

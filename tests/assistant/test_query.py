@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.query import parse_query
+from assistant.query import is_english, parse_query
 
 
 @pytest.mark.parametrize(
@@ -55,3 +55,17 @@ def test_both_filters_and_text_kept() -> None:
     q = parse_query("  Wat zegt h6 over tijd in het mbo?  ")
     assert (q.aanbeveling, q.sector) == ("h6", "mbo")
     assert q.text == "Wat zegt h6 over tijd in het mbo?"
+
+
+@pytest.mark.parametrize(
+    ("question", "english"),
+    [
+        ("What is a PLG?", True),
+        ("How much does a teacher earn in the Netherlands?", True),
+        ("Wat is een PLG?", False),
+        ("Waarom is feedback vragen aan collega's belangrijk?", False),  # "is" is Dutch too
+        ("Wanneer is de herfstvakantie in regio zuid?", False),
+    ],
+)
+def test_is_english(question: str, english: bool) -> None:
+    assert is_english(question) is english

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.cleaning import join_lines, marks_spaces, normalise_spaces, repeated_blocks
+from ingest.cleaning import Lexicon, join_lines, marks_spaces, normalise_spaces, repeated_blocks
 from tests.conftest import CORPUS
 
 # Each case is a pair of raw lines exactly as they stand in corpus/*.txt (trailing spaces included).
@@ -66,27 +66,97 @@ def test_join_lines_with_trailing_space_signal(lines: list[str], expected: str) 
     assert join_lines(lines, marks_spaces=True) == expected
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="hard hyphen between two known words keeps the hyphen; the document writes the compound closed",
-)
-@pytest.mark.parametrize(
-    ("lines", "expected"),
-    [
-        # mbo poster l.13-14 (the poster writes "onderwijsverbetering" everywhere else)
-        (
-            ["verantwoordelijk zijn voor onderwijs- ", "verbetering op een bepaald "],
-            "verantwoordelijk zijn voor onderwijsverbetering op een bepaald",
-        ),
-        # mbo poster l.188-189 (the po poster writes "kartrekkersrol")
-        (
-            ["specialisten die een kartrekkers-", "rol vervullen op hun expertisegebied."],
-            "specialisten die een kartrekkersrol vervullen op hun expertisegebied.",
-        ),
-    ],
-)
-def test_hard_hyphen_between_known_words_in_compound(lines: list[str], expected: str) -> None:
-    assert join_lines(lines, marks_spaces=True) == expected
+MBO_POSTER = "mbo-poster-werken-aan-onderwijsverbetering.txt"
+PO_POSTER = "po-poster-werken-aan-onderwijsverbetering.txt"
+VO_LEIDRAAD = "vo-leidraad-werken-aan-onderwijsverbetering.txt"
+STARTNOTITIE = "po-raad-startnotitie-evidence-informed-werken.txt"
+
+
+def lexicon_of(name: str) -> Lexicon:
+    return Lexicon.from_text((CORPUS / name).read_text(encoding="utf-8"))
+
+
+# A hard hyphen at the line end between two known words: how the document writes the pair elsewhere decides.
+LEXICON_CASES = [
+    # mbo poster l.13-14; the poster writes "onderwijsverbetering" everywhere else
+    (
+        MBO_POSTER,
+        ["verantwoordelijk zijn voor onderwijs- ", "verbetering op een bepaald "],
+        "verantwoordelijk zijn voor onderwijsverbetering op een bepaald",
+    ),
+    # mbo poster l.188-189; the mbo poster has no other "kartrekkers", the po poster writes "kartrekkersrol"
+    (
+        PO_POSTER,
+        ["specialisten die een kartrekkers-", "rol vervullen op hun expertisegebied."],
+        "specialisten die een kartrekkersrol vervullen op hun expertisegebied.",
+    ),
+    # vo leidraad l.386-387, l.1361-1362, l.445-446 ("evidence-informed" elsewhere gives "informed")
+    (
+        VO_LEIDRAAD,
+        ["Een kenmerk van effectieve scholen is dat zij onderzoeks-", "matig en cyclisch werken "],
+        "Een kenmerk van effectieve scholen is dat zij onderzoeksmatig en cyclisch werken",
+    ),
+    (
+        VO_LEIDRAAD,
+        ["tijdens de uitvoering van een verbeter-", "plan dat bepaalde "],
+        "tijdens de uitvoering van een verbeterplan dat bepaalde",
+    ),
+    (
+        VO_LEIDRAAD,
+        ["het onderwijs te versterken op een evidence-in-", "formed manier. "],
+        "het onderwijs te versterken op een evidence-informed manier.",
+    ),
+    # startnotitie l.75-76
+    (
+        STARTNOTITIE,
+        ["verkent een aantal \u2018sleutel-", "mechanismen\u2019 die een rol spelen "],
+        "verkent een aantal \u2018sleutelmechanismen\u2019 die een rol spelen",
+    ),
+    # ... and a document that writes the hyphenated compound keeps it
+    (
+        STARTNOTITIE,
+        [
+            "onderwijsprofessionals die al aan de slag zijn met evidence-",
+            "informed-onderwijs wat er nodig is ",
+        ],
+        "onderwijsprofessionals die al aan de slag zijn met evidence-informed-onderwijs wat er nodig is",
+    ),
+    (VO_LEIDRAAD, ["Evidence- ", "informed werken is een "], "Evidence-informed werken is een"),
+    (
+        VO_LEIDRAAD,
+        ["Ga vooral ook naar de website onderwijskennis.nl/leidraad-", "onderwijsverbetering-vo "],
+        "Ga vooral ook naar de website onderwijskennis.nl/leidraad-onderwijsverbetering-vo",
+    ),
+    # an enumeration keeps hyphen and space whatever the document writes
+    (
+        VO_LEIDRAAD,
+        ["Aan deze leidraad heeft een grote groep docenten, team- ", "en schoolleiders uit het voortgezet "],
+        "Aan deze leidraad heeft een grote groep docenten, team- en schoolleiders uit het voortgezet",
+    ),
+]
+
+
+@pytest.mark.parametrize(("doc", "lines", "expected"), LEXICON_CASES)
+def test_hard_hyphen_follows_the_documents_spelling(doc: str, lines: list[str], expected: str) -> None:
+    assert join_lines(lines, marks_spaces=True, lexicon=lexicon_of(doc)) == expected
+
+
+def test_hard_hyphen_without_evidence_keeps_known_words_apart() -> None:
+    # Neither the document nor the word list knows the compound: "leraar-onderzoekers" is real Dutch.
+    lines = ["In het onderwijs zijn dit bijvoorbeeld leraar-", "onderzoekers die "]
+    expected = "In het onderwijs zijn dit bijvoorbeeld leraar-onderzoekers die"
+    assert join_lines(lines, marks_spaces=True, lexicon=lexicon_of(STARTNOTITIE)) == expected
+    assert join_lines(["voor onderwijs- ", "verbetering"], marks_spaces=True) == "voor onderwijs-verbetering"
+
+
+def test_lexicon_counts_closed_and_hyphenated_spellings() -> None:
+    lexicon = Lexicon.from_text(
+        "Onderwijs\u00adverbetering en evidence-informed-onderwijs.\nwerk aan onderwijs-\nverbetering"
+    )
+    assert lexicon.writes_closed("onderwijs", "verbetering") is True
+    assert lexicon.writes_closed("Evidence", "informed") is False
+    assert lexicon.writes_closed("informed", "onderwijs") is False  # every pair of a chain counts
+    assert lexicon.writes_closed("werk", "aan") is None
 
 
 WORDLIST_CASES = [

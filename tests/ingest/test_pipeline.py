@@ -11,7 +11,10 @@ from pathlib import Path
 
 import pytest
 
+from assistant import store as store_module
+from assistant.lexical import LexicalIndex, analyse
 from assistant.settings import ROOT
+from assistant.store import PassageStore, embedding_text
 from ingest.pipeline import IngestPipeline
 from tests.conftest import CORPUS, make_settings
 from tests.fixtures import badfiles
@@ -56,7 +59,10 @@ def test_ingest_then_reingest_is_unchanged(tmp_path: Path, embedder) -> None:
     assert other.store.version == version
 
 
-def test_changed_file_replaces_its_old_passages(tmp_path: Path, embedder) -> None:
+def test_changed_file_replaces_its_old_passages(
+    tmp_path: Path, embedder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(store_module, "RETIRE_GRACE_S", 0.0)  # no searches to protect: delete at once
     copy = tmp_path / "docs" / POSTERS[0].name
     copy.parent.mkdir()
     shutil.copy(POSTERS[0], copy)
@@ -108,6 +114,57 @@ def test_broken_pdf_fails_alone_with_dutch_message(tmp_path: Path, embedder) -> 
         assert "Traceback" not in result.error and "Error" not in result.error
     assert set(pipeline.store.documents) == {good.name, POSTERS[0].name}
     assert {p.doc for p in pipeline.store.passages} == {good.name, POSTERS[0].name}
+
+
+def count_calls(monkeypatch: pytest.MonkeyPatch, owner: object, name: str) -> list[object]:
+    """Let ``owner.name`` run as before, recording each call's first argument."""
+    calls: list[object] = []
+    real = getattr(owner, name)
+
+    def counted(*args, **kwargs):
+        calls.append(args[0] if args else None)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(owner, name, counted)
+    return calls
+
+
+def test_many_files_are_committed_once(tmp_path: Path, embedder, monkeypatch: pytest.MonkeyPatch) -> None:
+    pipeline = IngestPipeline(make_settings(tmp_path / "store"), embedder=embedder)
+    commits = count_calls(monkeypatch, PassageStore, "_commit")
+    results = list(pipeline.run_many([*POSTERS, badfiles.truncated_pdf(tmp_path)]))
+    assert [r.status for r in results] == ["ok", "ok", "failed"]
+    assert len(commits) == 1
+    assert set(pipeline.store.documents) == {p.name for p in POSTERS}
+
+
+def test_each_result_comes_after_its_batch_is_committed(
+    tmp_path: Path, embedder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(store_module, "BATCH_MIN_PASSAGES", 1)  # every file fills a batch
+    pipeline = IngestPipeline(make_settings(tmp_path / "store"), embedder=embedder)
+    results = pipeline.run_many(POSTERS)
+    assert next(results).status == "ok"
+    reader = PassageStore(make_settings(tmp_path / "store"))  # what another process sees
+    assert set(reader.documents) == {POSTERS[0].name}
+    assert [r.status for r in results] == ["ok"]
+    assert reader.refresh() and set(reader.documents) == {p.name for p in POSTERS}
+
+
+def test_commits_analyse_only_new_passages(tmp_path: Path, embedder, monkeypatch: pytest.MonkeyPatch) -> None:
+    analysed = count_calls(monkeypatch, store_module, "analyse")
+    first = IngestPipeline(make_settings(tmp_path / "store"), embedder=embedder)
+    chunks = [first.run(path).chunks for path in POSTERS]
+    assert len(analysed) == sum(chunks)
+    # Another process: the analysed text of stored passages comes from the file next to the BM25 index.
+    analysed.clear()
+    second = IngestPipeline(make_settings(tmp_path / "store"), embedder=embedder)
+    result = second.run(badfiles.good_pdf(tmp_path))
+    assert result.status == "ok" and len(analysed) == result.chunks
+    # The reused analysed texts stay aligned with their passages: the index equals one built afresh.
+    fresh = LexicalIndex.build([analyse(embedding_text(p)) for p in second.store.passages])
+    for question in ("gedeelde visie", "tegengeluiden van leerkrachten", "borgen in het mbo"):
+        assert second.store.lexical.scores(question).tolist() == fresh.scores(question).tolist()
 
 
 def run_ingest_cli(store: Path, *paths: Path) -> subprocess.CompletedProcess[str]:

@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -32,6 +33,12 @@ def copy_corpus_files(folder: Path, *names: str) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     shutil.copy(CORPUS / CATALOGUE, folder / CATALOGUE)
     return [Path(shutil.copy(CORPUS / name, folder / name)) for name in names]
+
+
+def edit_file(path: Path, change: Callable[[str], str]) -> None:
+    """Change the text of a copied corpus file (the copies are read-only, like the corpus)."""
+    path.chmod(0o644)
+    path.write_text(change(path.read_text(encoding="utf-8")), encoding="utf-8")
 
 
 class CachedEmbedder:
@@ -79,16 +86,19 @@ def chroma_ids(store: PassageStore) -> list[str]:
 
 
 def assert_consistent(store: PassageStore) -> None:
-    """Store invariants: unique snapshot ids equal to Chroma's, manifest counts right, no leftovers."""
-    store.refresh()
-    ids = [p.id for p in store.passages]
+    """Store invariants: Chroma holds the snapshot's unique ids plus the retired ones (superseded, kept
+    for searches still reading the previous snapshot), manifest counts right, no other leftovers."""
+    snapshot = store.snapshot()
+    ids = [p.id for p in snapshot.passages]
     assert len(ids) == len(set(ids)), "duplicate passage ids in the snapshot"
-    assert sorted(chroma_ids(store)) == sorted(ids), "orphan or missing vectors"
-    per_doc = {doc: sum(p.doc == doc for p in store.passages) for doc in store.documents}
-    assert per_doc == {doc: rec.chunks for doc, rec in store.documents.items()}
-    assert {p.doc for p in store.passages} == set(store.documents)
+    assert not snapshot.retired.keys() & set(ids), "a retired vector is live"
+    assert sorted(chroma_ids(store)) == sorted([*ids, *snapshot.retired]), "orphan or missing vectors"
+    documents = snapshot.documents
+    per_doc = {doc: sum(p.doc == doc for p in snapshot.passages) for doc in documents}
+    assert per_doc == {doc: rec.chunks for doc, rec in documents.items()}
+    assert {p.doc for p in snapshot.passages} == set(documents)
     folders = {f.name for f in store.dir.glob("bm25-*")}
-    assert folders == ({f"bm25-{store.version}"} if store.passages else set())
+    assert folders == ({f"bm25-{snapshot.version}"} if snapshot.passages else set())
     assert not list(store.dir.glob(".snapshot.json.*.tmp"))
 
 

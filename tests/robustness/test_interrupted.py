@@ -1,5 +1,8 @@
 """A process killed (SIGKILL) mid-ingest leaves a store that the next run repairs: the file ingested once.
 
+What the kill leaves behind (vectors no snapshot names, a BM25 folder, a temporary snapshot) is never
+found by a search, and goes when a process next opens the store or writes to it.
+
 The child runs the real ``python -m ingest`` code but kills itself at a chosen step of the write, which
 makes the crash point deterministic (a timer-based kill would mostly hit embedding, the slowest step).
 """
@@ -13,6 +16,7 @@ import pytest
 
 from assistant.retriever import HybridRetriever
 from assistant.store import PassageStore
+from ingest.pipeline import IngestPipeline
 from tests.conftest import make_settings
 from tests.robustness.conftest import (
     MBO_POSTER,
@@ -22,11 +26,12 @@ from tests.robustness.conftest import (
     assert_document_is,
     chroma_ids,
     copy_corpus_files,
+    edit_file,
     run_ingest_cli,
     run_python,
 )
 
-# Child program: replace one step of PassageStore's write with a SIGKILL, then run the ingest CLI.
+# Child program: once the store is open, replace one step of its write with a SIGKILL; run the ingest CLI.
 KILL_AT = """
 import os, signal, sys
 from assistant import store
@@ -41,10 +46,18 @@ def die_on_commit(src, dst):  # let Chroma and bm25s rename their files; die at 
         die()
     real_replace(src, dst)
 
-if sys.argv[1] == "snapshot":
-    store.os.replace = die_on_commit
-else:
-    setattr(store.PassageStore, sys.argv[1], die)
+def arm():
+    if sys.argv[1] == "snapshot":
+        store.os.replace = die_on_commit
+    else:
+        setattr(store.PassageStore, sys.argv[1], die)
+
+real_init = store.PassageStore.__init__
+def open_then_arm(self, settings):  # the kill comes during the ingest, not while the store opens
+    real_init(self, settings)
+    arm()
+
+store.PassageStore.__init__ = open_then_arm
 sys.exit(main(sys.argv[2:]))
 """
 STEPS = {
@@ -81,15 +94,29 @@ def test_vectors_orphaned_by_a_kill_are_never_found_and_go_at_the_next_write(
     store_dir = tmp_path / "store"
     mbo, po = copy_corpus_files(tmp_path / "docs", MBO_POSTER, PO_POSTER)
     assert run_ingest_cli(store_dir, str(mbo))[0] == 0
-    mbo.chmod(0o644)
-    mbo.write_text(mbo.read_text(encoding="utf-8") + "\nEen nieuwe alinea.\n", encoding="utf-8")
+    store = PassageStore(make_settings(store_dir))  # open before the kill: opening cleans up
+    edit_file(mbo, lambda text: text + "\nEen nieuwe alinea.\n")
     kill_during_ingest(store_dir, "_remove_orphans", mbo)  # the old version's vectors stay behind
 
-    store = PassageStore(make_settings(store_dir))
+    assert store.refresh()
     live = {p.id for p in store.passages}
     assert set(chroma_ids(store)) > live
     hits = HybridRetriever(store, embedder).search("Hoe werkt het team samen aan onderwijsverbetering?", k=20)
     assert hits and {h.passage.id for h in hits} <= live
 
-    assert run_ingest_cli(store_dir, str(po))[0] == 0
-    assert_consistent(PassageStore(make_settings(store_dir)))
+    assert IngestPipeline(store.settings, store=store, embedder=embedder).run(po).status == "ok"
+    assert_consistent(store)
+
+
+@pytest.mark.parametrize("step", STEPS)
+def test_opening_the_store_removes_what_a_kill_left(tmp_path: Path, step: str) -> None:
+    store_dir = tmp_path / "store"
+    (path,) = copy_corpus_files(tmp_path / "docs", MBO_POSTER)
+    assert run_ingest_cli(store_dir, str(path))[0] == 0
+    edit_file(path, lambda text: text.replace("team", "schoolteam"))
+    kill_during_ingest(store_dir, step, path)
+
+    store = PassageStore(make_settings(store_dir))
+
+    assert_consistent(store)
+    assert [p.doc for p in store.passages] == [MBO_POSTER] * store.documents[MBO_POSTER].chunks

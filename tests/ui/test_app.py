@@ -2,15 +2,33 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import streamlit as st
+from langchain_core.language_models.fake_chat_models import GenericFakeChatModel
+from langchain_core.messages import AIMessage
 from streamlit.testing.v1 import AppTest
 
+from assistant.answer import Answer, Answerer, split_sentences
+from assistant.flows.export import Entry
+from assistant.llm import generate
+from assistant.runtime import Core
 from assistant.settings import ROOT
-from ui.render import answer_markdown, escape_md, passage_markdown, quoted_sentences, with_sector
+from tests.conftest import CORPUS
+from ui.render import (
+    answer_markdown,
+    entry_markdown,
+    escape_md,
+    intro_markdown,
+    passage_markdown,
+    quoted_sentences,
+    with_sector,
+)
 
 APP = str(ROOT / "app.py")
+QUESTION = "Hoe borg je verbeteringen in het mbo?"
 
 
 def _app() -> AppTest:
@@ -20,40 +38,194 @@ def _app() -> AppTest:
     return at
 
 
-def test_app_loads_and_answers_with_sources(ui_env: tuple[Path, Path]) -> None:
+def _click(at: AppTest, label: str) -> AppTest:
+    next(b for b in at.button if b.label == label).click().run()
+    assert not at.exception, at.exception
+    return at
+
+
+def _mode(at: AppTest, mode: str) -> AppTest:
+    at.radio[0].set_value(mode).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def _downloads(at: AppTest) -> list[str]:
+    return [d.proto.label for d in at.get("download_button")]
+
+
+def test_app_loads_and_answers_with_sources(app_env: Core) -> None:
     at = _app()
     assert at.title[0].value == "Leidraad-assistent"
-    assert at.sidebar.radio[0].label == "Wat wil je doen?"
+    assert at.radio[0].label == "Wat wil je doen?"
+    assert not at.status  # the store is up to date: nothing to ingest
     docs = " ".join(m.value for m in at.sidebar.markdown)
-    assert "passages" in docs
-    at.chat_input[0].set_value("Hoe borg je verbeteringen in het mbo?").run()
+    assert "passages" in docs and "Offline" in docs
+    at.chat_input[0].set_value(QUESTION).run()
     assert not at.exception, at.exception
     assert len(at.chat_message) == 2
     assert at.chat_message[1].name == "assistant"
-    assert len(at.expander) >= 1
-    assert at.expander[0].label.startswith("\\[1\\]")
+    assert at.expander and at.expander[0].label.startswith("\\[1\\]")
     answer = at.session_state["history"][1]["answer"]
     assert not answer.abstained and answer.citations
-    # The quoted sentences are bold inside the source card.
-    assert any("**" in m.value for m in at.expander[0].markdown)
+    # The quoted sentences are bold inside the source card, which names sector and aanbeveling.
+    card = [m.value for m in at.expander[0].markdown]
+    assert "Sector" in card[0] and any("**" in m for m in card[1:])
 
 
-def test_sector_filter_and_other_modes(ui_env: tuple[Path, Path]) -> None:
+def test_sector_filter_goes_into_the_question(app_env: Core) -> None:
     at = _app()
     at.sidebar.selectbox[0].select("po").run()
     at.chat_input[0].set_value("Wat is borging?").run()
-    assert not at.exception
+    assert not at.exception, at.exception
     assert at.session_state["history"][1]["answer"].question == "Wat is borging? (in het po)"
-    at.sidebar.radio[0].set_value("Probleemanalyse").run()
-    assert not at.exception
-    assert at.info and "binnenkort" in at.info[0].value
+
+
+@pytest.mark.parametrize("grounded", [True, False], ids=["grounded", "ungrounded"])
+def test_streamed_llm_answer_passes_the_grounding_guard(
+    app_env: Core, monkeypatch: pytest.MonkeyPatch, grounded: bool
+) -> None:
+    """A fake chat model behind the core's Answerer: its tokens are streamed to the page, then the
+    guard keeps a grounded answer, or replaces an ungrounded one by the offline answer with a notice."""
+    top = app_env.retriever.search(QUESTION, k=8)[0].passage
+    sentence = max(split_sentences(top.text), key=len)
+    reply = f"{sentence} [1]" if grounded else "Borging regel je met een ruimteschip en een goochelaar [1]."
+    monkeypatch.setenv("LEIDRAAD_LLM_PROVIDER", "ollama")
+    monkeypatch.setenv("LEIDRAAD_LLM_MODEL", "nepmodel")
+    monkeypatch.setattr(
+        generate,
+        "build_chat_model",
+        lambda _settings: GenericFakeChatModel(messages=iter([AIMessage(reply)])),
+    )
+    streamed: list[str | Answer] = []
+    stream = Answerer.stream
+
+    def spy(self: Answerer, question: str) -> Iterator[str | Answer]:
+        for item in stream(self, question):
+            streamed.append(item)
+            yield item
+
+    monkeypatch.setattr(Answerer, "stream", spy)
+    at = _app()
+    assert "nepmodel" in " ".join(m.value for m in at.sidebar.markdown)
+    at.chat_input[0].set_value(QUESTION).run()
+    assert not at.exception, at.exception
+
+    tokens = [t for t in streamed if isinstance(t, str)]
+    assert len(tokens) > 1 and "".join(tokens) == reply  # token by token, as the model wrote them
+    answer = at.session_state["history"][1]["answer"]
+    assert streamed[-1] is answer
+    assert at.expander and answer.citations
+    if grounded:
+        assert answer.mode == "llm" and sentence.rstrip(".") in answer.text and not at.info
+    else:
+        assert answer.mode == "offline" and "ruimteschip" not in answer.text
+        assert "taalmodel" in at.info[0].value
+
+
+def test_broken_llm_settings_fall_back_to_offline_answers(
+    app_env: Core, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LEIDRAAD_LLM_PROVIDER", "ollama")  # and no LEIDRAAD_LLM_MODEL
+    monkeypatch.delenv("LEIDRAAD_LLM_MODEL", raising=False)
+    at = _app()
+    assert "LEIDRAAD\\_LLM\\_MODEL" in at.sidebar.warning[0].value
+    assert "Offline" in " ".join(m.value for m in at.sidebar.markdown)
+    at.chat_input[0].set_value(QUESTION).run()
+    assert not at.exception, at.exception
+    assert at.session_state["history"][1]["answer"].mode == "offline"
+
+
+def test_first_start_ingests_with_progress_and_a_changed_file_again(
+    fresh_app: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    poster = corpus / "po-poster-werken-aan-onderwijsverbetering.txt"
+    poster.write_text((CORPUS / poster.name).read_text(encoding="utf-8"), encoding="utf-8")
+    monkeypatch.setenv("LEIDRAAD_STORE_DIR", str(tmp_path / "store"))
+    monkeypatch.setenv("LEIDRAAD_CORPUS_DIR", str(corpus))
+    monkeypatch.setenv("LEIDRAAD_LLM_PROVIDER", "none")
+
+    at = _app()
+    assert at.status[0].label == "Klaar: de documenten zijn ingelezen." and at.status[0].state == "complete"
+    assert "passages" in " ".join(m.value for m in at.sidebar.markdown)
+    assert not _app().status  # checked once per process
+
+    poster.write_text(poster.read_text(encoding="utf-8") + "\nBorging vraagt tijd en aandacht.\n")
+    st.cache_resource.clear()  # as a restart of the app
+    at = _app()
+    assert at.status[0].state == "complete"
+    at.chat_input[0].set_value("Wat vraagt borging?").run()
+    assert "Borging vraagt tijd en aandacht" in at.session_state["history"][1]["answer"].text
+
+
+def test_probleemanalyse_steps_back_and_forth_to_a_werkblad(app_env: Core) -> None:
+    at = _mode(_app(), "Probleemanalyse")
+    _click(at, "Begin")  # no speerpunt yet
+    assert "speerpunt" in at.error[0].value
+
+    at.text_input[0].input("Leerlingen plannen hun huiswerk slecht")
+    _click(at, "Begin")
+    progress = at.get("progress")[0].proto
+    total = int(progress.text.split(" van ")[1].split()[0])
+    assert progress.text.startswith("Vraag 1 van") and total > 5
+    assert at.text_area[0].label == "Wat is het probleem of de verbeterwens?"
+    assert at.expander  # the leidraad passages behind the question
+    assert next(b for b in at.button if b.label == "Vorige").disabled
+
+    at.text_area[0].input("Huiswerk komt te laat binnen")
+    _click(at, "Volgende")
+    assert at.get("progress")[0].proto.text.startswith("Vraag 2 van")
+    _click(at, "Vorige")
+    assert at.text_area[0].value == "Huiswerk komt te laat binnen"  # the answer is kept
+
+    for _ in range(total):
+        _click(at, "Overslaan")
+    assert at.get("progress")[0].proto.value == 100
+    assert _downloads(at) == ["Download als Markdown", "Download als Word"]
+    werkblad = " ".join(m.value for m in at.markdown)
+    assert "Huiswerk komt te laat binnen" in werkblad and "Open punten" in werkblad
+    _click(at, "Vorige vraag")
+    assert at.text_area
+    _click(at, "Opnieuw beginnen")
+    assert [b.label for b in at.button] == ["Begin"]
+
+
+def test_kennisvraag_flow_reports_errors_in_dutch_and_gives_a_zoekplan(app_env: Core) -> None:
+    at = _mode(_app(), "Van praktijkvraag naar kennisvraag")
+    _click(at, "Maak kennisvraag")  # empty praktijkvraag
+    assert "praktijkvraag" in at.error[0].value
+    at.text_area[0].input("Hoe kunnen we leerlingen beter leren plannen?")
+    _click(at, "Maak kennisvraag")
+    assert not at.error
+    assert at.success[0].value.endswith("?")
+    assert _downloads(at) == ["Download als Markdown", "Download als Word"]
+    assert len(at.expander) >= 2  # the leidraad passages of the zoekplan
+
+
+def test_interview_flow_gives_a_protocol(app_env: Core) -> None:
+    at = _mode(_app(), "Interviewvragen")
+    at.text_input[0].input("huiswerk plannen")
+    next(s for s in at.selectbox if s.label == "Wie interview je?").select("leerlingen")
+    next(s for s in at.selectbox if s.label == "Wanneer?").select("monitoren")
+    at.number_input[0].set_value(3)
+    _click(at, "Maak vragen")
+    protocol = [m.value for m in at.markdown]
+    assert sum(m.startswith(("**1\\.", "**2\\.", "**3\\.")) for m in protocol) == 3
+    assert not any(m.startswith("**4\\.") for m in protocol)
+    assert _downloads(at) == ["Download als Markdown", "Download als Word"]
+
+
+# -- rendering helpers ------------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize("text", ["<script>alert(1)</script>", "**vet** [link](http://x) $x$ :red[a] &amp;"])
-def test_document_text_is_escaped(text: str) -> None:
-    out = passage_markdown(text)
-    for raw in ["<script>", "**vet**", "[link](", "$x$", ":red[", " &amp;"]:
-        assert raw not in out
+def test_document_and_user_text_is_escaped(text: str) -> None:
+    outputs = [passage_markdown(text), entry_markdown(Entry(text, text)), intro_markdown([Entry(text, text)])]
+    for out in outputs:
+        for raw in ["<script>", "**vet**", "[link](", "$x$", ":red[", " &amp;"]:
+            assert raw not in out
 
 
 def test_quoted_sentences_are_bold() -> None:
@@ -61,20 +233,19 @@ def test_quoted_sentences_are_bold() -> None:
     assert quoted_sentences(answer) == ["Borging vraagt om tijd en aandacht.", "Iets anders hier staat."]
     out = passage_markdown("Intro.\nBorging vraagt om tijd\nen aandacht. Rest.", quoted_sentences(answer))
     assert "**Borging vraagt om tijd en aandacht\\.**" in out
+    # The space between a bullet and a quoted sentence stays.
+    assert passage_markdown("• Iets anders hier staat.", quoted_sentences(answer)).startswith("• **Iets")
     assert answer_markdown(answer).splitlines()[1].startswith("- Borging")
     assert escape_md("[1]") == "\\[1\\]"
     assert with_sector("Wat is borging?", "mbo") == "Wat is borging? (in het mbo)"
     assert with_sector("Wat is borging?", "alle") == "Wat is borging?"
 
 
-def test_kennisvraag_flow_reports_errors_in_dutch(ui_env: tuple[Path, Path]) -> None:
-    at = _app()
-    at.sidebar.radio[0].set_value("Van praktijkvraag naar kennisvraag").run()
-    at.button[0].click().run()  # empty praktijkvraag
-    assert not at.exception, at.exception
-    assert at.error and "praktijkvraag" in at.error[0].value
-    # The two-poster store lacks the leidraad's zoekvraag passages: a Dutch error, or a result to download.
-    at.text_area[0].input("Hoe kunnen we leerlingen beter leren plannen?")
-    at.button[0].click().run()
-    assert not at.exception, at.exception
-    assert at.error or len(at.get("download_button")) == 2
+def test_werkblad_entries() -> None:
+    assert entry_markdown(Entry("Vraag?", "Regel 1\nRegel 2", (1, 3))) == (
+        "**Vraag?** \\[1\\]\\[3\\]  \nRegel 1  \nRegel 2"
+    )
+    assert entry_markdown(Entry("Open punt", refs=(2,))) == "- Open punt \\[2\\]"
+    assert intro_markdown([Entry("Speerpunt", "plannen"), Entry("Een opmerking.")]) == (
+        "**Speerpunt:** plannen  \nEen opmerking\\."
+    )

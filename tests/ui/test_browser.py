@@ -1,27 +1,48 @@
-"""The real app in a real browser: `streamlit run` on a test store, driven by Debian chromium.
+"""The real app in a real browser: `streamlit run` on a copy of the corpus store, driven by Debian chromium.
 
-Prints the time from starting the server to the page showing its first answer.
+Screenshots and downloads go to tests/artifacts/; the answer screenshot also becomes docs/screenshot.png.
+The time from starting the server to the page showing its first answer is printed and written to
+tests/artifacts/first-answer.txt.
 """
 
 from __future__ import annotations
 
+import io
 import os
+import re
 import shutil
 import socket
 import subprocess
 import time
 import urllib.request
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+import docx
 import pytest
 
+from assistant.runtime import Core
 from assistant.settings import ROOT
+from tests.conftest import CORPUS
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = ROOT / "tests" / "artifacts"
 QUESTION = "Hoe borg je verbeteringen in het mbo?"
+CHAT_BOX = "Stel je vraag over de leidraad…"
+WAIT_MS = 180_000  # two shared cores: a rerun that searches or builds a flow can take a while
 
-pytestmark = pytest.mark.slow
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian chromium ontbreekt (/usr/bin/chromium)"),
+]
+
+
+@dataclass(frozen=True)
+class Server:
+    url: str
+    started: float  # time.monotonic() just before `streamlit run`
 
 
 def _free_port() -> int:
@@ -30,7 +51,7 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def _wait_healthy(url: str, proc: subprocess.Popen[bytes], timeout: float = 120) -> None:
+def _wait_healthy(url: str, proc: subprocess.Popen[bytes], timeout: float = 180) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if proc.poll() is not None:
@@ -44,84 +65,183 @@ def _wait_healthy(url: str, proc: subprocess.Popen[bytes], timeout: float = 120)
     raise TimeoutError(url)
 
 
-def _ask(page: object, question: str, answers_before: int) -> str:
-    """Ask in the chat box; wait for the answer's first source card; return the answer's text."""
-    box = page.get_by_placeholder("Stel je vraag over de leidraad…")  # type: ignore[attr-defined]
-    box.fill(question)
-    box.press("Enter")
-    messages = page.locator('[data-testid="stChatMessage"]')  # type: ignore[attr-defined]
-    answer = messages.nth(answers_before * 2 + 1)
-    answer.locator('[data-testid="stExpander"]').first.wait_for(timeout=120_000)
-    return str(answer.inner_text())
-
-
-@pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian chromium ontbreekt (/usr/bin/chromium)")
-def test_browser_question_upload_and_again(ui_store: tuple[Path, Path], tmp_path: Path) -> None:
-    from playwright.sync_api import sync_playwright
-
-    # A private copy of the store: the upload must not change the shared one.
-    store_dir = tmp_path / "store"
-    shutil.copytree(ui_store[0], store_dir)
+@pytest.fixture(scope="module")
+def server(corpus_core: Core, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """`streamlit run app.py` on a loopback port, over a private copy of the corpus store (an upload
+    must not change the shared one)."""
+    store_dir = tmp_path_factory.mktemp("browser") / "store"
+    shutil.copytree(corpus_core.settings.store_dir, store_dir)
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     port = _free_port()
     env = {
         **os.environ,
         "LEIDRAAD_STORE_DIR": str(store_dir),
-        "LEIDRAAD_CORPUS_DIR": str(ui_store[1]),
+        "LEIDRAAD_CORPUS_DIR": str(CORPUS),
         "LEIDRAAD_LLM_PROVIDER": "none",
     }
-    cmd = [
-        str(ROOT / ".venv" / "bin" / "python"),
-        "-m",
-        "streamlit",
-        "run",
-        "app.py",
-        "--server.headless",
-        "true",
-        "--server.port",
-        str(port),
-        "--server.address",
-        "127.0.0.1",
-        "--browser.gatherUsageStats",
-        "false",
-    ]
+    cmd = [str(ROOT / ".venv" / "bin" / "python"), "-m", "streamlit", "run", "app.py"]
+    cmd += ["--server.headless", "true", "--server.port", str(port), "--server.address", "127.0.0.1"]
     started = time.monotonic()
     proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         _wait_healthy(f"http://127.0.0.1:{port}/_stcore/health", proc)
-        with sync_playwright() as p:
-            browser = p.chromium.launch(
-                executable_path=str(CHROMIUM),
-                args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-            )
-            page = browser.new_page(viewport={"width": 1280, "height": 1000})
-            page.goto(f"http://127.0.0.1:{port}/")
-            text = _ask(page, QUESTION, 0)
-            assert "Misschien verwant" not in text and "[1]" in text, text
-            first_answer_s = time.monotonic() - started
-            print(f"\nVan `streamlit run` tot het eerste antwoord: {first_answer_s:.1f} s")
-            page.locator('[data-testid="stExpander"]').first.click()
-            page.wait_for_timeout(500)
-            shot = ARTIFACTS / "answer.png"
-            page.screenshot(path=str(shot), full_page=True)
-            shutil.copy(shot, ROOT / "docs" / "screenshot.png")
-
-            page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(
-                files=[{"name": "kapot.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.4 broken"}]
-            )
-            error = page.locator('[data-testid="stAlertContentError"]')
-            error.first.wait_for(timeout=60_000)
-            message = error.first.inner_text()
-            assert "kapot.pdf" in message, message
-            page.screenshot(path=str(ARTIFACTS / "upload-error.png"), full_page=True)
-
-            text = _ask(page, "Hoe monitor je de uitvoering van een verbeterplan?", 1)
-            assert "Misschien verwant" not in text and "[1]" in text, text
-            page.screenshot(path=str(ARTIFACTS / "after-upload.png"), full_page=True)
-            browser.close()
+        yield Server(f"http://127.0.0.1:{port}/", started)
     finally:
         proc.terminate()
         try:
             proc.wait(timeout=15)
         except subprocess.TimeoutExpired:
             proc.kill()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=str(CHROMIUM),
+            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def open_page(browser: Any, server: Server) -> Iterator[Callable[..., Any]]:
+    """Opens the app in a new page, so a new Streamlit session, and waits until it is ready."""
+    pages: list[Any] = []
+
+    def open_(width: int = 1280, height: int = 1000) -> Any:
+        page = browser.new_page(viewport={"width": width, "height": height}, accept_downloads=True)
+        pages.append(page)
+        page.set_default_timeout(WAIT_MS)
+        page.goto(server.url)
+        page.get_by_role("textbox", name=CHAT_BOX).wait_for()
+        return page
+
+    yield open_
+    for page in pages:
+        page.close()
+
+
+def _ask(page: Any, question: str) -> Any:
+    """Ask the first question of a page in the chat box (keyboard: Enter); wait for the answer's first
+    source card; return the answer."""
+    box = page.get_by_role("textbox", name=CHAT_BOX)
+    box.fill(question)
+    box.press("Enter")
+    answer = page.get_by_test_id("stChatMessage").nth(1)
+    answer.get_by_test_id("stExpander").first.wait_for()
+    return answer
+
+
+def _mode(page: Any, mode: str) -> None:
+    page.get_by_role("radiogroup", name="Wat wil je doen?").get_by_text(mode, exact=True).click()
+
+
+def _download(page: Any, label: str) -> Path:
+    with page.expect_download() as info:
+        page.get_by_role("button", name=label).click()
+    download = info.value
+    path = ARTIFACTS / download.suggested_filename
+    download.save_as(path)
+    return path
+
+
+def test_question_gets_an_answer_with_source_cards(open_page: Callable[..., Any], server: Server) -> None:
+    page = open_page(height=1300)  # tall enough to show an opened source card
+    answer = _ask(page, QUESTION)
+    text = answer.inner_text()
+    assert "Misschien verwant" not in text and "[1]" in text, text
+    first_answer_s = time.monotonic() - server.started
+    report = f"Van `streamlit run` tot het eerste antwoord: {first_answer_s:.1f} s"
+    (ARTIFACTS / "first-answer.txt").write_text(report + "\n", encoding="utf-8")
+    print(f"\n{report}")
+
+    card = answer.get_by_test_id("stExpander").first
+    card.get_by_text(re.compile(r"^\[1\]")).click()
+    details = card.inner_text()
+    assert "Sector:" in details, details
+    assert card.locator("strong").count() >= 1  # the quoted sentences are highlighted
+    page.wait_for_timeout(500)
+    shot = ARTIFACTS / "answer.png"
+    page.screenshot(path=str(shot), full_page=True)
+    shutil.copy(shot, ROOT / "docs" / "screenshot.png")
+
+
+def test_kennisvraag_flow_by_keyboard_and_download(open_page: Callable[..., Any]) -> None:
+    page = open_page()
+    _mode(page, "Van praktijkvraag naar kennisvraag")
+    box = page.get_by_label("Je praktijkvraag")
+    box.fill("Hoe kunnen we de woordenschat van leerlingen vergroten?")
+    box.press("Tab")  # to the doelgroep…
+    page.keyboard.press("Tab")  # …to the button
+    page.keyboard.press("Enter")
+    page.get_by_role("button", name="Download als Markdown").wait_for()
+
+    markdown = _download(page, "Download als Markdown")
+    assert markdown.name == "zoekplan.md"
+    text = markdown.read_text(encoding="utf-8")
+    assert "## Kennisvraag" in text and "woordenschat" in text and "## Bronnen" in text, text
+    word = _download(page, "Download als Word")
+    assert word.name == "zoekplan.docx"
+    body = "\n".join(p.text for p in docx.Document(io.BytesIO(word.read_bytes())).paragraphs)
+    assert "Kennisvraag" in body and "woordenschat" in body
+    page.screenshot(path=str(ARTIFACTS / "kennisvraag.png"), full_page=True)
+
+
+def test_probleemanalyse_step_forward_and_back(open_page: Callable[..., Any]) -> None:
+    page = open_page()
+    _mode(page, "Probleemanalyse")
+    page.get_by_label("Waar werkt het team aan? (het speerpunt)").fill(
+        "Leerlingen plannen hun huiswerk slecht"
+    )
+    page.get_by_role("button", name="Begin").click()
+    first = page.get_by_label("Wat is het probleem of de verbeterwens?")
+    first.wait_for()
+    page.get_by_text(re.compile(r"^Vraag 1 van \d+")).wait_for()
+    assert page.get_by_role("button", name="Vorige").is_disabled()
+    first.fill("Huiswerk komt te laat binnen")
+    page.get_by_role("button", name="Volgende").click()
+    page.get_by_text(re.compile(r"^Vraag 2 van \d+")).wait_for()
+    page.screenshot(path=str(ARTIFACTS / "probleemanalyse.png"), full_page=True)
+    page.get_by_role("button", name="Vorige").click()
+    first.wait_for()
+    assert first.input_value() == "Huiswerk komt te laat binnen"
+
+
+def test_corrupt_upload_shows_an_error_and_documents_stay_searchable(open_page: Callable[..., Any]) -> None:
+    page = open_page()
+    documents = page.get_by_role("region", name="Sidebar").get_by_role("listitem")
+    count = documents.count()
+    page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(
+        files=[{"name": "kapot.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.4 broken"}]
+    )
+    error = page.get_by_test_id("stAlertContentError").first
+    error.wait_for()
+    message = error.inner_text()
+    assert "kapot.pdf" in message, message
+    error.scroll_into_view_if_needed()
+    page.screenshot(path=str(ARTIFACTS / "upload-error.png"), full_page=True)
+    assert documents.count() == count
+
+    text = _ask(page, "Hoe monitor je de uitvoering van een verbeterplan?").inner_text()
+    assert "Misschien verwant" not in text and "[1]" in text, text
+    page.screenshot(path=str(ARTIFACTS / "after-upload.png"), full_page=True)
+
+
+def test_phone_width(open_page: Callable[..., Any]) -> None:
+    page = open_page(width=390, height=844)
+    card = _ask(page, QUESTION).get_by_test_id("stExpander").first
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390  # nothing sticks out sideways
+    box = card.bounding_box()
+    assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 390
+    page.screenshot(path=str(ARTIFACTS / "phone.png"))
+    # The sidebar is folded away at this width; one tap brings it (sector, documents) into view.
+    sidebar_left = "() => document.querySelector('[data-testid=stSidebar]').getBoundingClientRect().left"
+    assert page.evaluate(sidebar_left) < 0
+    page.get_by_role("button", name="Expand sidebar").click()
+    page.wait_for_function(f"({sidebar_left})() >= 0")
+    page.wait_for_timeout(500)  # the slide-in animation
+    page.screenshot(path=str(ARTIFACTS / "phone-sidebar.png"))

@@ -45,6 +45,14 @@ def test_protocol_exports(generator):
     assert all(v.vraag in body for v in result.vragen)
 
 
+def test_the_offered_choices_are_accepted(generator):
+    assert "leerlingen" in generator.doelgroepen().values()
+    assert len(generator.fasen()) == 3
+    for doelgroep in generator.doelgroepen():
+        for fase in generator.fasen():
+            assert generator.run("rekenen", doelgroep, fase, aantal=1).vragen
+
+
 def test_bad_input_gives_dutch_messages(generator):
     with pytest.raises(FlowInputError, match=r"Onbekende doelgroep 'inspectie'\. Kies uit"):
         generator.run("x", "inspectie", "monitoren")

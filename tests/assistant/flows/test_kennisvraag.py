@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
@@ -36,6 +38,10 @@ def test_bronnen_and_criteria_are_read_from_the_leidraad(builder):
     assert "groep 5" in result.kennisvraag and "primair onderwijs" in result.kennisvraag
     markdown = to_markdown(result.to_artifact())
     assert "Kennisvraag" in markdown and "Bronnen" in markdown
+    # Sources are numbered in reading order: [1] comes first, then [2], …
+    body = markdown.split("## Bronnen")[0]
+    first_seen = list(dict.fromkeys(int(n) for n in re.findall(r"\[(\d+)\]", body)))
+    assert first_seen == list(range(1, len(first_seen) + 1))
 
 
 def test_bad_praktijkvraag_gives_dutch_message(builder):

@@ -104,3 +104,14 @@ def test_llm_makes_questions_concrete_and_falls_back(corpus_core):
     assert "Wat is het probleem of de verbeterwens?" in session.current.citations[0]["text"]
     short = Probleemanalyse(corpus_core.store, FakeListChatModel(responses=["één regel"])).start("huiswerk")
     assert short.current.vraag == "Wat is het probleem of de verbeterwens?"
+    statements = "\n".join(f"Stelling {i} over huiswerk." for i in range(n))  # no questions
+    flat = Probleemanalyse(corpus_core.store, FakeListChatModel(responses=[statements])).start("huiswerk")
+    assert flat.current.vraag == "Wat is het probleem of de verbeterwens?"
+
+
+def test_werkblad_intro_is_formatted_in_word_not_markdown(flow):
+    document = docx.Document(io.BytesIO(to_docx(flow.start("Huiswerk *plannen*", sector="po").werkblad())))
+    intro = document.paragraphs[1]
+    assert intro.text == "Speerpunt: Huiswerk *plannen*"  # the user's own text stays as typed
+    assert intro.runs[0].bold and intro.runs[0].text == "Speerpunt: "
+    assert "**" not in "\n".join(p.text for p in document.paragraphs)

@@ -1,4 +1,10 @@
-from assistant.flows.sources import LeidraadIndex, SourceMissingError, reword
+from assistant.flows.sources import LeidraadIndex, SourceMissingError, cite, reword
+from assistant.models import Passage
+
+
+def test_a_citation_is_the_whole_passage(corpus_core):
+    passage = corpus_core.store.passages[0]
+    assert Passage(**cite(passage)) == passage
 
 
 def test_bullets_come_from_the_leidraad_list(corpus_core):

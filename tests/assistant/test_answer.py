@@ -1,0 +1,98 @@
+"""The offline answerer on the real corpus: cited verbatim sentences, scope, honest abstention."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from assistant.answer import Answer, ExtractiveAnswerer
+from assistant.query import parse_query
+from assistant.runtime import Core
+
+
+def ask(core: Core, question: str) -> Answer:
+    return core.answerer.answer(question)
+
+
+def assert_grounded(answer: Answer) -> None:
+    """Every [n] names a citation, every quoted line stands verbatim in the passage it cites."""
+    by_n = {c.n: c.passage for c in answer.citations}
+    lines = [line for line in answer.text.splitlines() if line.startswith("- ")]
+    assert lines, answer.text
+    for line in lines:
+        match = re.fullmatch(r"- (.+) \[(\d+)\]", line)
+        assert match, line
+        sentence, n = match.group(1), int(match.group(2))
+        assert n in by_n, line
+        assert sentence in by_n[n].text.replace("\n", " ") or sentence in by_n[n].text
+
+
+def test_h6_question_is_answered_from_h6(corpus_core: Core) -> None:
+    answer = ask(corpus_core, "Wat zegt h6 over tijd?")
+    assert not answer.abstained
+    assert answer.citations and all(c.passage.aanbeveling == "h6" for c in answer.citations)
+    assert "aanbeveling 6" in answer.text.split("\n")[0]
+    assert "tijd" in answer.text.lower()
+    assert_grounded(answer)
+
+
+def test_sector_scope_is_said_and_kept(corpus_core: Core) -> None:
+    answer = ask(corpus_core, "Wat zegt de leidraad over borging in het mbo?")
+    assert not answer.abstained
+    assert "het mbo" in answer.text.split("\n")[0]
+    assert all(c.passage.sector in ("mbo", None) for c in answer.citations)
+    assert_grounded(answer)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Welke laptop raadt de leidraad aan voor leerlingen?",
+        "Hoeveel vakantiedagen heeft een docent in het vo?",
+        "Hoe bereken ik het eindcijfer van het schoolexamen?",
+        "How much does a teacher earn in the Netherlands?",
+    ],
+)
+def test_abstains_when_the_documents_do_not_cover_it(corpus_core: Core, question: str) -> None:
+    answer = ask(corpus_core, question)
+    assert answer.abstained, answer.text
+    assert not answer.citations
+    assert answer.related, "the nearest passages are offered"
+    assert "niets over" in answer.text
+
+
+def test_everyday_words_for_leidraad_topics_are_answered(corpus_core: Core) -> None:
+    # Compounds the documents never use ("teamvergaderingen", "schoolreisje") must not cause abstention.
+    answer = ask(
+        corpus_core,
+        "Onze teamvergaderingen gaan vooral over praktische zaken zoals het schoolreisje. "
+        "Hoe krijgen we er meer onderwijsinhoud in?",
+    )
+    assert not answer.abstained
+    assert_grounded(answer)
+
+
+def test_english_question_gets_dutch_quotes_and_says_so(corpus_core: Core) -> None:
+    answer = ask(corpus_core, "Does distributed leadership lead to better results for teachers and students?")
+    assert not answer.abstained
+    assert answer.text.startswith("The documents are in Dutch")
+    assert_grounded(answer)
+
+
+def test_unknown_words_raise_the_bar(corpus_core: Core) -> None:
+    extractive: ExtractiveAnswerer = corpus_core.answerer.extractive
+    plain = "Hoe geven docenten elkaar feedback?"
+    odd = "Hoe geven docenten elkaar feedback via een laptopapp?"
+    assert extractive.required_similarity(odd, parse_query(odd)) > extractive.required_similarity(
+        plain, parse_query(plain)
+    )
+
+
+def test_citations_serialise_with_location(corpus_core: Core) -> None:
+    data = ask(corpus_core, "Hoe kom je tot een gedragen verbeterplan?").to_json("q1")
+    assert data["id"] == "q1" and data["abstained"] is False
+    for n, citation in enumerate(data["citations"], 1):
+        assert citation["n"] == n
+        assert {"text", "doc", "title", "section", "page", "sector", "aanbeveling"} <= citation.keys()
+        assert f"[{n}]" in data["answer"]

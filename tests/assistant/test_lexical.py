@@ -1,0 +1,49 @@
+"""The Dutch BM25 index: scores per row and which words the documents use."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from assistant.lexical import LexicalIndex, analyse
+
+TEXTS = [
+    "Het team bespreekt in de vergadering de resultaten van de leerlingen.",
+    "Docenten geven elkaar feedback na een lesbezoek.",
+    "De schoolleider maakt tijd vrij voor onderzoek en reflectie.",
+]
+
+
+@pytest.fixture(scope="module")
+def index() -> LexicalIndex:
+    return LexicalIndex.build([analyse(t) for t in TEXTS])
+
+
+def test_scores_one_per_row_and_stemmed(index: LexicalIndex) -> None:
+    scores = index.scores("Hoe geven docenten feedback?")
+    assert scores.shape == (3,)
+    assert int(np.argmax(scores)) == 1
+    assert scores[0] == 0 and scores[2] == 0
+    assert index.scores("vergaderingen")[0] > 0  # plural finds the singular
+
+
+def test_scores_zero_for_unknown_or_stop_words(index: LexicalIndex) -> None:
+    assert not index.scores("de het een").any()
+    assert not index.scores("laptop").any()
+
+
+def test_known_share_weighs_unknown_words(index: LexicalIndex) -> None:
+    assert index.known_share("feedback van docenten") == 1.0
+    assert index.known_share("laptop") == 0.0
+    share = index.known_share("welke laptop voor docenten")
+    assert 0.0 < share < 1.0
+
+
+def test_compound_of_known_words_counts_as_known(index: LexicalIndex) -> None:
+    assert index.known_share("teamvergadering") == 1.0  # team + vergadering
+    assert index.known_share("reflectietijd") == 1.0  # reflectie + tijd
+    assert index.known_share("vakantiedagen") == 0.0  # neither part is in the texts
+
+
+def test_only_stop_words_is_fully_known(index: LexicalIndex) -> None:
+    assert index.known_share("wat is het?") == 1.0
