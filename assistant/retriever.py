@@ -13,6 +13,7 @@ Usage::
 from __future__ import annotations
 
 import logging
+import math
 import time
 from dataclasses import dataclass, replace
 
@@ -26,6 +27,7 @@ from assistant.query import ParsedQuery, parse_query
 from assistant.store import PassageStore, Snapshot
 
 log = logging.getLogger(__name__)
+UNFILTERED_MAX = 1000  # longest unfiltered dense top list before Chroma filters by metadata instead
 
 
 @dataclass(frozen=True)
@@ -72,9 +74,13 @@ class HybridRetriever:
     def _dense(
         self, snapshot: Snapshot, query: ParsedQuery, vector: np.ndarray, mask: np.ndarray
     ) -> dict[int, float]:
-        where = _where(query)
         n = min(self.config.candidates, int(mask.sum()))
-        asked = n
+        # Chroma's metadata filter first lists every matching id (20–100 ms at 35,000 passages); an
+        # unfiltered top list, masked with the snapshot's scope here, costs a few ms unless it is long.
+        asked = math.ceil(n / mask.mean())
+        where = None
+        if asked > UNFILTERED_MAX:
+            where, asked = _where(query), n
         while True:
             result = self._query(snapshot, vector, asked, where)
             if result is None:

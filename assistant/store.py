@@ -99,7 +99,7 @@ def _frozen(values: Iterable[str]) -> np.ndarray:
     return array
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False)  # compared by identity: "is this still the snapshot I loaded?"
 class Snapshot:
     """One committed state of the store; never changed after it is published."""
 
@@ -195,7 +195,7 @@ class WriteBatch:
         kept = [p for p in self.base.passages if p.doc not in touched]
         return kept + [p for staged in self._staged.values() for p in staged]
 
-    def retire(self, live: Mapping[str, int], now: float) -> tuple[dict[str, float], set[str]]:
+    def retire(self, live: set[str], now: float) -> tuple[dict[str, float], set[str]]:
         """Vectors to keep as retired, and vectors to delete now (known without scanning the collection).
 
         Vectors the base snapshot named are retired; so readers of it still find them. Vectors staged
@@ -362,8 +362,7 @@ class PassageStore:
                 json.dumps(tokens, ensure_ascii=False), encoding="utf-8"
             )
         documents = dict(sorted(batch.documents.items()))
-        live = {p.id: i for i, p in enumerate(passages)}
-        retired, obsolete = batch.retire(live, time.time())
+        retired, obsolete = batch.retire({p.id for p in passages}, time.time())
         snapshot = {
             "version": version,
             "documents": {d: asdict(r) for d, r in documents.items()},

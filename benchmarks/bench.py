@@ -132,7 +132,7 @@ def main(argv: list[str] | None = None) -> int:
         start = time.perf_counter()
         core = Core.from_settings(settings)
         pipeline = IngestPipeline(settings, store=core.store, embedder=core.embedder)
-        results = [pipeline.run(path) for path in collect_files([ROOT / "corpus"])]
+        results = list(pipeline.run_many(collect_files([ROOT / "corpus"])))  # as `python -m ingest` does
         ingest_s = time.perf_counter() - start
         failed = [r for r in results if r.status != "ok"]
         if failed:

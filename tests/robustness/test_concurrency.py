@@ -3,8 +3,9 @@
 The store holds the mbo poster; a writer repeatedly adds and removes the po poster. Each question has
 exactly two correct result lists (without and with the po poster), computed before the race starts;
 the stores are small enough (15 passages) that dense search is exact, so results are deterministic.
-A search reads one immutable snapshot; a process that sees another's commit re-opens its embedded
-Chroma client, whose in-memory index would otherwise miss the vectors the other process added.
+A search reads one immutable snapshot, whose vectors stay in Chroma (retired) for a grace period after
+a commit supersedes them; a process that sees another's commit re-opens its embedded Chroma client,
+whose in-memory index would otherwise miss the vectors the other process added.
 """
 
 from __future__ import annotations

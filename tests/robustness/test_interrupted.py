@@ -1,7 +1,8 @@
 """A process killed (SIGKILL) mid-ingest leaves a store that the next run repairs: the file ingested once.
 
 What the kill leaves behind (vectors no snapshot names, a BM25 folder, a temporary snapshot) is never
-found by a search, and goes when a process next opens the store or writes to it.
+found by a search, and goes when a process next opens the store or writes to it. (Vectors a commit
+superseded stay retired for ``RETIRE_GRACE_S`` first; see test_reingest.py.)
 
 The child runs the real ``python -m ingest`` code but kills itself at a chosen step of the write, which
 makes the crash point deterministic (a timer-based kill would mostly hit embedding, the slowest step).
@@ -14,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from assistant import store as store_module
 from assistant.retriever import HybridRetriever
 from assistant.store import PassageStore
 from ingest.pipeline import IngestPipeline
@@ -88,8 +90,8 @@ def test_next_run_after_a_kill_ingests_the_file_once(tmp_path: Path, step: str) 
     assert_consistent(store)
 
 
-def test_vectors_orphaned_by_a_kill_are_never_found_and_go_at_the_next_write(
-    tmp_path: Path, embedder: CachedEmbedder
+def test_vectors_no_snapshot_names_are_never_found_and_go_at_the_next_write(
+    tmp_path: Path, embedder: CachedEmbedder, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     store_dir = tmp_path / "store"
     mbo, po = copy_corpus_files(tmp_path / "docs", MBO_POSTER, PO_POSTER)
@@ -98,13 +100,15 @@ def test_vectors_orphaned_by_a_kill_are_never_found_and_go_at_the_next_write(
     edit_file(mbo, lambda text: text + "\nEen nieuwe alinea.\n")
     kill_during_ingest(store_dir, "_remove_orphans", mbo)  # the old version's vectors stay behind
 
-    assert store.refresh()
+    assert store.refresh()  # and re-opens Chroma: its index now holds both versions' vectors
     live = {p.id for p in store.passages}
     assert set(chroma_ids(store)) > live
     hits = HybridRetriever(store, embedder).search("Hoe werkt het team samen aan onderwijsverbetering?", k=20)
     assert hits and {h.passage.id for h in hits} <= live
 
+    monkeypatch.setattr(store_module, "RETIRE_GRACE_S", 0.0)  # no search needs the old version any more
     assert IngestPipeline(store.settings, store=store, embedder=embedder).run(po).status == "ok"
+    assert sorted(chroma_ids(store)) == sorted(p.id for p in store.passages)
     assert_consistent(store)
 
 
