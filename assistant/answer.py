@@ -28,6 +28,10 @@ from assistant.retriever import HybridRetriever
 
 SECTOR_NAMES = {"po": "het primair onderwijs (po)", "vo": "het voortgezet onderwijs (vo)", "mbo": "het mbo"}
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z‘“'(•])")
+_TERMINAL = frozenset(".!?:;")
+_MIN_OVERLAP = 0.2  # share of the question's words a third or fourth sentence must hold
+# "welke reflectievragen…", "interviewvragen", "which questions…": passages of questions are the answer.
+_ASKS_FOR_QUESTIONS = re.compile(r"\w*(?:vraag|vragen)\b|\bquestions?\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -48,7 +52,10 @@ class AnswerConfig:
     min_coverage: float = 0.6
     passages_considered: int = 4
     max_sentences: int = 4
-    max_citations: int = 3
+    max_citations: int = 2
+    # Fused scores are sums of standardised scores: a quarter of a standard deviation is a tie.
+    tie_gap: float = 0.25
+    max_question_share: float = 0.25  # more questions than this: the passage asks, it does not answer
     related_shown: int = 3
 
 
@@ -89,6 +96,32 @@ def split_sentences(text: str) -> list[str]:
         line = line.strip().removeprefix("•").strip()  # the answer renders its own list markers
         parts.extend(s.strip() for s in _SENTENCE_END.split(line) if s.strip())
     return parts
+
+
+def _best_sentences(text: str, terms: set[str], most: int, questions: bool) -> list[str]:
+    """The sentences that share most words with the question, in their own order.
+
+    The two best always come (a passage is cited for a reason); more only while they share at
+    least ``_MIN_OVERLAP`` of the question's words. A leading heading and fragments are skipped,
+    and so are questions unless the reader asked for ``questions``: a question states nothing.
+    """
+    scored = []
+    for pos, sentence in enumerate(split_sentences(text)):
+        words = set(analyse(sentence))
+        end = _last_mark(sentence)
+        if len(words) < 3 or (pos == 0 and end not in _TERMINAL) or (end == "?" and not questions):
+            continue
+        scored.append((len(terms & words) / max(1, len(terms)), pos, sentence))
+    if not scored:  # nothing but headings, fragments or questions: quote how the passage begins
+        return split_sentences(text)[:1]
+    best = sorted(scored, key=lambda s: (-s[0], s[1]))
+    kept = best[:2] + [s for s in best[2:] if s[0] >= _MIN_OVERLAP]
+    return [sentence for _, _, sentence in sorted(kept[:most], key=lambda s: s[1])]
+
+
+def _last_mark(sentence: str) -> str:
+    """The sentence's last character, looking past closing quotes and brackets."""
+    return sentence.rstrip("’”'\") ")[-1:]
 
 
 def scope_label(query: ParsedQuery) -> str | None:
@@ -145,38 +178,54 @@ class ExtractiveAnswerer:
             return False
         return best < cfg.covered_similarity or self.coverage(query, hits) < cfg.min_coverage
 
-    def select(self, question: str, hits: list[Hit]) -> list[tuple[int, str]]:
-        """(hit index, sentence) pairs in reading order: best passage first, then supporting ones."""
-        terms = set(analyse(question))
+    def answering_order(self, question: str, hits: list[Hit]) -> list[int]:
+        """Indices of the top passages as answers, best first.
+
+        A passage that mostly asks questions (a practitioner's question box, a list of questions)
+        answers only a question that asks for questions; otherwise the passages that say something
+        go first, in retrieval order.
+        """
+        considered = list(range(min(len(hits), self.config.passages_considered)))
+        if _ASKS_FOR_QUESTIONS.search(question):
+            return considered
+        return sorted(considered, key=lambda i: self._poses_questions(hits[i]))
+
+    def _poses_questions(self, hit: Hit) -> bool:
+        sentences = split_sentences(hit.passage.text)
+        asking = sum(1 for s in sentences if _last_mark(s) == "?")
+        return asking > self.config.max_question_share * len(sentences)
+
+    def select(self, question: str, query: ParsedQuery, hits: list[Hit]) -> list[tuple[int, str]]:
+        """(hit index, sentence) pairs in reading order: the best passage, then near-ties.
+
+        A second or third passage is cited only when the retriever cannot tell it from the first
+        (fused scores within ``tie_gap``): quoting a clearly weaker passage adds a citation the
+        reader has to check for little gain.
+        """
         cfg = self.config
-        scored: list[tuple[float, int, int, str]] = []
-        for rank, hit in enumerate(hits[: cfg.passages_considered]):
-            for pos, sentence in enumerate(split_sentences(hit.passage.text)):
-                words = set(analyse(sentence))
-                if len(words) < 3:
-                    continue  # headings and fragments say nothing on their own
-                overlap = len(terms & words) / max(1, len(terms))
-                scored.append((overlap / (1 + 0.5 * rank), rank, pos, sentence))
-        if not scored:
+        order = self.answering_order(question, hits)
+        if not order:
             return []
-        chosen = [s for s in scored if s[1] == 0]
-        chosen = sorted(chosen, key=lambda s: -s[0])[:2] or [max(scored)]
-        for item in sorted(scored, key=lambda s: -s[0]):
-            used = {c[1] for c in chosen}
-            if len(chosen) >= cfg.max_sentences:
-                break
-            if item in chosen or item[0] < 0.2:
-                continue
-            if item[1] not in used and len(used) >= cfg.max_citations:
-                continue
-            chosen.append(item)
-        return [(rank, sentence) for _, rank, _, sentence in sorted(chosen, key=lambda s: (s[1], s[2]))]
+        first = order[0]
+        asks = bool(_ASKS_FOR_QUESTIONS.search(question))
+        ties = [
+            i
+            for i in order[1:]
+            if hits[first].score - hits[i].score <= cfg.tie_gap
+            and (asks or not self._poses_questions(hits[i]))
+        ][: cfg.max_citations - 1]
+        terms = set(analyse(f"{question} {query.expansion}"))
+        room = cfg.max_sentences - len(ties)
+        picked = [(first, s) for s in _best_sentences(hits[first].passage.text, terms, room, asks)]
+        for i in ties:
+            picked += [(i, s) for s in _best_sentences(hits[i].passage.text, terms, 1, asks)]
+        return picked
 
     def answer(self, question: str, hits: list[Hit]) -> Answer:
         query = parse_query(question)
         if self.should_abstain(question, hits):
             return abstention(question, query, hits[: self.config.related_shown])
-        picked = self.select(question, hits)
+        picked = self.select(question, query, hits)
         numbers: dict[int, int] = {}
         lines = []
         for rank, sentence in picked:
@@ -190,9 +239,9 @@ class ExtractiveAnswerer:
 def _intro(question: str, query: ParsedQuery, citations: list[Citation]) -> str:
     scope = scope_label(query)
     titles = list(dict.fromkeys(c.passage.title for c in citations))
-    where = scope + " " if scope else ""
-    intro = f"{where}zegt {' en '.join(titles)} hierover:".strip()
-    intro = intro[0].upper() + intro[1:]
+    verb = "zegt" if len(titles) == 1 else "zeggen"
+    intro = f"dit {verb} {' en '.join(titles)} hierover:"
+    intro = f"{scope}: {intro}" if scope else intro[0].upper() + intro[1:]
     if query.sector and all(c.passage.sector is None for c in citations):
         intro = (
             f"De documenten voor {SECTOR_NAMES[query.sector]} zeggen hier niets over; "

@@ -40,7 +40,7 @@ from benchmarks.bench import (
     percentile,
     print_table,
     store_settings,
-    time_searches,
+    time_calls,
 )
 from ingest.loaders import load_document
 from ingest.pipeline import build_passages, collect_files
@@ -118,7 +118,7 @@ def run_size(size: int, base_dir: Path, questions: list[str], rounds: int) -> di
     start = time.perf_counter()
     store = PassageStore(settings)  # a fresh process's view: snapshot JSON plus persisted BM25
     load_s = time.perf_counter() - start
-    latencies = time_searches(HybridRetriever(store, E5Embedder()).search, questions, rounds)
+    latencies = time_calls(HybridRetriever(store, E5Embedder()).search, questions, rounds)
     return {
         "size": size,
         "passages": len(store.passages),

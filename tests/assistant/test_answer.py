@@ -7,6 +7,7 @@ import re
 import pytest
 
 from assistant.answer import Answer, ExtractiveAnswerer
+from assistant.models import Hit, Passage
 from assistant.query import parse_query
 from assistant.runtime import Core
 
@@ -96,3 +97,54 @@ def test_citations_serialise_with_location(corpus_core: Core) -> None:
         assert citation["n"] == n
         assert {"text", "doc", "title", "section", "page", "sector", "aanbeveling"} <= citation.keys()
         assert f"[{n}]" in data["answer"]
+
+
+def hit(text: str, score: float, title: str = "Leidraad (vo)", order: int = 0) -> Hit:
+    passage = Passage(f"p{order}", text, "doc.txt", title, "vo", "h1", "Stap 1", 3, order)
+    return Hit(passage, score, {"dense": 0.95})
+
+
+PRACTICE_QUESTION = hit(
+    "Een vraag uit de praktijk van een docent\n‘Ik leid een werkgroep en vind dat spannend. "
+    "Hoe bereid ik de eerste bijeenkomst voor? Hoe leer ik leidinggeven aan collega’s? "
+    "Wie begeleidt mij daarbij op school?’",
+    3.0,
+    order=1,
+)
+ADVICE = hit(
+    "Leiding nemen\nLeiding nemen is iets dat docenten moeten leren. Het begint bij durven. "
+    "Feedback vragen op hoe je leiding geeft helpt.",
+    2.5,
+    order=2,
+)
+FAR = hit("Een werkgroep leidt de verbetering en rapporteert aan het team.", 1.0, "Poster (vo)", 3)
+
+
+def lines_of(answer: Answer) -> list[str]:
+    return [line for line in answer.text.splitlines() if line.startswith("- ")]
+
+
+def test_a_passage_that_asks_questions_does_not_answer_a_question() -> None:
+    hits = [PRACTICE_QUESTION, ADVICE, FAR]
+    answer = ExtractiveAnswerer().answer("Hoe leer je als docent leiding nemen?", hits)
+    assert [c.passage for c in answer.citations] == [ADVICE.passage]
+    assert answer.text.startswith("Dit zegt Leidraad (vo) hierover:")
+    assert_grounded(answer)
+    assert not any(line.startswith("- Leiding nemen [") for line in lines_of(answer)), "heading"
+
+
+def test_a_question_about_questions_may_be_answered_with_questions() -> None:
+    answer = ExtractiveAnswerer().answer(
+        "Welke vragen stelt een docent over leidinggeven?", [PRACTICE_QUESTION, ADVICE, FAR]
+    )
+    assert answer.citations[0].passage == PRACTICE_QUESTION.passage
+    assert any("?" in line for line in lines_of(answer))
+
+
+def test_only_near_ties_are_cited_beside_the_best_passage() -> None:
+    close = hit("Een werkgroep leiden vraagt om durven en om feedback van collega’s.", 2.9, "Poster (vo)", 4)
+    answer = ExtractiveAnswerer().answer("Hoe leid ik een werkgroep?", [ADVICE, close, FAR])
+    assert [c.passage for c in answer.citations] == [ADVICE.passage, close.passage]
+    assert answer.text.startswith("Dit zeggen Leidraad (vo) en Poster (vo) hierover:")
+    alone = ExtractiveAnswerer().answer("Hoe leid ik een werkgroep?", [ADVICE, FAR])
+    assert [c.passage for c in alone.citations] == [ADVICE.passage]
