@@ -26,7 +26,6 @@ from assistant.flows import (
     to_markdown,
 )
 from assistant.flows.interview import MAX_VRAGEN
-from assistant.freshness import outdated
 from assistant.llm.providers import LLMConfigError, describe_llm
 from assistant.models import Passage
 from assistant.runtime import Core
@@ -79,7 +78,7 @@ def pending_files(_core: Core) -> list[Path]:
     """Bundled documents the store lacks or holds in an older version. Looked up once per process;
     the list is emptied once they are ingested (a cached resource is one shared object)."""
     corpus = _core.settings.corpus_dir
-    return outdated(collect_files([corpus]), _core.store) if corpus.is_dir() else []
+    return pipeline(_core).outdated(collect_files([corpus])) if corpus.is_dir() else []
 
 
 def pipeline(core: Core) -> IngestPipeline:

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from assistant.definitions import asks_meaning
+
 GLOSSARY = Path(__file__).parent / "data" / "glossary_en_nl.tsv"
 
 _ORDINALS = {
@@ -50,6 +52,7 @@ class ParsedQuery:
     sector: str | None
     topic: str = ""  # the question without the words that named the filters
     expansion: str = ""  # Dutch leidraad terms for English words in the question
+    asks_meaning: bool = False  # "wat is kennisbenutting?": the document's definition comes first
 
 
 @lru_cache(maxsize=1)
@@ -96,4 +99,4 @@ def parse_query(question: str) -> ParsedQuery:
         topic = _SECTORS[sector].sub(" ", topic)
     topic = " ".join(topic.split())
     expansion = expand_english(question) if is_english(question) else ""
-    return ParsedQuery(question.strip(), aanbeveling, sector, topic, expansion)
+    return ParsedQuery(question.strip(), aanbeveling, sector, topic, expansion, asks_meaning(question))

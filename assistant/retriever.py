@@ -20,8 +20,10 @@ from dataclasses import dataclass, replace
 import numpy as np
 from chromadb.errors import ChromaError
 
+from assistant.definitions import defines
 from assistant.embedder import Embedder
 from assistant.fusion import convex_fusion
+from assistant.lexical import analyse
 from assistant.models import Hit
 from assistant.query import ParsedQuery, parse_query
 from assistant.store import PassageStore, Snapshot
@@ -34,6 +36,9 @@ UNFILTERED_MAX = 1000  # longest unfiltered dense top list before Chroma filters
 class RetrievalConfig:
     candidates: int = 60  # per retriever, before fusion
     dense_weight: float = 0.6  # the middle of the 0.5–0.8 plateau measured on dev; BM25 gets the rest
+    # Added (in standard deviations of the fused score) to the document's own definition of a term
+    # the question asks the meaning of ("wat is kennisbenutting?").
+    definition_bonus: float = 1.0
 
     def __post_init__(self) -> None:
         if self.candidates < 1:
@@ -69,7 +74,7 @@ class HybridRetriever:
         vector = self.embedder.embed_query(query.text)
         dense = self._dense(snapshot, query, vector, mask)
         lexical = self._lexical(snapshot, query, mask)
-        return self._fuse(snapshot, vector, dense, lexical, k)
+        return self._fuse(snapshot, query, vector, dense, lexical, k)
 
     def _dense(
         self, snapshot: Snapshot, query: ParsedQuery, vector: np.ndarray, mask: np.ndarray
@@ -137,7 +142,13 @@ class HybridRetriever:
         return out
 
     def _fuse(
-        self, snapshot: Snapshot, vector: np.ndarray, dense: dict[int, float], bm25: np.ndarray, k: int
+        self,
+        snapshot: Snapshot,
+        query: ParsedQuery,
+        vector: np.ndarray,
+        dense: dict[int, float],
+        bm25: np.ndarray,
+        k: int,
     ) -> list[Hit]:
         n = self.config.candidates
         top = np.argpartition(-bm25, min(n, len(bm25) - 1))[:n]
@@ -146,13 +157,19 @@ class HybridRetriever:
         # A lexical candidate whose vector could not be read is ranked on what is known of it.
         floor = min(similarity.values(), default=0.0)
         similarity = {r: similarity.get(r, floor) for r in similarity.keys() | lexical.keys()}
-        fused = convex_fusion(similarity, lexical, self.config.dense_weight)[:k]
+        fused = convex_fusion(similarity, lexical, self.config.dense_weight)
+        passages = snapshot.passages
+        if query.asks_meaning:
+            terms = set(analyse(f"{query.text} {query.expansion}"))
+            bonus = self.config.definition_bonus
+            fused = [(r, s + bonus if defines(passages[r].text, terms) else s) for r, s in fused]
+            fused.sort(key=lambda item: -item[1])
+        fused = fused[:k]
         # Ranks say where each retriever on its own placed the passage (absent: not in its top n).
         ranks = {
             "dense_rank": {r: i + 1 for i, r in enumerate(sorted(dense, key=lambda r: -dense[r]))},
             "bm25_rank": {r: i + 1 for i, r in enumerate(sorted(lexical, key=lambda r: -lexical[r]))},
         }
-        passages = snapshot.passages
         hits = []
         for row, score in fused:
             signals = {"dense": similarity[row], "bm25": float(bm25[row])}

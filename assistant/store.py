@@ -71,6 +71,8 @@ class DocumentRecord:
     sector: str | None
     chunks: int
     source: str
+    # The passage format it was cut with (ingest.pipeline.passage_format); "" in older stores.
+    passage_format: str = ""
 
 
 def embedding_text(p: Passage) -> str:

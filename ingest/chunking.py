@@ -13,7 +13,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from assistant.definitions import entry_term
 from ingest.structure import Paragraph
+
+MIN_GLOSSARY_RUN = 3  # consecutive "Term: definition" paragraphs that make a list of definitions
 
 
 @dataclass(frozen=True)
@@ -38,6 +41,20 @@ def _groups(paragraphs: list[Paragraph]) -> list[list[Paragraph]]:
         else:
             groups.append([para])
     return groups
+
+
+def _glossary_entries(groups: list[list[Paragraph]]) -> set[int]:
+    """Indices of groups that are entries of a list of definitions: each becomes its own passage,
+    so "wat is kennisbenutting?" finds (and cites) that one definition, not five mixed together."""
+    entries = [g[0].kind == "text" and entry_term(g[0].text) is not None for g in groups]
+    found: set[int] = set()
+    start = 0
+    for i in range(len(entries) + 1):
+        if i == len(entries) or not entries[i]:
+            if i - start >= MIN_GLOSSARY_RUN:
+                found.update(range(start, i))
+            start = i + 1
+    return found
 
 
 def _boundary(a: Paragraph, b: Paragraph) -> bool:
@@ -72,7 +89,14 @@ def chunk_paragraphs(
             chunks.append(Chunk(text, anchor.section, anchor.aanbeveling, anchor.page))
         current.clear()
 
-    for group in _groups(paragraphs):
+    groups = _groups(paragraphs)
+    glossary = _glossary_entries(groups)
+    for n, group in enumerate(groups):
+        if n in glossary:
+            flush()
+            current.extend(group)
+            flush()
+            continue
         for part in _split_long(group, max_chars):
             size = sum(len(p.text) + 1 for p in current)
             starts_section = part[0].kind == "heading"

@@ -6,6 +6,7 @@ Usage::
     result = pipeline.run(Path("corpus/leidraad.pdf"))
     result.status, result.chunks, result.error   # "ok" | "unchanged" | "failed"
     for result in pipeline.run_many(paths): ...  # one commit per batch of files, not per file
+    pipeline.outdated(paths)                      # files the store lacks or holds in another version
 """
 
 from __future__ import annotations
@@ -13,9 +14,16 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Literal
 
+import assistant.definitions
+import ingest.chunking
+import ingest.cleaning
+import ingest.loaders
+import ingest.metadata
+import ingest.structure
 from assistant.embedder import Embedder, build_embedder
 from assistant.models import Passage
 from assistant.settings import Settings
@@ -57,15 +65,45 @@ def collect_files(paths: list[Path]) -> list[Path]:
     return files
 
 
+# The code that decides what a passage holds: when it changes, stored passages are cut again.
+_PASSAGE_CODE = (
+    ingest.loaders,
+    ingest.cleaning,
+    ingest.structure,
+    ingest.chunking,
+    ingest.metadata,
+    assistant.definitions,
+)
+
+
+@cache
+def _passage_code_digest() -> str:
+    sources = [Path(module.__file__ or "").read_bytes() for module in _PASSAGE_CODE]
+    return hashlib.sha256(b"\0".join(sources)).hexdigest()
+
+
+def passage_format(settings: Settings) -> str:
+    """A fingerprint of how files become passages: the parsing and chunking code and the chunk sizes.
+
+    The manifest keeps it per document, so a store cut by an older version is re-ingested rather
+    than reported "unchanged" (which would keep the old passages for good).
+    """
+    key = f"{_passage_code_digest()}|{settings.chunk_target_chars}|{settings.chunk_max_chars}"
+    return hashlib.sha256(key.encode()).hexdigest()[:16]
+
+
 def build_passages(loaded: LoadedDocument, settings: Settings) -> list[Passage]:
-    """Structure-aware passages with stable ids (content hash of file, position and text)."""
+    """Structure-aware passages with stable ids (hash of the file, position, context and text)."""
     info = describe_document(loaded.path, "\n".join(p.text for p in loaded.pages[:3]))
     paragraphs = parse_structure(loaded.pages)
     chunks = chunk_paragraphs(paragraphs, settings.chunk_target_chars, settings.chunk_max_chars)
     doc = loaded.path.name
     passages = []
     for order, chunk in enumerate(chunks):
-        digest = hashlib.sha1(f"{loaded.sha256}|{order}|{chunk.text}".encode()).hexdigest()[:16]
+        # Everything the vector is computed from (see store.embedding_text): a vector is reused for
+        # an id only while it still fits.
+        key = f"{loaded.sha256}|{order}|{info.title}|{chunk.section}|{chunk.text}"
+        digest = hashlib.sha1(key.encode()).hexdigest()[:16]
         passages.append(
             Passage(
                 id=f"{doc[:40]}-{digest}",
@@ -91,6 +129,19 @@ class IngestPipeline:
         self.settings = settings
         self.store = store or PassageStore(settings)
         self._embedder = embedder
+        self.passage_format = passage_format(settings)
+
+    def outdated(self, files: Sequence[Path]) -> list[Path]:
+        """The ``files`` the store lacks, holds with other bytes, or cut with another passage format.
+
+        Only hashing, no parsing: cheap enough for every start of the app. Unreadable files count
+        as outdated (ingesting them reports why).
+        """
+        documents = self.store.documents
+        return [path for path in files if not self._current(documents.get(path.name), _sha256(path))]
+
+    def _current(self, record: DocumentRecord | None, sha256: str | None) -> bool:
+        return record is not None and record.sha256 == sha256 and record.passage_format == self.passage_format
 
     @property
     def embedder(self) -> Embedder:
@@ -132,7 +183,7 @@ class IngestPipeline:
                 max_pages=self.settings.max_pages,
             )
             current = batch.documents.get(path.name)
-            if current is not None and current.sha256 == loaded.sha256:
+            if current is not None and self._current(current, loaded.sha256):
                 return IngestResult(path, "unchanged", current.chunks)
             original = next(
                 (r.doc for r in batch.documents.values() if r.sha256 == loaded.sha256 and r.doc != path.name),
@@ -158,8 +209,17 @@ class IngestPipeline:
                 sector=first.sector,
                 chunks=len(passages),
                 source=str(path),
+                passage_format=self.passage_format,
             )
             batch.replace_document(record, passages, self.embedder)
             return IngestResult(path, "ok", len(passages))
         except IngestError as err:
             return IngestResult(path, "failed", error=str(err))
+
+
+def _sha256(path: Path) -> str | None:
+    try:
+        with path.open("rb") as fh:
+            return hashlib.file_digest(fh, "sha256").hexdigest()
+    except OSError:
+        return None

@@ -91,3 +91,24 @@ def test_real_po_poster_one_passage_per_aanbeveling() -> None:
         assert 1 <= len(found) <= 2, aanbeveling
         assert found[0].text.startswith(f"Aanbeveling {aanbeveling[1]}:")
     assert "kartrekkersrol" in per["h6"][-1].text
+
+
+def test_each_entry_of_a_list_of_definitions_is_its_own_passage() -> None:
+    entries = [
+        para("Kennisbenutting: Het proces van vinden, selecteren en toepassen van kennis."),
+        para("Lerende organisatie: Het vermogen om routinematig te veranderen en te innoveren."),
+        para("Gespreid leiderschap: Formeel en informeel leiderschap op basis van expertise."),
+    ]
+    before = para("Een inleiding die over iets anders gaat en kort is.")
+    note = para("Opmerking: een enkele regel met een dubbele punt is nog geen begrippenlijst.")
+    chunks = chunk_paragraphs([before, *entries, note], target_chars=600, max_chars=1000)
+    assert [c.text for c in chunks] == [before.text, *(e.text for e in entries), note.text]
+    # two such lines are not a list of definitions: they pack as usual
+    assert len(chunk_paragraphs([before, *entries[:2]], target_chars=600, max_chars=1000)) == 1
+
+
+def test_real_vo_definitions_stand_alone() -> None:
+    chunks = corpus_chunks()["vo-leidraad-werken-aan-onderwijsverbetering.txt"]
+    defining = [c for c in chunks if c.text.startswith(("Kennisbenutting:", "Lerende organisatie:"))]
+    assert len(defining) == 2
+    assert all(c.text.count(":") <= 2 for c in defining)  # no other definition in the same passage

@@ -197,3 +197,32 @@ def test_cli_json_lines_and_exit_codes(tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stderr
     rows = [json.loads(line) for line in proc.stdout.splitlines() if line.strip()]
     assert len(rows) == 1 and rows[0]["status"] == "unchanged"
+
+
+def test_passages_cut_by_another_version_are_cut_again(tmp_path: Path, embedder) -> None:
+    settings = make_settings(tmp_path / "store")
+    older = IngestPipeline(settings, embedder=embedder)
+    older.passage_format = "older-parser"  # as if the store was written before the parser changed
+    assert older.run(POSTERS[0]).status == "ok"
+    old_ids = {p.id for p in older.store.passages}
+
+    current = IngestPipeline(settings, embedder=embedder)
+    assert current.outdated(POSTERS) == POSTERS  # one cut by another version, one not there at all
+    result = current.run(POSTERS[0])
+    assert result.status == "ok"  # not "unchanged": the old passages would otherwise stay for good
+    assert current.store.documents[POSTERS[0].name].passage_format == current.passage_format
+    assert {p.id for p in current.store.passages} == old_ids  # same text cut the same way: same ids
+    assert current.outdated(POSTERS) == [POSTERS[1]]
+    assert current.run(POSTERS[0]).status == "unchanged"
+
+
+def test_outdated_compares_bytes_not_names(tmp_path: Path, embedder) -> None:
+    copy = tmp_path / "docs" / POSTERS[0].name
+    copy.parent.mkdir()
+    shutil.copy(POSTERS[0], copy)
+    pipeline = IngestPipeline(make_settings(tmp_path / "store"), embedder=embedder)
+    assert pipeline.run(copy).status == "ok"
+    assert pipeline.outdated([copy]) == []
+    copy.write_text(copy.read_text(encoding="utf-8") + "\nNieuwe alinea.", encoding="utf-8")
+    missing = tmp_path / "docs" / "weg.txt"
+    assert pipeline.outdated([copy, missing]) == [copy, missing]
