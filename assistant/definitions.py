@@ -27,8 +27,9 @@ _MEANING = re.compile(
     r"|^\s*what (?:is|are) (?:an? |the )?[\w' -]{3,40}\?\s*$",
     re.I,
 )
-# "Term: definition" at the start of a line; a term is a few words, not a sentence or a list item.
-_ENTRY = re.compile(r"([^\W\d][\w’' -]{2,40}):\s+\S")
+# "Term: Definition" at the start of a line; a term is a few words, not a sentence or a list item.
+# The definition starts a sentence: "Pagina een: werken aan …" is a label, not an entry.
+_ENTRY = re.compile(r"([^\W\d][\w’' -]{2,40}):\s+[A-ZÀ-Ý]")
 _MAX_TERM_WORDS = 4
 
 

@@ -68,3 +68,7 @@ def test_the_documents_own_definition_comes_first(corpus_core: Core, question: s
     hits = corpus_core.retriever.search(question, k=5)
     assert hits[0].passage.text.startswith(start), [h.passage.text[:60] for h in hits]
     assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
+
+
+def test_a_label_before_lower_case_text_is_no_entry() -> None:
+    assert entry_term("Pagina een: werken aan onderwijsverbetering begint met een visie.") is None
