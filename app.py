@@ -30,9 +30,8 @@ from assistant.llm.providers import LLMConfigError, describe_llm
 from assistant.models import Passage
 from assistant.runtime import Core
 from assistant.settings import get_settings
-from ingest.errors import IngestError
 from ingest.pipeline import IngestPipeline, collect_files
-from ingest.uploads import save_upload
+from ingest.uploads import ingest_upload
 from ui.render import (
     answer_markdown,
     entry_markdown,
@@ -91,16 +90,22 @@ def ingest_pending(core: Core, files: list[Path]) -> None:
         label = "Er zijn nieuwe of gewijzigde documenten; die worden nu ingelezen…"
     else:
         label = "Eerste start: de documenten worden ingelezen…"
-    ingest = pipeline(core)
     failed = False
     with st.status(label, expanded=True) as status:
         bar = st.progress(0.0)
-        for done, path in enumerate(files):
-            bar.progress(done / len(files), text=escape_md(f"{path.name} ({done + 1} van {len(files)})"))
-            result = ingest.run(path)
+        done = 0
+
+        def advance() -> None:
+            nonlocal done
+            done += 1
+            text = f"{done} van {len(files)} documenten verwerkt" if done < len(files) else "Opslaan…"
+            bar.progress(done / len(files), text=text)
+
+        # One commit for the lot (run_many), not one per file: a first start is faster.
+        for result in pipeline(core).run_many(files, progress=advance):
             if result.status == "failed":
                 failed = True
-                st.write(f"Niet gelukt: {escape_md(result.error or path.name)}")
+                st.write(f"Niet gelukt: {escape_md(result.error or result.path.name)}")
         bar.progress(1.0, text="Alle documenten zijn verwerkt.")
         if failed:
             status.update(label="Klaar, maar niet elk document kon worden ingelezen.", state="error")
@@ -111,21 +116,8 @@ def ingest_pending(core: Core, files: list[Path]) -> None:
 
 def handle_upload(core: Core, uploaded: Any) -> None:
     """Save and ingest one uploaded file; remember the outcome so it stays visible."""
-    try:
-        path = save_upload(uploaded.name, uploaded.getvalue(), core.settings)
-    except IngestError as err:
-        st.session_state.upload_msg = ("error", str(err))
-        return
-    result = pipeline(core).run(path)
-    if result.status == "failed":
-        if path.name not in core.store.documents:  # never remove the file behind an ingested document
-            path.unlink(missing_ok=True)
-        st.session_state.upload_msg = ("error", result.error or "Het bestand kon niet worden ingelezen.")
-    elif result.status == "unchanged":
-        message = result.error or f"{path.name} stond er al in; er is niets veranderd."  # e.g. a copy
-        st.session_state.upload_msg = ("success", message)
-    else:
-        st.session_state.upload_msg = ("success", f"{path.name} is toegevoegd ({result.chunks} passages).")
+    outcome = ingest_upload(pipeline(core), uploaded.name, uploaded.getvalue())
+    st.session_state.upload_msg = ("success" if outcome.ok else "error", outcome.message)
 
 
 def sidebar(core: Core, llm_problem: str | None) -> str:

@@ -2,8 +2,8 @@
 
 Usage::
 
-    path = save_upload(uploaded.name, uploaded.getvalue(), get_settings())
-    IngestPipeline(settings).run(path)
+    outcome = ingest_upload(IngestPipeline(settings), uploaded.name, uploaded.getvalue())
+    outcome.ok, outcome.message   # True, "plan.pdf is toegevoegd (12 passages)."
 """
 
 from __future__ import annotations
@@ -13,11 +13,13 @@ import os
 import re
 import unicodedata
 import uuid
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from assistant.settings import Settings
 from ingest.errors import IngestError
 from ingest.loaders import SUPPORTED_SUFFIXES
+from ingest.pipeline import IngestPipeline
 
 _MAX_STEM = 100  # characters; keeps names readable and far below file-system limits
 # Letters and digits of any script, plus a few harmless separators; everything else becomes "-".
@@ -74,3 +76,28 @@ def save_upload(filename: str, data: bytes, settings: Settings) -> Path:
     finally:
         tmp.unlink(missing_ok=True)
     return target
+
+
+@dataclass(frozen=True)
+class UploadOutcome:
+    """What to tell the person who uploaded: whether it worked, in Dutch."""
+
+    ok: bool
+    message: str
+
+
+def ingest_upload(pipeline: IngestPipeline, filename: str, data: bytes) -> UploadOutcome:
+    """Save an upload and ingest it; a file that fails is removed again, unless it backs a document."""
+    try:
+        path = save_upload(filename, data, pipeline.settings)
+    except IngestError as err:
+        return UploadOutcome(False, str(err))
+    result = pipeline.run(path)
+    if result.status == "failed":
+        if path.name not in pipeline.store.documents:  # never remove the file behind an ingested document
+            path.unlink(missing_ok=True)
+        return UploadOutcome(False, result.error or "Het bestand kon niet worden ingelezen.")
+    if result.status == "unchanged":  # the same file again, or a copy of another document
+        return UploadOutcome(True, result.error or f"{path.name} stond er al in; er is niets veranderd.")
+    passages = "passage" if result.chunks == 1 else "passages"
+    return UploadOutcome(True, f"{path.name} is toegevoegd ({result.chunks} {passages}).")

@@ -8,7 +8,7 @@ import pytest
 
 from ingest.errors import IngestError
 from ingest.pipeline import IngestPipeline
-from ingest.uploads import safe_filename, save_upload
+from ingest.uploads import UploadOutcome, ingest_upload, safe_filename, save_upload
 from tests.conftest import make_settings
 from tests.fixtures import badfiles
 
@@ -72,3 +72,23 @@ def test_uploaded_file_with_odd_name_is_ingested(tmp_path: Path) -> None:
     path = save_upload(badfiles.ODD_NAME, source.read_bytes(), settings)
     result = IngestPipeline(settings).run(path)
     assert (result.status, path.name) == ("ok", "évaluatie.pdf")
+
+
+def test_ingest_upload_reports_in_dutch_and_keeps_only_what_worked(tmp_path: Path) -> None:
+    settings = make_settings(tmp_path / "store")
+    pipeline = IngestPipeline(settings)
+    good = badfiles.good_pdf(tmp_path).read_bytes()
+
+    added = ingest_upload(pipeline, "plan.pdf", good)
+    assert added == UploadOutcome(True, "plan.pdf is toegevoegd (1 passage).")
+    assert ingest_upload(pipeline, "plan.pdf", good) == UploadOutcome(
+        True, "plan.pdf stond er al in; er is niets veranderd."
+    )
+
+    broken = ingest_upload(pipeline, "kapot.pdf", badfiles.truncated_pdf(tmp_path).read_bytes())
+    assert not broken.ok and "kapot.pdf" in broken.message and "beschadigd" in broken.message
+    refused = ingest_upload(pipeline, "programma.exe", b"MZ")
+    assert not refused.ok and "niet wordt ondersteund" in refused.message
+
+    assert sorted(p.name for p in settings.uploads_dir.iterdir()) == ["plan.pdf"]  # failures removed
+    assert set(pipeline.store.documents) == {"plan.pdf"}
