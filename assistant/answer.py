@@ -216,7 +216,12 @@ class ExtractiveAnswerer:
         ][: cfg.max_citations - 1]
         terms = set(analyse(f"{question} {query.expansion}"))
         room = cfg.max_sentences - len(ties)
-        picked = [(first, s) for s in _best_sentences(hits[first].passage.text, terms, room, asks)]
+        text = hits[first].passage.text
+        if asks and self._poses_questions(hits[first]):  # asked for questions, found a list: quote it
+            lines = [s for s in split_sentences(text) if _last_mark(s) == "?"][:room]
+        else:
+            lines = _best_sentences(text, terms, room, asks)
+        picked = [(first, s) for s in lines]
         for i in ties:
             picked += [(i, s) for s in _best_sentences(hits[i].passage.text, terms, 1, asks)]
         return picked

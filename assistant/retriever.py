@@ -120,7 +120,9 @@ class HybridRetriever:
         index = snapshot.lexical
         if index is None:
             return np.zeros(len(mask), dtype=np.float32)
-        text = f"{query.text} {query.expansion}" if query.expansion else query.text
+        # The scope words ("mbo", "h2") already chose the rows; as terms they would favour passages
+        # that merely name the sector, such as a poster's title block.
+        text = f"{query.topic} {query.expansion}"
         return np.where(mask, index.scores(text), 0.0)
 
     def _similarities(self, snapshot: Snapshot, vector: np.ndarray, rows: list[int]) -> dict[int, float]:

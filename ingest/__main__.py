@@ -1,5 +1,4 @@
-import sys
-
+from assistant.entrypoint import run_main
 from ingest.cli import main
 
-sys.exit(main())
+run_main(main)

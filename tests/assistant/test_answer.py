@@ -43,6 +43,9 @@ def test_sector_scope_is_said_and_kept(corpus_core: Core) -> None:
     assert not answer.abstained
     assert "het mbo" in answer.text.split("\n")[0]
     assert all(c.passage.sector in ("mbo", None) for c in answer.citations)
+    # the mbo poster's borging points (h2), not its title block that merely says "mbo"
+    assert answer.citations[0].passage.aanbeveling == "h2"
+    assert sum("borging" in line for line in answer.text.splitlines()) >= 2
     assert_grounded(answer)
 
 
@@ -138,7 +141,11 @@ def test_a_question_about_questions_may_be_answered_with_questions() -> None:
         "Welke vragen stelt een docent over leidinggeven?", [PRACTICE_QUESTION, ADVICE, FAR]
     )
     assert answer.citations[0].passage == PRACTICE_QUESTION.passage
-    assert any("?" in line for line in lines_of(answer))
+    assert [line.split("?")[0] for line in lines_of(answer)] == [  # the list of questions, in order
+        "- Hoe bereid ik de eerste bijeenkomst voor",
+        "- Hoe leer ik leidinggeven aan collega’s",
+        "- Wie begeleidt mij daarbij op school",
+    ]
 
 
 def test_only_near_ties_are_cited_beside_the_best_passage() -> None:
