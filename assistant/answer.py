@@ -294,7 +294,7 @@ class Answerer:
         offline = self.extractive.answer(question, hits)
         if self.llm is None or offline.abstained:
             return offline
-        used = hits[: self.extractive.config.passages_considered]
+        used = self._for_llm(question, hits)
         try:
             result = self.llm.answer(question, used)
         except LLMUnavailable as err:
@@ -308,7 +308,7 @@ class Answerer:
         if self.llm is None or offline.abstained:
             yield offline
             return
-        used = hits[: self.extractive.config.passages_considered]
+        used = self._for_llm(question, hits)
         try:
             stream = self.llm.stream(question, used)
             yield from stream
@@ -317,6 +317,10 @@ class Answerer:
             yield _with_notice(offline, str(err))
             return
         yield self._from_llm(question, used, result.text, result.cited, result.fell_back, offline)
+
+    def _for_llm(self, question: str, hits: list[Hit]) -> list[Hit]:
+        """The passages the LLM sees, numbered in this order: those that answer before those that ask."""
+        return [hits[i] for i in self.extractive.answering_order(question, hits)]
 
     @staticmethod
     def _from_llm(
