@@ -30,8 +30,6 @@ SECTOR_NAMES = {"po": "het primair onderwijs (po)", "vo": "het voortgezet onderw
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z‘“'(•])")
 _TERMINAL = frozenset(".!?:;")
 _MIN_OVERLAP = 0.2  # share of the question's words a third or fourth sentence must hold
-# "welke reflectievragen…", "interviewvragen", "which questions…": passages of questions are the answer.
-_ASKS_FOR_QUESTIONS = re.compile(r"\w*(?:vraag|vragen)\b|\bquestions?\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -160,25 +158,24 @@ class ExtractiveAnswerer:
             default=0.0,
         )
 
-    def required_similarity(self, question: str, query: ParsedQuery) -> float:
+    def required_similarity(self, query: ParsedQuery) -> float:
         cfg = self.config
-        if is_english(question):  # English words are unknown to Dutch documents by nature
+        if is_english(query.text):  # English words are unknown to Dutch documents by nature
             return cfg.min_similarity_english
         index = self.vocabulary()
         known = index.known_share(query.topic) if index else 1.0
         return cfg.min_similarity + cfg.unknown_word_penalty * (1.0 - known)
 
-    def should_abstain(self, question: str, hits: list[Hit]) -> bool:
+    def should_abstain(self, query: ParsedQuery, hits: list[Hit]) -> bool:
         if not hits:
             return True
         cfg = self.config
-        query = parse_query(question)
         best = max(h.signals.get("dense", 0.0) for h in hits)
-        if best >= self.required_similarity(question, query):
+        if best >= self.required_similarity(query):
             return False
         return best < cfg.covered_similarity or self.coverage(query, hits) < cfg.min_coverage
 
-    def answering_order(self, question: str, hits: list[Hit]) -> list[int]:
+    def answering_order(self, query: ParsedQuery, hits: list[Hit]) -> list[int]:
         """Indices of the top passages as answers, best first.
 
         A passage that mostly asks questions (a practitioner's question box, a list of questions)
@@ -186,7 +183,7 @@ class ExtractiveAnswerer:
         go first, in retrieval order.
         """
         considered = list(range(min(len(hits), self.config.passages_considered)))
-        if _ASKS_FOR_QUESTIONS.search(question):
+        if query.asks_questions:
             return considered
         return sorted(considered, key=lambda i: self._poses_questions(hits[i]))
 
@@ -195,7 +192,7 @@ class ExtractiveAnswerer:
         asking = sum(1 for s in sentences if _last_mark(s) == "?")
         return asking > self.config.max_question_share * len(sentences)
 
-    def select(self, question: str, query: ParsedQuery, hits: list[Hit]) -> list[tuple[int, str]]:
+    def select(self, query: ParsedQuery, hits: list[Hit]) -> list[tuple[int, str]]:
         """(hit index, sentence) pairs in reading order: the best passage, then near-ties.
 
         A second or third passage is cited only when the retriever cannot tell it from the first
@@ -203,18 +200,18 @@ class ExtractiveAnswerer:
         reader has to check for little gain.
         """
         cfg = self.config
-        order = self.answering_order(question, hits)
+        order = self.answering_order(query, hits)
         if not order:
             return []
         first = order[0]
-        asks = bool(_ASKS_FOR_QUESTIONS.search(question))
+        asks = query.asks_questions
         ties = [
             i
             for i in order[1:]
             if hits[first].score - hits[i].score <= cfg.tie_gap
             and (asks or not self._poses_questions(hits[i]))
         ][: cfg.max_citations - 1]
-        terms = set(analyse(f"{question} {query.expansion}"))
+        terms = set(analyse(f"{query.text} {query.expansion}"))
         room = cfg.max_sentences - len(ties)
         text = hits[first].passage.text
         if asks and self._poses_questions(hits[first]):  # asked for questions, found a list: quote it
@@ -228,9 +225,9 @@ class ExtractiveAnswerer:
 
     def answer(self, question: str, hits: list[Hit]) -> Answer:
         query = parse_query(question)
-        if self.should_abstain(question, hits):
+        if self.should_abstain(query, hits):
             return abstention(question, query, hits[: self.config.related_shown])
-        picked = self.select(question, query, hits)
+        picked = self.select(query, hits)
         numbers: dict[int, int] = {}
         lines = []
         for rank, sentence in picked:
@@ -320,7 +317,7 @@ class Answerer:
 
     def _for_llm(self, question: str, hits: list[Hit]) -> list[Hit]:
         """The passages the LLM sees, numbered in this order: those that answer before those that ask."""
-        return [hits[i] for i in self.extractive.answering_order(question, hits)]
+        return [hits[i] for i in self.extractive.answering_order(parse_query(question), hits)]
 
     @staticmethod
     def _from_llm(

@@ -53,6 +53,7 @@ class ParsedQuery:
     topic: str = ""  # the question without the words that named the filters
     expansion: str = ""  # Dutch leidraad terms for English words in the question
     asks_meaning: bool = False  # "wat is kennisbenutting?": the document's definition comes first
+    asks_questions: bool = False  # "welke reflectievragen…": passages of questions are the answer
 
 
 @lru_cache(maxsize=1)
@@ -74,6 +75,11 @@ _DUTCH = re.compile(
     r"\b(de|het|een|wat|hoe|welke|wanneer|zijn|van|en|over|voor|wij|ik|aan|om|te|dat|die|er|met|bij|op|niet)\b",
     re.I,
 )
+
+
+# "welke reflectievragen…", "interviewvragen", "which questions…"; also the verb ("feedback
+# vragen"), which only means a passage of questions is not set aside.
+_ASKS_QUESTIONS = re.compile(r"\w*(?:vraag|vragen)\b|\bquestions?\b", re.I)
 
 
 def is_english(question: str) -> bool:
@@ -99,4 +105,12 @@ def parse_query(question: str) -> ParsedQuery:
         topic = _SECTORS[sector].sub(" ", topic)
     topic = " ".join(topic.split())
     expansion = expand_english(question) if is_english(question) else ""
-    return ParsedQuery(question.strip(), aanbeveling, sector, topic, expansion, asks_meaning(question))
+    return ParsedQuery(
+        question.strip(),
+        aanbeveling,
+        sector,
+        topic,
+        expansion,
+        asks_meaning(question),
+        bool(_ASKS_QUESTIONS.search(question)),
+    )

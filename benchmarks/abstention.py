@@ -51,13 +51,14 @@ def main(argv: list[str] | None = None) -> int:
     mistakes = []
     for qid, question, answerable in load(args.questions):
         hits = core.retriever.search(question, k=core.answerer.k)
-        abstained = extractive.should_abstain(question, hits)
+        query = parse_query(question)
+        abstained = extractive.should_abstain(query, hits)
         right = abstained != answerable
         counts[answerable][0] += right
         counts[answerable][1] += 1
         if not right:
             best = max((h.signals.get("dense", 0.0) for h in hits), default=0.0)
-            needed = extractive.required_similarity(question, parse_query(question))
+            needed = extractive.required_similarity(query)
             mistakes.append(
                 f"  {qid}: {'abstained' if abstained else 'answered'} "
                 f"(best {best:.3f}, needed {needed:.3f}) {question}"

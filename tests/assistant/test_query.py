@@ -69,3 +69,16 @@ def test_both_filters_and_text_kept() -> None:
 )
 def test_is_english(question: str, english: bool) -> None:
     assert is_english(question) is english
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("Welke reflectievragen kunnen we als team gebruiken?", True),
+        ("Welke vragen stel je bij het monitoren?", True),
+        ("Which questions can we ask students?", True),
+        ("Hoe borgen we de nieuwe aanpak?", False),
+    ],
+)
+def test_asks_for_questions(question: str, asks: bool) -> None:
+    assert parse_query(question).asks_questions is asks
