@@ -42,14 +42,34 @@ _EXTRA_STOPWORDS = {
     "mijn",
     "graag",
 }
+# Stores record which analyser built their BM25 index: one of an older version is rebuilt, never
+# mixed with terms the current analyse() gives. Raise it whenever analyse() returns other terms.
+ANALYSER_VERSION = 2
 STOPWORDS = frozenset(STOPWORDS_DUTCH) | _EXTRA_STOPWORDS  # a set: analyse() tests every word
 _STEMMER = Stemmer.Stemmer("dutch")
 _TOKEN = re.compile(r"(?u)\b\w\w+\b")
 
 
+# An inflected form whose base has a long vowel in a closed syllable: "grote" (groot),
+# "betrouwbare" (betrouwbaar), "structurele" (structureel). Snowball leaves such pairs apart.
+_OPEN_SYLLABLE_E = re.compile(r"(?<=[^aeiou])([aeou])([^aeiouy])e$")
+_VOICED = {"v": "f", "z": "s"}  # "lieve" → "lief", "wijze" → "wijs"
+
+
+def uninflect(word: str) -> str:
+    """The base form of a Dutch adjective or participle ending in -e, else the word itself."""
+    if len(word) < 5 or not word.endswith("e") or word.endswith(("ee", "ie")):
+        return word
+    base = _OPEN_SYLLABLE_E.sub(r"\1\1\2", word)
+    if base != word:
+        return base
+    base = word[:-1]
+    return base[:-1] + _VOICED[base[-1]] if base[-1] in _VOICED else base
+
+
 def analyse(text: str) -> list[str]:
-    """Lower-case, drop stop words, stem: the terms BM25 sees (also used for coverage checks)."""
-    words = [w for w in _TOKEN.findall(text.lower()) if w not in STOPWORDS]
+    """Lower-case, drop stop words, undo inflection, stem: the terms BM25 sees (and coverage uses)."""
+    words = [uninflect(w) for w in _TOKEN.findall(text.lower()) if w not in STOPWORDS]
     return _STEMMER.stemWords(words)
 
 
@@ -88,7 +108,8 @@ class LexicalIndex:
         A Dutch compound counts as known when both of its parts are ("teamvergadering"), so a
         question in everyday words is not mistaken for one about something the documents lack.
         """
-        words = {_STEMMER.stemWord(w): w for w in _TOKEN.findall(text.lower()) if w not in STOPWORDS}
+        found = [w for w in _TOKEN.findall(text.lower()) if w not in STOPWORDS]
+        words = {_STEMMER.stemWord(uninflect(w)): w for w in found}
         total = sum(self.idf(term) for term in words)
         if not total:
             return 1.0
@@ -101,7 +122,7 @@ class LexicalIndex:
         stem = _STEMMER.stemWord
         for cut in range(4, len(word) - 3):  # both parts at least four letters
             head, tail = word[:cut], word[cut:]
-            if stem(tail) in vocab and (
+            if stem(uninflect(tail)) in vocab and (
                 stem(head) in vocab or (head.endswith("s") and len(head) > 4 and stem(head[:-1]) in vocab)
             ):
                 return True

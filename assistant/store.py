@@ -42,12 +42,14 @@ import numpy as np
 from chromadb.api.shared_system_client import SharedSystemClient
 from chromadb.config import Settings as ChromaSettings
 
-from assistant.lexical import LexicalIndex, analyse
+from assistant.lexical import ANALYSER_VERSION, LexicalIndex, analyse
 from assistant.models import Passage
 from assistant.settings import Settings
 
 SNAPSHOT = "snapshot.json"
-TOKENS = "tokens.json"  # analysed text per snapshot row, next to the BM25 index it was built from
+# Analysed text per snapshot row, next to the BM25 index it was built from; named for the analyser,
+# so tokens of another version are never reused.
+TOKENS = f"tokens-v{ANALYSER_VERSION}.json"
 EmbedFn = Callable[[list[str]], Sequence[np.ndarray]]
 Stamp = tuple[int, int, int]  # inode, mtime_ns, size of snapshot.json: a new commit changes it
 T = TypeVar("T")
@@ -254,7 +256,11 @@ class PassageStore:
                 return replace(current, stamp=stamp)
             passages = tuple(Passage(**p) for p in data["passages"])
             lexical = None
-            if passages:
+            if passages and data.get("analyser") != ANALYSER_VERSION:
+                # Built by another analyser: its terms would not match the questions' terms. Rebuilt in
+                # memory here; the next ingest (which the changed passage format asks for) saves it.
+                lexical = LexicalIndex.build([analyse(embedding_text(p)) for p in passages])
+            elif passages:
                 try:
                     lexical = LexicalIndex.load(self.dir / f"bm25-{data['version']}")
                 except (ValueError, OSError) as err:
@@ -367,6 +373,7 @@ class PassageStore:
         retired, obsolete = batch.retire({p.id for p in passages}, time.time())
         snapshot = {
             "version": version,
+            "analyser": ANALYSER_VERSION,
             "documents": {d: asdict(r) for d, r in documents.items()},
             "passages": [vars(p) for p in passages],  # flat dataclasses: vars() is asdict() without copying
             "retired": retired,

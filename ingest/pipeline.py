@@ -25,6 +25,7 @@ import ingest.loaders
 import ingest.metadata
 import ingest.structure
 from assistant.embedder import Embedder, build_embedder
+from assistant.lexical import ANALYSER_VERSION
 from assistant.models import Passage
 from assistant.settings import Settings
 from assistant.store import DocumentRecord, PassageStore, WriteBatch
@@ -83,12 +84,14 @@ def _passage_code_digest() -> str:
 
 
 def passage_format(settings: Settings) -> str:
-    """A fingerprint of how files become passages: the parsing and chunking code and the chunk sizes.
+    """A fingerprint of how files become passages: parsing and chunking code, chunk sizes, analyser.
 
     The manifest keeps it per document, so a store cut by an older version is re-ingested rather
     than reported "unchanged" (which would keep the old passages for good).
     """
-    key = f"{_passage_code_digest()}|{settings.chunk_target_chars}|{settings.chunk_max_chars}"
+    # The analyser too: re-ingesting is what saves a BM25 index (and tokens) built by the current one.
+    chunks = f"{settings.chunk_target_chars}|{settings.chunk_max_chars}"
+    key = f"{_passage_code_digest()}|{chunks}|{ANALYSER_VERSION}"
     return hashlib.sha256(key.encode()).hexdigest()[:16]
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from assistant.lexical import LexicalIndex, analyse
+from assistant.lexical import ANALYSER_VERSION, LexicalIndex, analyse, uninflect
 
 TEXTS = [
     "Het team bespreekt in de vergadering de resultaten van de leerlingen.",
@@ -47,3 +47,36 @@ def test_compound_of_known_words_counts_as_known(index: LexicalIndex) -> None:
 
 def test_only_stop_words_is_fully_known(index: LexicalIndex) -> None:
     assert index.known_share("wat is het?") == 1.0
+
+
+@pytest.mark.parametrize(
+    ("inflected", "base"),
+    [
+        ("betrouwbare", "betrouwbaar"),
+        ("grote", "groot"),
+        ("structurele", "structureel"),
+        ("duurzame", "duurzaam"),
+        ("goede", "goed"),
+        ("nieuwe", "nieuw"),
+        ("effectieve", "effectief"),
+        ("wijze", "wijs"),
+    ],
+)
+def test_inflected_forms_meet_their_base(inflected: str, base: str) -> None:
+    assert uninflect(inflected) == base
+    assert analyse(f"een {inflected} bron") == analyse(f"een {base} bron")
+
+
+@pytest.mark.parametrize("word", ["organisatie", "idee", "strategie", "school", "mate"])
+def test_words_that_are_not_inflected_stay(word: str) -> None:
+    assert uninflect(word) == word
+
+
+def test_analyser_version_names_what_analyse_returns() -> None:
+    # Stores rebuild their BM25 index when ANALYSER_VERSION changes. If this fails because
+    # analyse() changed, raise ANALYSER_VERSION and update the expected terms here.
+    probe = "Een betrouwbare bron helpt docenten bij duurzame verbeteringen in de teamvergaderingen."
+    assert (ANALYSER_VERSION, analyse(probe)) == (
+        2,
+        ["betrouw", "bron", "help", "docent", "duurzaam", "verbeteer", "teamvergader"],
+    )

@@ -3,6 +3,8 @@ batch writes that leave a consistent store when they fail half-way."""
 
 from __future__ import annotations
 
+import json
+import shutil
 from dataclasses import replace
 from pathlib import Path
 
@@ -10,6 +12,7 @@ import numpy as np
 import pytest
 
 from assistant import store as store_module
+from assistant.lexical import ANALYSER_VERSION, LexicalIndex
 from assistant.models import Passage
 from assistant.settings import Settings
 from assistant.store import DocumentRecord, Snapshot
@@ -116,3 +119,31 @@ def test_a_failing_batch_commits_what_it_staged_before_the_failure(
     assert set(core.store.documents) == {MBO_POSTER}
     assert_document_is(core.store, mbo)
     assert_consistent(core.store)
+
+
+def test_an_index_built_by_another_analyser_is_rebuilt_then_saved_by_the_next_ingest(
+    tmp_path: Path, embedder: CachedEmbedder
+) -> None:
+    core = small_core(tmp_path, embedder, MBO_POSTER)
+    version = core.store.snapshot().version
+    n = len(core.store.passages)
+    # What an older analyser left: a snapshot that names it, and an index of terms that are not ours.
+    snapshot_file = core.settings.store_dir / store_module.SNAPSHOT
+    data = json.loads(snapshot_file.read_text(encoding="utf-8"))
+    for record in data["documents"].values():
+        record["passage_format"] = "older"  # the analyser is part of the passage format
+    snapshot_file.write_text(json.dumps({**data, "analyser": ANALYSER_VERSION - 1}), encoding="utf-8")
+    old = core.settings.store_dir / f"bm25-{version}"
+    shutil.rmtree(old)
+    LexicalIndex.build([["oude", "term"]] * n).save(old)
+
+    reader = small_core(tmp_path, embedder)  # another process opening the store
+    assert reader.store.lexical.scores("borging").any()  # rebuilt with today's analyser
+    assert not reader.store.lexical.scores("oude term").any()
+
+    (mbo,) = copy_corpus_files(tmp_path / "docs", MBO_POSTER)
+    assert IngestPipeline(reader.settings, embedder=embedder).outdated([mbo]) == [mbo]
+    assert IngestPipeline(reader.settings, embedder=embedder).run(mbo).status == "ok"
+    saved = json.loads(snapshot_file.read_text(encoding="utf-8"))
+    assert saved["analyser"] == ANALYSER_VERSION
+    assert LexicalIndex.load(core.settings.store_dir / f"bm25-{saved['version']}").scores("borging").any()
