@@ -121,8 +121,9 @@ class HybridRetriever:
         if index is None:
             return np.zeros(len(mask), dtype=np.float32)
         # The scope words ("mbo", "h2") already chose the rows; as terms they would favour passages
-        # that merely name the sector, such as a poster's title block.
-        text = f"{query.topic} {query.expansion}"
+        # that merely name the sector, such as a poster's title block. An English question is matched
+        # on its Dutch terms: its English words would find English titles and reference lists.
+        text = query.expansion or query.topic
         return np.where(mask, index.scores(text), 0.0)
 
     def _similarities(self, snapshot: Snapshot, vector: np.ndarray, rows: list[int]) -> dict[int, float]:

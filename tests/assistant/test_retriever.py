@@ -66,6 +66,12 @@ def test_english_question_finds_dutch_passage(corpus_core: Core) -> None:
     ]
 
 
+def test_english_words_do_not_pull_in_english_titles(corpus_core: Core) -> None:
+    # "teachers" would match the slide "Teacher leadership"; the Dutch terms find the answer.
+    (top,) = search(corpus_core, "How can teachers learn from each other?", k=1)
+    assert "van elkaar leren" in top.passage.text.lower(), top.passage.text[:120]
+
+
 @pytest.mark.parametrize(
     "question",
     ["wat zegt h6 over tijd?", "borging in het mbo", "Hoe start ik een professionele leergemeenschap?"],
