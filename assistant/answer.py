@@ -29,6 +29,7 @@ from assistant.retriever import HybridRetriever
 SECTOR_NAMES = {"po": "het primair onderwijs (po)", "vo": "het voortgezet onderwijs (vo)", "mbo": "het mbo"}
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z‘“'(•])")
 _TERMINAL = frozenset(".!?:;")
+_POINTER = re.compile(r"zie\b|https?://|www\.", re.I)  # "Zie het kader…", a bare web address
 _MIN_OVERLAP = 0.2  # share of the question's words a third or fourth sentence must hold
 
 
@@ -101,13 +102,19 @@ def _best_sentences(text: str, terms: set[str], most: int, questions: bool) -> l
 
     The two best always come (a passage is cited for a reason); more only while they share at
     least ``_MIN_OVERLAP`` of the question's words. A leading heading and fragments are skipped,
-    and so are questions unless the reader asked for ``questions``: a question states nothing.
+    and so are questions unless the reader asked for ``questions`` (a question states nothing) and
+    pointers elsewhere ("Zie het kader voor …").
     """
     scored = []
     for pos, sentence in enumerate(split_sentences(text)):
         words = set(analyse(sentence))
         end = _last_mark(sentence)
-        if len(words) < 3 or (pos == 0 and end not in _TERMINAL) or (end == "?" and not questions):
+        if (
+            len(words) < 3
+            or (pos == 0 and end not in _TERMINAL)
+            or (end == "?" and not questions)
+            or _POINTER.match(sentence)
+        ):
             continue
         scored.append((len(terms & words) / max(1, len(terms)), pos, sentence))
     if not scored:  # nothing but headings, fragments or questions: quote how the passage begins

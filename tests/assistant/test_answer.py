@@ -155,3 +155,14 @@ def test_only_near_ties_are_cited_beside_the_best_passage() -> None:
     assert answer.text.startswith("Dit zeggen Leidraad (vo) en Poster (vo) hierover:")
     alone = ExtractiveAnswerer().answer("Hoe leid ik een werkgroep?", [ADVICE, FAR])
     assert [c.passage for c in alone.citations] == [ADVICE.passage]
+
+
+def test_pointers_elsewhere_are_not_quoted_as_answers() -> None:
+    advice = hit(
+        "Analyseer het probleem\nDe probleemanalyse geeft zicht op wat het probleem is. "
+        "Zie het kader voor ondersteunende vragen tijdens de probleemanalyse. "
+        "Een goede probleemanalyse voorkomt dat het team te snel een oplossing kiest.",
+        3.0,
+    )
+    lines = lines_of(ExtractiveAnswerer().answer("Wat is een probleemanalyse?", [advice]))
+    assert len(lines) == 2 and not any("Zie het kader" in line for line in lines)
