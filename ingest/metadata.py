@@ -58,8 +58,13 @@ def guess_title(path: Path) -> str:
     return path.stem.replace("-", " ").replace("_", " ").strip().capitalize() or path.name
 
 
-def describe_document(path: Path, text: str) -> DocumentInfo:
+def catalogued(path: Path) -> DocumentInfo | None:
+    """Title and sector as the folder's catalogue names them, or None when it does not."""
     entry = _catalogue_entry(path)
-    if entry:
-        return DocumentInfo(title=str(entry.get("title") or guess_title(path)), sector=entry.get("sector"))
-    return DocumentInfo(title=guess_title(path), sector=guess_sector(path.name, text))
+    if not entry:
+        return None
+    return DocumentInfo(title=str(entry.get("title") or guess_title(path)), sector=entry.get("sector"))
+
+
+def describe_document(path: Path, text: str) -> DocumentInfo:
+    return catalogued(path) or DocumentInfo(title=guess_title(path), sector=guess_sector(path.name, text))

@@ -32,7 +32,7 @@ from assistant.store import DocumentRecord, PassageStore, WriteBatch
 from ingest.chunking import chunk_paragraphs
 from ingest.errors import IngestError
 from ingest.loaders import SUPPORTED_SUFFIXES, LoadedDocument, load_document
-from ingest.metadata import CATALOGUE, describe_document
+from ingest.metadata import CATALOGUE, catalogued, describe_document
 from ingest.structure import parse_structure
 
 Status = Literal["ok", "unchanged", "failed"]
@@ -135,16 +135,20 @@ class IngestPipeline:
         self.passage_format = passage_format(settings)
 
     def outdated(self, files: Sequence[Path]) -> list[Path]:
-        """The ``files`` the store lacks, holds with other bytes, or cut with another passage format.
+        """The ``files`` the store lacks, holds with other bytes, cut with another passage format,
+        or under another title or sector than the folder's catalogue now gives.
 
         Only hashing, no parsing: cheap enough for every start of the app. Unreadable files count
         as outdated (ingesting them reports why).
         """
         documents = self.store.documents
-        return [path for path in files if not self._current(documents.get(path.name), _sha256(path))]
+        return [path for path in files if not self._current(path, documents.get(path.name), _sha256(path))]
 
-    def _current(self, record: DocumentRecord | None, sha256: str | None) -> bool:
-        return record is not None and record.sha256 == sha256 and record.passage_format == self.passage_format
+    def _current(self, path: Path, record: DocumentRecord | None, sha256: str | None) -> bool:
+        if record is None or record.sha256 != sha256 or record.passage_format != self.passage_format:
+            return False
+        info = catalogued(path)
+        return info is None or (info.title, info.sector) == (record.title, record.sector)
 
     @property
     def embedder(self) -> Embedder:
@@ -186,7 +190,7 @@ class IngestPipeline:
                 max_pages=self.settings.max_pages,
             )
             current = batch.documents.get(path.name)
-            if current is not None and self._current(current, loaded.sha256):
+            if current is not None and self._current(path, current, loaded.sha256):
                 return IngestResult(path, "unchanged", current.chunks)
             original = next(
                 (r.doc for r in batch.documents.values() if r.sha256 == loaded.sha256 and r.doc != path.name),

@@ -226,3 +226,20 @@ def test_outdated_compares_bytes_not_names(tmp_path: Path, embedder) -> None:
     copy.write_text(copy.read_text(encoding="utf-8") + "\nNieuwe alinea.", encoding="utf-8")
     missing = tmp_path / "docs" / "weg.txt"
     assert pipeline.outdated([copy, missing]) == [copy, missing]
+
+
+def test_a_changed_catalogue_entry_is_taken_in(tmp_path: Path, embedder) -> None:
+    copy = tmp_path / "docs" / POSTERS[0].name
+    copy.parent.mkdir()
+    shutil.copy(POSTERS[0], copy)
+    catalogue = copy.parent / "catalogus.json"
+    catalogue.write_text(json.dumps({copy.name: {"title": "Poster po", "sector": "po"}}), encoding="utf-8")
+    pipeline = IngestPipeline(make_settings(tmp_path / "store"), embedder=embedder)
+    assert pipeline.run(copy).status == "ok"
+    assert pipeline.outdated([copy]) == []
+
+    catalogue.write_text(json.dumps({copy.name: {"title": "Poster basisonderwijs", "sector": "po"}}))
+    assert pipeline.outdated([copy]) == [copy]
+    assert pipeline.run(copy).status == "ok"
+    assert {p.title for p in pipeline.store.passages} == {"Poster basisonderwijs"}
+    assert pipeline.run(copy).status == "unchanged"
