@@ -30,6 +30,9 @@ SECTOR_NAMES = {"po": "het primair onderwijs (po)", "vo": "het voortgezet onderw
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z‘“'(•])")
 _TERMINAL = frozenset(".!?:;")
 _POINTER = re.compile(r"zie\b|https?://|www\.", re.I)  # "Zie het kader…", a bare web address
+# "Coburn, Penuel, & Geil (2013)." — a literature reference, not a statement.
+_REFERENCE = re.compile(r"\(\d{4}[a-z]?\)|\bet al\.")
+_MAX_HEADING_WORDS = 8
 _MIN_OVERLAP = 0.2  # share of the question's words a third or fourth sentence must hold
 
 
@@ -54,7 +57,9 @@ class AnswerConfig:
     max_citations: int = 2
     # Fused scores are sums of standardised scores: a quarter of a standard deviation is a tie.
     tie_gap: float = 0.25
-    max_question_share: float = 0.25  # more questions than this: the passage asks, it does not answer
+    # More questions (or references) than this share of its sentences: the passage asks (or
+    # points to literature); it answers only a question asking for that.
+    max_kind_share: float = 0.25
     related_shown: int = 3
 
 
@@ -97,22 +102,31 @@ def split_sentences(text: str) -> list[str]:
     return parts
 
 
-def _best_sentences(text: str, terms: set[str], most: int, questions: bool) -> list[str]:
+def sentence_kind(sentence: str) -> str | None:
+    """ "questions" or "sources" for a question or a literature reference; None for a statement."""
+    if _last_mark(sentence) == "?":
+        return "questions"
+    if _REFERENCE.search(sentence):
+        return "sources"
+    return None
+
+
+def _best_sentences(text: str, terms: set[str], most: int, wanted: frozenset[str]) -> list[str]:
     """The sentences that share most words with the question, in their own order.
 
     The two best always come (a passage is cited for a reason); more only while they share at
-    least ``_MIN_OVERLAP`` of the question's words. A leading heading and fragments are skipped,
-    and so are questions unless the reader asked for ``questions`` (a question states nothing) and
-    pointers elsewhere ("Zie het kader voor …").
+    least ``_MIN_OVERLAP`` of the question's words. Headings, fragments and pointers elsewhere
+    ("Zie het kader voor …") are skipped, and so are questions and references unless the reader
+    asked for that kind: they state nothing.
     """
     scored = []
     for pos, sentence in enumerate(split_sentences(text)):
         words = set(analyse(sentence))
-        end = _last_mark(sentence)
+        kind = sentence_kind(sentence)
         if (
             len(words) < 3
-            or (pos == 0 and end not in _TERMINAL)
-            or (end == "?" and not questions)
+            or _is_heading(sentence, pos)
+            or (kind is not None and kind not in wanted)
             or _POINTER.match(sentence)
         ):
             continue
@@ -122,6 +136,12 @@ def _best_sentences(text: str, terms: set[str], most: int, questions: bool) -> l
     best = sorted(scored, key=lambda s: (-s[0], s[1]))
     kept = best[:2] + [s for s in best[2:] if s[0] >= _MIN_OVERLAP]
     return [sentence for _, _, sentence in sorted(kept[:most], key=lambda s: s[1])]
+
+
+def _is_heading(sentence: str, pos: int) -> bool:
+    """A passage's first line without closing punctuation, or any short line without it."""
+    unfinished = _last_mark(sentence) not in _TERMINAL
+    return unfinished and (pos == 0 or len(sentence.split()) <= _MAX_HEADING_WORDS)
 
 
 def _last_mark(sentence: str) -> str:
@@ -185,19 +205,23 @@ class ExtractiveAnswerer:
     def answering_order(self, query: ParsedQuery, hits: list[Hit]) -> list[int]:
         """Indices of the top passages as answers, best first.
 
-        A passage that mostly asks questions (a practitioner's question box, a list of questions)
-        answers only a question that asks for questions; otherwise the passages that say something
-        go first, in retrieval order.
+        A passage made of questions (a practitioner's question box, a list of questions) or of
+        literature references answers only a question that asks for that kind; the passages that
+        say something go first, in retrieval order.
         """
-        considered = list(range(min(len(hits), self.config.passages_considered)))
-        if query.asks_questions:
-            return considered
-        return sorted(considered, key=lambda i: self._poses_questions(hits[i]))
+        considered = range(min(len(hits), self.config.passages_considered))
+        return sorted(considered, key=lambda i: self._unasked_kind(hits[i], query))
 
-    def _poses_questions(self, hit: Hit) -> bool:
-        sentences = split_sentences(hit.passage.text)
-        asking = sum(1 for s in sentences if _last_mark(s) == "?")
-        return asking > self.config.max_question_share * len(sentences)
+    def _unasked_kind(self, hit: Hit, query: ParsedQuery) -> bool:
+        """Is the passage mostly questions or references while the question asked for neither?"""
+        return any(self._made_of(hit, kind) for kind in ("questions", "sources") if kind not in query.wants)
+
+    def _made_of(self, hit: Hit, kind: str) -> bool:
+        # The first line is left out: a heading may well be a question ("Waarom een visie?") or
+        # name a study ("Observaties Kools (2020)") above plain statements.
+        kinds = [sentence_kind(s) for s in split_sentences(hit.passage.text)[1:]]
+        found = kinds.count(kind)
+        return found >= 2 and found > self.config.max_kind_share * len(kinds)
 
     def select(self, query: ParsedQuery, hits: list[Hit]) -> list[tuple[int, str]]:
         """(hit index, sentence) pairs in reading order: the best passage, then near-ties.
@@ -211,23 +235,22 @@ class ExtractiveAnswerer:
         if not order:
             return []
         first = order[0]
-        asks = query.asks_questions
         ties = [
             i
             for i in order[1:]
-            if hits[first].score - hits[i].score <= cfg.tie_gap
-            and (asks or not self._poses_questions(hits[i]))
+            if hits[first].score - hits[i].score <= cfg.tie_gap and not self._unasked_kind(hits[i], query)
         ][: cfg.max_citations - 1]
         terms = set(analyse(f"{query.text} {query.expansion}"))
         room = cfg.max_sentences - len(ties)
         text = hits[first].passage.text
-        if asks and self._poses_questions(hits[first]):  # asked for questions, found a list: quote it
-            lines = [s for s in split_sentences(text) if _last_mark(s) == "?"][:room]
+        if "questions" in query.wants and self._made_of(hits[first], "questions"):
+            # Asked for questions and found a list of them: quote the list as it stands.
+            lines = [s for s in split_sentences(text) if sentence_kind(s) == "questions"][:room]
         else:
-            lines = _best_sentences(text, terms, room, asks)
+            lines = _best_sentences(text, terms, room, query.wants)
         picked = [(first, s) for s in lines]
         for i in ties:
-            picked += [(i, s) for s in _best_sentences(hits[i].passage.text, terms, 1, asks)]
+            picked += [(i, s) for s in _best_sentences(hits[i].passage.text, terms, 1, query.wants)]
         return picked
 
     def answer(self, question: str, hits: list[Hit]) -> Answer:

@@ -52,8 +52,9 @@ class ParsedQuery:
     sector: str | None
     topic: str = ""  # the question without the words that named the filters
     expansion: str = ""  # Dutch leidraad terms for English words in the question
-    asks_meaning: bool = False  # "wat is kennisbenutting?": the document's definition comes first
-    asks_questions: bool = False  # "welke reflectievragen…": passages of questions are the answer
+    # What kind of text the question asks for, beside plain statements: "meaning" ("wat is
+    # kennisbenutting?"), "questions" ("welke reflectievragen…"), "sources" ("welke literatuur…").
+    wants: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -80,6 +81,11 @@ _DUTCH = re.compile(
 # "welke reflectievragen…", "interviewvragen", "which questions…"; also the verb ("feedback
 # vragen"), which only means a passage of questions is not set aside.
 _ASKS_QUESTIONS = re.compile(r"\w*(?:vraag|vragen)\b|\bquestions?\b", re.I)
+_ASKS_SOURCES = re.compile(
+    r"\b(?:literatuur\w*|bronn?e?n?|referentie\w*|artikel\w*|publicatie\w*|boek\w*|auteurs?|"
+    r"literature|sources?|references?|articles?|papers?|authors?)\b",
+    re.I,
+)
 
 
 def is_english(question: str) -> bool:
@@ -111,6 +117,14 @@ def parse_query(question: str) -> ParsedQuery:
         sector,
         topic,
         expansion,
-        asks_meaning(question),
-        bool(_ASKS_QUESTIONS.search(question)),
+        _wants(question),
     )
+
+
+def _wants(question: str) -> frozenset[str]:
+    asked = {
+        "meaning": asks_meaning(question),
+        "questions": bool(_ASKS_QUESTIONS.search(question)),
+        "sources": bool(_ASKS_SOURCES.search(question)),
+    }
+    return frozenset(kind for kind, yes in asked.items() if yes)

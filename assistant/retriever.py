@@ -162,7 +162,7 @@ class HybridRetriever:
         similarity = {r: similarity.get(r, floor) for r in similarity.keys() | lexical.keys()}
         fused = convex_fusion(similarity, lexical, self.config.dense_weight)
         passages = snapshot.passages
-        if query.asks_meaning:
+        if "meaning" in query.wants:
             terms = set(analyse(f"{query.text} {query.expansion}"))
             bonus = self.config.definition_bonus
             fused = [(r, s + bonus if defines(passages[r].text, terms) else s) for r, s in fused]

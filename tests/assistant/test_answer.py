@@ -166,3 +166,32 @@ def test_pointers_elsewhere_are_not_quoted_as_answers() -> None:
     )
     lines = lines_of(ExtractiveAnswerer().answer("Wat is een probleemanalyse?", [advice]))
     assert len(lines) == 2 and not any("Zie het kader" in line for line in lines)
+
+
+REFERENCES = hit(
+    "Coburn, Penuel, & Geil (2013). Research-practice partnerships at the district level. "
+    "Brown, Schildkamp & Hubers (2017). Combining the best of two worlds. "
+    "Van Schaik et al. (2018). Barriers and conditions for teachers utilization of knowledge.",
+    3.0,
+    order=5,
+)
+
+
+def test_a_list_of_references_answers_only_a_question_about_literature() -> None:
+    hits = [REFERENCES, ADVICE, FAR]
+    answer = ExtractiveAnswerer().answer("Hoe leer je als docent leiding nemen?", hits)
+    assert [c.passage for c in answer.citations] == [ADVICE.passage]
+    about_sources = ExtractiveAnswerer().answer("Welke literatuur over leiding nemen is er?", hits)
+    assert about_sources.citations[0].passage == REFERENCES.passage
+
+
+def test_short_lines_without_closing_punctuation_are_headings() -> None:
+    passage = hit(
+        "6.3 Stimuleer gespreid leiderschap\nVoorwaarden voor gespreid leiderschap\n"
+        "Voordat het leiderschap gespreid kan worden, moeten docenten expertise ontwikkelen. "
+        "Schoolleiders geven docenten daarvoor de ruimte en de tijd.",
+        3.0,
+    )
+    answer = ExtractiveAnswerer().answer("Welke voorwaarden gelden voor gespreid leiderschap?", [passage])
+    lines = lines_of(answer)
+    assert lines and not any(line.startswith("- Voorwaarden voor gespreid leiderschap [") for line in lines)

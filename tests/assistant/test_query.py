@@ -81,4 +81,16 @@ def test_is_english(question: str, english: bool) -> None:
     ],
 )
 def test_asks_for_questions(question: str, asks: bool) -> None:
-    assert parse_query(question).asks_questions is asks
+    assert ("questions" in parse_query(question).wants) is asks
+
+
+@pytest.mark.parametrize(
+    ("question", "wants"),
+    [
+        ("Welke literatuur over feedback noemt de leidraad?", {"sources"}),
+        ("Wat is kennisbenutting?", {"meaning"}),
+        ("Hoe borgen we de nieuwe aanpak?", set()),
+    ],
+)
+def test_what_kind_of_text_is_asked_for(question: str, wants: set[str]) -> None:
+    assert parse_query(question).wants == wants
