@@ -25,14 +25,10 @@ from assistant.llm.generate import LLMAnswerer, LLMUnavailable
 from assistant.models import Hit, Passage
 from assistant.query import ParsedQuery, is_english, parse_query
 from assistant.retriever import HybridRetriever
+from assistant.sentences import is_heading, made_of, sentence_kind, split_sentences, unasked_kind
 
 SECTOR_NAMES = {"po": "het primair onderwijs (po)", "vo": "het voortgezet onderwijs (vo)", "mbo": "het mbo"}
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z‘“'(•])")
-_TERMINAL = frozenset(".!?:;")
 _POINTER = re.compile(r"zie\b|https?://|www\.", re.I)  # "Zie het kader…", a bare web address
-# "Coburn, Penuel, & Geil (2013)." — a literature reference, not a statement.
-_REFERENCE = re.compile(r"\(\d{4}[a-z]?\)|\bet al\.")
-_MAX_HEADING_WORDS = 8
 _MIN_OVERLAP = 0.2  # share of the question's words a third or fourth sentence must hold
 
 
@@ -57,9 +53,6 @@ class AnswerConfig:
     max_citations: int = 2
     # Fused scores are sums of standardised scores: a quarter of a standard deviation is a tie.
     tie_gap: float = 0.25
-    # More questions (or references) than this share of its sentences: the passage asks (or
-    # points to literature); it answers only a question asking for that.
-    max_kind_share: float = 0.25
     related_shown: int = 3
 
 
@@ -93,24 +86,6 @@ class Answer:
         return out
 
 
-def split_sentences(text: str) -> list[str]:
-    """Sentences and list items of a passage, as they stand."""
-    parts: list[str] = []
-    for line in text.split("\n"):
-        line = line.strip().removeprefix("•").strip()  # the answer renders its own list markers
-        parts.extend(s.strip() for s in _SENTENCE_END.split(line) if s.strip())
-    return parts
-
-
-def sentence_kind(sentence: str) -> str | None:
-    """ "questions" or "sources" for a question or a literature reference; None for a statement."""
-    if _last_mark(sentence) == "?":
-        return "questions"
-    if _REFERENCE.search(sentence):
-        return "sources"
-    return None
-
-
 def _best_sentences(text: str, terms: set[str], most: int, wanted: frozenset[str]) -> list[str]:
     """The sentences that share most words with the question, in their own order.
 
@@ -125,7 +100,7 @@ def _best_sentences(text: str, terms: set[str], most: int, wanted: frozenset[str
         kind = sentence_kind(sentence)
         if (
             len(words) < 3
-            or _is_heading(sentence, pos)
+            or is_heading(sentence, pos)
             or (kind is not None and kind not in wanted)
             or _POINTER.match(sentence)
         ):
@@ -136,17 +111,6 @@ def _best_sentences(text: str, terms: set[str], most: int, wanted: frozenset[str
     best = sorted(scored, key=lambda s: (-s[0], s[1]))
     kept = best[:2] + [s for s in best[2:] if s[0] >= _MIN_OVERLAP]
     return [sentence for _, _, sentence in sorted(kept[:most], key=lambda s: s[1])]
-
-
-def _is_heading(sentence: str, pos: int) -> bool:
-    """A passage's first line without closing punctuation, or any short line without it."""
-    unfinished = _last_mark(sentence) not in _TERMINAL
-    return unfinished and (pos == 0 or len(sentence.split()) <= _MAX_HEADING_WORDS)
-
-
-def _last_mark(sentence: str) -> str:
-    """The sentence's last character, looking past closing quotes and brackets."""
-    return sentence.rstrip("’”'\") ")[-1:]
 
 
 def scope_label(query: ParsedQuery) -> str | None:
@@ -210,18 +174,7 @@ class ExtractiveAnswerer:
         say something go first, in retrieval order.
         """
         considered = range(min(len(hits), self.config.passages_considered))
-        return sorted(considered, key=lambda i: self._unasked_kind(hits[i], query))
-
-    def _unasked_kind(self, hit: Hit, query: ParsedQuery) -> bool:
-        """Is the passage mostly questions or references while the question asked for neither?"""
-        return any(self._made_of(hit, kind) for kind in ("questions", "sources") if kind not in query.wants)
-
-    def _made_of(self, hit: Hit, kind: str) -> bool:
-        # The first line is left out: a heading may well be a question ("Waarom een visie?") or
-        # name a study ("Observaties Kools (2020)") above plain statements.
-        kinds = [sentence_kind(s) for s in split_sentences(hit.passage.text)[1:]]
-        found = kinds.count(kind)
-        return found >= 2 and found > self.config.max_kind_share * len(kinds)
+        return sorted(considered, key=lambda i: unasked_kind(hits[i].passage.text, query.wants))
 
     def select(self, query: ParsedQuery, hits: list[Hit]) -> list[tuple[int, str]]:
         """(hit index, sentence) pairs in reading order: the best passage, then near-ties.
@@ -238,12 +191,13 @@ class ExtractiveAnswerer:
         ties = [
             i
             for i in order[1:]
-            if hits[first].score - hits[i].score <= cfg.tie_gap and not self._unasked_kind(hits[i], query)
+            if hits[first].score - hits[i].score <= cfg.tie_gap
+            and not unasked_kind(hits[i].passage.text, query.wants)
         ][: cfg.max_citations - 1]
         terms = set(analyse(f"{query.text} {query.expansion}"))
         room = cfg.max_sentences - len(ties)
         text = hits[first].passage.text
-        if "questions" in query.wants and self._made_of(hits[first], "questions"):
+        if "questions" in query.wants and made_of(text, "questions"):
             # Asked for questions and found a list of them: quote the list as it stands.
             lines = [s for s in split_sentences(text) if sentence_kind(s) == "questions"][:room]
         else:

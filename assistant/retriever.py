@@ -24,8 +24,9 @@ from assistant.definitions import defines
 from assistant.embedder import Embedder
 from assistant.fusion import convex_fusion
 from assistant.lexical import analyse
-from assistant.models import Hit
+from assistant.models import Hit, Passage
 from assistant.query import ParsedQuery, parse_query
+from assistant.sentences import unasked_kind
 from assistant.store import PassageStore, Snapshot
 
 log = logging.getLogger(__name__)
@@ -39,6 +40,9 @@ class RetrievalConfig:
     # Added (in standard deviations of the fused score) to the document's own definition of a term
     # the question asks the meaning of ("wat is kennisbenutting?").
     definition_bonus: float = 1.0
+    # Taken off a passage made of questions or literature references when the question asked for
+    # neither: a practitioner's question box or a reference list does not answer it.
+    unasked_kind_penalty: float = 1.0
 
     def __post_init__(self) -> None:
         if self.candidates < 1:
@@ -126,6 +130,21 @@ class HybridRetriever:
         text = query.expansion or query.topic
         return np.where(mask, index.scores(text), 0.0)
 
+    def _adjust(
+        self, query: ParsedQuery, fused: list[tuple[int, float]], passages: tuple[Passage, ...]
+    ) -> list[tuple[int, float]]:
+        """Re-rank by what kind of passage each is: a definition the question asks for goes up, a
+        passage of questions or references the question did not ask for goes down."""
+        cfg = self.config
+        terms = set(analyse(f"{query.text} {query.expansion}")) if "meaning" in query.wants else set()
+
+        def adjustment(text: str) -> float:
+            bonus = cfg.definition_bonus if terms and defines(text, terms) else 0.0
+            return bonus - (cfg.unasked_kind_penalty if unasked_kind(text, query.wants) else 0.0)
+
+        adjusted = [(row, score + adjustment(passages[row].text)) for row, score in fused]
+        return sorted(adjusted, key=lambda item: -item[1])
+
     def _similarities(self, snapshot: Snapshot, vector: np.ndarray, rows: list[int]) -> dict[int, float]:
         """Cosine similarity of passages that BM25 found but the dense top-n did not hold."""
         if not rows:
@@ -162,12 +181,7 @@ class HybridRetriever:
         similarity = {r: similarity.get(r, floor) for r in similarity.keys() | lexical.keys()}
         fused = convex_fusion(similarity, lexical, self.config.dense_weight)
         passages = snapshot.passages
-        if "meaning" in query.wants:
-            terms = set(analyse(f"{query.text} {query.expansion}"))
-            bonus = self.config.definition_bonus
-            fused = [(r, s + bonus if defines(passages[r].text, terms) else s) for r, s in fused]
-            fused.sort(key=lambda item: -item[1])
-        fused = fused[:k]
+        fused = self._adjust(query, fused, passages)[:k]
         # Ranks say where each retriever on its own placed the passage (absent: not in its top n).
         ranks = {
             "dense_rank": {r: i + 1 for i, r in enumerate(sorted(dense, key=lambda r: -dense[r]))},

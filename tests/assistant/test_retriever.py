@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.models import Hit
+from assistant.models import Hit, Passage
+from assistant.query import parse_query
 from assistant.runtime import Core
 
 MBO_POSTER = "mbo-poster-werken-aan-onderwijsverbetering.txt"
@@ -96,3 +97,30 @@ def test_hits_are_store_passages_in_descending_score(corpus_core: Core, question
 def test_k_and_empty_question(corpus_core: Core) -> None:
     assert len(corpus_core.retriever.search("verbeterplan", k=3)) == 3
     assert corpus_core.retriever.search("   ", k=3) == []
+
+
+KINDS_OF_PASSAGE = [
+    "Een vraag uit de praktijk\n‘Hoe leid ik de werkgroep? Wie helpt mij daarbij? Wat als het misgaat?’",
+    "Leiding nemen is iets dat docenten moeten leren. Het begint bij durven.",
+    "Kennisbenutting: Het proces van vinden, selecteren en toepassen van kennis.",
+    "Literatuur\nBrown et al. (2017). Combining worlds. Coburn & Penuel (2016). Partnerships.",
+]
+
+
+def passages_of(texts: list[str]) -> tuple[Passage, ...]:
+    return tuple(Passage(f"p{i}", t, "d.txt", "Doc", "vo", None, "", None, i) for i, t in enumerate(texts))
+
+
+@pytest.mark.parametrize(
+    ("question", "first"),
+    [
+        ("Hoe leer ik een werkgroep leiden?", 1),  # the box of questions and the references go down
+        ("Welke vragen stelt een docent over de werkgroep?", 0),  # ...unless questions are asked for
+        ("Welke literatuur is er over partnerships?", 3),
+        ("Wat is kennisbenutting?", 2),  # the document's own definition goes up
+    ],
+)
+def test_the_kind_of_passage_moves_it_for_the_question(corpus_core: Core, question: str, first: int) -> None:
+    fused = [(0, 1.0), (1, 0.5), (2, 0.4), (3, 0.9)]  # as if the retrievers preferred the box
+    ranked = corpus_core.retriever._adjust(parse_query(question), fused, passages_of(KINDS_OF_PASSAGE))
+    assert ranked[0][0] == first, ranked

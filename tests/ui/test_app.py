@@ -11,10 +11,11 @@ from langchain_core.language_models.fake_chat_models import GenericFakeChatModel
 from langchain_core.messages import AIMessage
 from streamlit.testing.v1 import AppTest
 
-from assistant.answer import Answer, Answerer, split_sentences
+from assistant.answer import Answer, Answerer
 from assistant.flows.export import Entry
 from assistant.llm import generate
 from assistant.runtime import Core
+from assistant.sentences import split_sentences
 from assistant.settings import ROOT
 from tests.conftest import CORPUS
 from ui.render import (

@@ -1,0 +1,69 @@
+"""Sentences of a passage and what kind they are: statements, questions, literature references.
+
+Both the retriever (which sets aside passages of a kind the question did not ask for) and the
+extractive answerer (which quotes statements) read passages this way.
+
+Usage::
+
+    split_sentences("Stap 1\nEen team kiest een speerpunt. Wat is het probleem?")
+    # ['Stap 1', 'Een team kiest een speerpunt.', 'Wat is het probleem?']
+    sentence_kind("Wat is het probleem?")          # "questions"
+    unasked_kind(passage.text, frozenset())         # True for a list of questions
+"""
+
+from __future__ import annotations
+
+import re
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z‘“'(•])")
+_TERMINAL = frozenset(".!?:;")
+# "Coburn, Penuel, & Geil (2013)." — a literature reference, not a statement.
+_REFERENCE = re.compile(r"\(\d{4}[a-z]?\)|\bet al\.")
+_MAX_HEADING_WORDS = 8
+# More questions (or references) than this share of its sentences: the passage asks (or points
+# to literature); it answers only a question asking for that.
+KIND_SHARE = 0.25
+KINDS = ("questions", "sources")
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences and list items of a passage, as they stand."""
+    parts: list[str] = []
+    for line in text.split("\n"):
+        line = line.strip().removeprefix("•").strip()  # the answer renders its own list markers
+        parts.extend(s.strip() for s in _SENTENCE_END.split(line) if s.strip())
+    return parts
+
+
+def sentence_kind(sentence: str) -> str | None:
+    """The kind of a sentence: "questions", "sources" (a literature reference) or None (a statement)."""
+    if last_mark(sentence) == "?":
+        return "questions"
+    if _REFERENCE.search(sentence):
+        return "sources"
+    return None
+
+
+def is_heading(sentence: str, pos: int) -> bool:
+    """A passage's first line without closing punctuation, or any short line without it."""
+    unfinished = last_mark(sentence) not in _TERMINAL
+    return unfinished and (pos == 0 or len(sentence.split()) <= _MAX_HEADING_WORDS)
+
+
+def last_mark(sentence: str) -> str:
+    """The sentence's last character, looking past closing quotes and brackets."""
+    return sentence.rstrip("’”'\") ")[-1:]
+
+
+def made_of(text: str, kind: str) -> bool:
+    """Is the passage largely sentences of ``kind`` ("questions" or "sources")?"""
+    # The first line is left out: a heading may well be a question ("Waarom een visie?") or
+    # name a study ("Observaties Kools (2020)") above plain statements.
+    kinds = [sentence_kind(s) for s in split_sentences(text)[1:]]
+    found = kinds.count(kind)
+    return found >= 2 and found > KIND_SHARE * len(kinds)
+
+
+def unasked_kind(text: str, wants: frozenset[str]) -> bool:
+    """Is the passage largely questions or references while the question asked for neither?"""
+    return any(made_of(text, kind) for kind in KINDS if kind not in wants)
