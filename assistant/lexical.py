@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from pathlib import Path
 
 import bm25s
@@ -56,6 +57,7 @@ _OPEN_SYLLABLE_E = re.compile(r"(?<=[^aeiou])([aeou])([^aeiouy])e$")
 _VOICED = {"v": "f", "z": "s"}  # "lieve" → "lief", "wijze" → "wijs"
 
 
+@lru_cache(maxsize=1 << 17)  # a corpus has far fewer distinct words than word occurrences
 def uninflect(word: str) -> str:
     """The base form of a Dutch adjective or participle ending in -e, else the word itself."""
     if len(word) < 5 or not word.endswith("e") or word.endswith(("ee", "ie")):

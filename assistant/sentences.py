@@ -14,6 +14,7 @@ Usage::
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z‘“'(•])")
 _TERMINAL = frozenset(".!?:;")
@@ -55,15 +56,20 @@ def last_mark(sentence: str) -> str:
     return sentence.rstrip("’”'\") ")[-1:]
 
 
-def made_of(text: str, kind: str) -> bool:
-    """Is the passage largely sentences of ``kind`` ("questions" or "sources")?"""
+@lru_cache(maxsize=1 << 16)  # every search asks this of its ~100 candidates; passages recur
+def kinds_of(text: str) -> frozenset[str]:
+    """The kinds ("questions", "sources") a passage is largely made of."""
     # The first line is left out: a heading may well be a question ("Waarom een visie?") or
     # name a study ("Observaties Kools (2020)") above plain statements.
     kinds = [sentence_kind(s) for s in split_sentences(text)[1:]]
-    found = kinds.count(kind)
-    return found >= 2 and found > KIND_SHARE * len(kinds)
+    return frozenset(k for k in KINDS if (found := kinds.count(k)) >= 2 and found > KIND_SHARE * len(kinds))
+
+
+def made_of(text: str, kind: str) -> bool:
+    """Is the passage largely sentences of ``kind``?"""
+    return kind in kinds_of(text)
 
 
 def unasked_kind(text: str, wants: frozenset[str]) -> bool:
     """Is the passage largely questions or references while the question asked for neither?"""
-    return any(made_of(text, kind) for kind in KINDS if kind not in wants)
+    return not kinds_of(text) <= wants
