@@ -179,9 +179,9 @@ class ExtractiveAnswerer:
     def select(self, query: ParsedQuery, hits: list[Hit]) -> list[tuple[int, str]]:
         """(hit index, sentence) pairs in reading order: the best passage, then near-ties.
 
-        A second or third passage is cited only when the retriever cannot tell it from the first
-        (fused scores within ``tie_gap``): quoting a clearly weaker passage adds a citation the
-        reader has to check for little gain.
+        Another passage (up to ``max_citations`` in all) is cited only when the retriever cannot
+        tell it from the first (fused scores within ``tie_gap``): quoting a clearly weaker passage
+        adds a citation the reader has to check for little gain.
         """
         cfg = self.config
         order = self.answering_order(query, hits)
