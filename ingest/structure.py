@@ -16,6 +16,7 @@ Usage::
 from __future__ import annotations
 
 import re
+import statistics
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -40,6 +41,7 @@ _BULLET = re.compile(r"^[•\-–▪●]\s*")
 _PAGE_NUMBER = re.compile(r"^\d{1,3}$")
 _TERMINAL = tuple('.!?;:”’")')
 _PAGE_START = re.compile(r"^ [^ \t]")
+_SHORT_LINE = 0.6  # a first line shorter than this share of the block's usual line is a heading
 # Headings do not end in an article, preposition or conjunction; wrapped sentence lines often do.
 _DANGLING = frozenset(
     [
@@ -161,20 +163,28 @@ def _split_paragraphs(text: str) -> list[list[str]]:
     return [b for b in blocks if b]
 
 
-def _is_heading_line(raw: str, following: str | None, spaced: bool) -> bool:
-    """A short line with no closing punctuation that a new sentence follows (or a box title)."""
+def _is_heading_line(raw: str, following: str | None, spaced: bool, width: float = 0.0) -> bool:
+    """A short line with no closing punctuation that a new sentence follows (or a box title).
+
+    ``width`` is the usual length of the block's lines: a line far shorter than its neighbours
+    cannot be a wrapped sentence, even when it ends in a word a wrapped line often ends in
+    ("Verzamel gegevens en pas aan").
+    """
     line = normalise_spaces(raw)
     if raw.rstrip(" ").endswith("\t") and 0 < len(line) <= 90:
         return True  # box titles end in a tab in this extraction
     if not line or len(line) > 60 or line.endswith(_TERMINAL[:-3]) or line.endswith(","):
         return False
-    if not line[0].isupper() or _BULLET.match(line) or line.split()[-1].lower() in _DANGLING:
+    if not line[0].isupper() or _BULLET.match(line):
         return False
     if following is None:
-        return len(line.split()) <= 10
-    if spaced and raw.endswith(" "):
+        return len(line.split()) <= 10 and line.split()[-1].lower() not in _DANGLING
+    starts_sentence = following.lstrip()[:1].isupper() or _BULLET.match(following.lstrip()) is not None
+    if len(line) < _SHORT_LINE * width:
+        return starts_sentence
+    if line.split()[-1].lower() in _DANGLING or (spaced and raw.endswith(" ")):
         return False
-    return following.lstrip()[:1].isupper() or _BULLET.match(following.lstrip()) is not None
+    return starts_sentence
 
 
 def parse_structure(pages: list[PageText]) -> list[Paragraph]:
@@ -265,6 +275,8 @@ def _take_headings(
         title = doc.join(lines)
         return [(_level(title), title)], []
     found: list[tuple[int, str]] = []
+    # The usual line length, from blocks long enough to have one (else nothing counts as short).
+    width = statistics.median(len(normalise_spaces(x)) for x in lines) if len(lines) >= 4 else 0.0
     i = 0
     while i < len(lines):
         raw = lines[i].lstrip(" ")
@@ -284,7 +296,7 @@ def _take_headings(
             return [(1, doc.join(lines[:end]))], lines[end:]
         elif _NUMBERED_CHAPTER.match(line) and i == 0 and not cursor.aanbeveling:
             found.append((1, line))
-        elif _is_heading_line(raw, following, doc.spaced):
+        elif _is_heading_line(raw, following, doc.spaced, width):
             found.append((_level(line), line))
         else:
             break

@@ -201,3 +201,15 @@ def test_parse_structure_joins_hard_hyphens_as_the_document_spells() -> None:
     texts = [p.text.lower() for p in parsed(STARTNOTITIE)]
     assert sum("evidence-informed" in t for t in texts) > 10
     assert not [t for t in texts if "evidenceinformed" in t]
+
+
+def test_short_first_line_of_a_block_is_a_heading_even_when_it_ends_like_a_wrapped_line() -> None:
+    # "… pas aan" ends in a word wrapped lines often end in, "… verschillen " in a trailing space;
+    # both are far shorter than the lines below them.
+    for heading, body in [
+        ("Verzamel gegevens en pas aan", "Tijdens de invoering van een nieuwe aanpak verzamelen"),
+        ("Houd rekening met verschillen", "Docenten die moeite hebben met een nieuwe aanpak"),
+    ]:
+        paragraph = find(VO_LEIDRAAD, body)
+        assert paragraph.text.startswith(body), paragraph.text[:80]
+        assert paragraph.section.endswith(SEPARATOR + heading), paragraph.section
