@@ -194,7 +194,7 @@ class ExtractiveAnswerer:
             if hits[first].score - hits[i].score <= cfg.tie_gap
             and not unasked_kind(hits[i].passage.text, query.wants)
         ][: cfg.max_citations - 1]
-        terms = set(analyse(f"{query.text} {query.expansion}"))
+        terms = query.terms()
         room = cfg.max_sentences - len(ties)
         text = hits[first].passage.text
         if "questions" in query.wants and made_of(text, "questions"):

@@ -69,10 +69,18 @@ def uninflect(word: str) -> str:
     return base[:-1] + _VOICED[base[-1]] if base[-1] in _VOICED else base
 
 
+def _words(text: str) -> list[str]:
+    return [w for w in _TOKEN.findall(text.lower()) if w not in STOPWORDS]
+
+
+def _term(word: str) -> str:
+    """The term one word becomes: ``analyse`` for a single word."""
+    return _STEMMER.stemWord(uninflect(word))
+
+
 def analyse(text: str) -> list[str]:
     """Lower-case, drop stop words, undo inflection, stem: the terms BM25 sees (and coverage uses)."""
-    words = [uninflect(w) for w in _TOKEN.findall(text.lower()) if w not in STOPWORDS]
-    return _STEMMER.stemWords(words)
+    return _STEMMER.stemWords([uninflect(w) for w in _words(text)])
 
 
 class LexicalIndex:
@@ -110,8 +118,7 @@ class LexicalIndex:
         A Dutch compound counts as known when both of its parts are ("teamvergadering"), so a
         question in everyday words is not mistaken for one about something the documents lack.
         """
-        found = [w for w in _TOKEN.findall(text.lower()) if w not in STOPWORDS]
-        words = {_STEMMER.stemWord(uninflect(w)): w for w in found}
+        words = {_term(w): w for w in _words(text)}
         total = sum(self.idf(term) for term in words)
         if not total:
             return 1.0
@@ -121,11 +128,10 @@ class LexicalIndex:
         vocab = self._model.vocab_dict
         if term in vocab:
             return True
-        stem = _STEMMER.stemWord
         for cut in range(4, len(word) - 3):  # both parts at least four letters
             head, tail = word[:cut], word[cut:]
-            if stem(uninflect(tail)) in vocab and (
-                stem(head) in vocab or (head.endswith("s") and len(head) > 4 and stem(head[:-1]) in vocab)
+            if _term(tail) in vocab and (
+                _term(head) in vocab or (head.endswith("s") and len(head) > 4 and _term(head[:-1]) in vocab)
             ):
                 return True
         return False

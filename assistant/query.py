@@ -14,6 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from assistant.definitions import asks_meaning
+from assistant.lexical import analyse
 
 GLOSSARY = Path(__file__).parent / "data" / "glossary_en_nl.tsv"
 
@@ -55,6 +56,10 @@ class ParsedQuery:
     # What kind of text the question asks for, beside plain statements: "meaning" ("wat is
     # kennisbenutting?"), "questions" ("welke reflectievragen…"), "sources" ("welke literatuur…").
     wants: frozenset[str] = frozenset()
+
+    def terms(self) -> set[str]:
+        """The analysed terms of the question, with the Dutch terms for its English words."""
+        return set(analyse(f"{self.text} {self.expansion}"))
 
 
 @lru_cache(maxsize=1)

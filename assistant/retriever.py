@@ -25,7 +25,6 @@ from chromadb.errors import ChromaError
 from assistant.definitions import defines
 from assistant.embedder import Embedder
 from assistant.fusion import convex_fusion
-from assistant.lexical import analyse
 from assistant.models import Hit, Passage
 from assistant.query import ParsedQuery, parse_query
 from assistant.sentences import unasked_kind
@@ -138,7 +137,7 @@ class HybridRetriever:
         """Re-rank by what kind of passage each is: a definition the question asks for goes up, a
         passage of questions or references the question did not ask for goes down."""
         cfg = self.config
-        terms = set(analyse(f"{query.text} {query.expansion}")) if "meaning" in query.wants else set()
+        terms = query.terms() if "meaning" in query.wants else set()
 
         def adjustment(text: str) -> float:
             bonus = cfg.definition_bonus if terms and defines(text, terms) else 0.0

@@ -256,17 +256,16 @@ class PassageStore:
                 return replace(current, stamp=stamp)
             passages = tuple(Passage(**p) for p in data["passages"])
             lexical = None
-            if passages and data.get("analyser") != ANALYSER_VERSION:
-                # Built by another analyser: its terms would not match the questions' terms. Rebuilt in
-                # memory here; the next ingest (which the changed passage format asks for) saves it.
-                lexical = LexicalIndex.build([analyse(embedding_text(p)) for p in passages])
-            elif passages:
+            # An index built by another analyser would not match the questions' terms: it is rebuilt
+            # here, like a missing or broken one; the next ingest (the passage format asks for one) saves it.
+            if passages and data.get("analyser") == ANALYSER_VERSION:
                 try:
                     lexical = LexicalIndex.load(self.dir / f"bm25-{data['version']}")
                 except (ValueError, OSError) as err:
                     if isinstance(err, FileNotFoundError) and attempts:
                         continue  # a newer commit removed this index after we read its snapshot
-                    lexical = LexicalIndex.build([analyse(embedding_text(p)) for p in passages])
+            if passages and lexical is None:
+                lexical = LexicalIndex.build([analyse(embedding_text(p)) for p in passages])
             documents = MappingProxyType({d: DocumentRecord(**r) for d, r in data["documents"].items()})
             collection = self._fresh_collection() if reopen else current.collection
             retired = MappingProxyType(data.get("retired", {}))

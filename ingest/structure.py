@@ -163,7 +163,7 @@ def _split_paragraphs(text: str) -> list[list[str]]:
     return [b for b in blocks if b]
 
 
-def _is_heading_line(raw: str, following: str | None, spaced: bool, width: float = 0.0) -> bool:
+def _is_heading_line(raw: str, following: str | None, spaced: bool, width: float) -> bool:
     """A short line with no closing punctuation that a new sentence follows (or a box title).
 
     ``width`` is the usual length of the block's lines: a line far shorter than its neighbours
