@@ -16,13 +16,14 @@ Usage::
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from assistant.lexical import LexicalIndex, analyse
 from assistant.llm.generate import LLMAnswerer, LLMUnavailable
-from assistant.models import Hit, Passage
+from assistant.followup import FollowUpResolver
+from assistant.models import Hit, Passage, ResolvedQuestion, Scope, Turn
 from assistant.query import ParsedQuery, is_english, parse_query
 from assistant.retriever import HybridRetriever
 from assistant.sentences import is_heading, made_of, sentence_kind, split_sentences, unasked_kind
@@ -74,11 +75,18 @@ class Answer:
     related: list[Hit] = field(default_factory=list)
     mode: str = "offline"
     notice: str | None = None  # e.g. why the LLM was not used
+    understood_as: str | None = None  # how a follow-up was read ("borging in het mbo")
+
+    def shown_text(self) -> str:
+        """The answer as the reader sees it: how a follow-up was understood, then the answer."""
+        if not self.understood_as:
+            return self.text
+        return f"Ik lees je vraag als: {self.understood_as}.\n\n{self.text}"
 
     def to_json(self, qid: str | None = None) -> dict[str, Any]:
         out: dict[str, Any] = {"id": qid} if qid is not None else {}
         out.update(
-            answer=self.text,
+            answer=self.shown_text(),
             abstained=self.abstained,
             citations=[c.to_json() for c in self.citations],
             mode=self.mode,
@@ -207,8 +215,8 @@ class ExtractiveAnswerer:
             picked += [(i, s) for s in _best_sentences(hits[i].passage.text, terms, 1, query.wants)]
         return picked
 
-    def answer(self, question: str, hits: list[Hit]) -> Answer:
-        query = parse_query(question)
+    def answer(self, question: str, hits: list[Hit], scope: Scope | None = None) -> Answer:
+        query = parse_query(question, scope)
         if self.should_abstain(query, hits):
             return abstention(question, query, hits[: self.config.related_shown])
         picked = self.select(query, hits)
@@ -259,6 +267,7 @@ class Answerer:
         llm: LLMAnswerer | None = None,
         extractive: ExtractiveAnswerer | None = None,
         k: int = 8,
+        resolver: FollowUpResolver | None = None,
     ) -> None:
         if k < 1:
             raise ValueError("k moet minstens 1 zijn.")
@@ -266,42 +275,47 @@ class Answerer:
         self.llm = llm
         self.extractive = extractive or ExtractiveAnswerer(vocabulary=lambda: retriever.store.lexical)
         self.k = k
+        self.resolver = resolver or FollowUpResolver()
 
-    def _retrieve(self, question: str) -> list[Hit]:
-        return self.retriever.search(question, k=self.k) if question.strip() else []
+    def _retrieve(self, resolved: ResolvedQuestion) -> list[Hit]:
+        if not resolved.text:
+            return []
+        return self.retriever.search(resolved.text, k=self.k, scope=resolved.scope)
 
-    def answer(self, question: str) -> Answer:
-        hits = self._retrieve(question)
-        offline = self.extractive.answer(question, hits)
-        if self.llm is None or offline.abstained:
-            return offline
-        used = self._for_llm(question, hits)
-        try:
-            result = self.llm.answer(question, used)
-        except LLMUnavailable as err:
-            return _with_notice(offline, str(err))
-        return self._from_llm(question, used, result.text, result.cited, result.fell_back, offline)
+    def answer(self, question: str, history: Sequence[Turn] = (), scope: Scope | None = None) -> Answer:
+        """Answer ``question`` in the context of ``history`` (oldest first) within ``scope``."""
+        *_, final = self.stream(question, history, scope)
+        assert isinstance(final, Answer)
+        return final
 
-    def stream(self, question: str) -> Iterator[str | Answer]:
+    def stream(
+        self, question: str, history: Sequence[Turn] = (), scope: Scope | None = None
+    ) -> Iterator[str | Answer]:
         """Tokens as the LLM writes them, then the final (guarded) Answer as the last item."""
-        hits = self._retrieve(question)
-        offline = self.extractive.answer(question, hits)
+        resolved = self.resolver.resolve(question, history, scope)
+        for item in self._stream(resolved):
+            yield item if isinstance(item, str) else replace(item, understood_as=resolved.understood_as)
+
+    def _stream(self, resolved: ResolvedQuestion) -> Iterator[str | Answer]:
+        hits = self._retrieve(resolved)
+        offline = self.extractive.answer(resolved.text, hits, resolved.scope)
         if self.llm is None or offline.abstained:
             yield offline
             return
-        used = self._for_llm(question, hits)
+        used = self._for_llm(resolved, hits)
         try:
-            stream = self.llm.stream(question, used)
+            stream = self.llm.stream(resolved.text, used)
             yield from stream
             result = stream.result
         except LLMUnavailable as err:
             yield _with_notice(offline, str(err))
             return
-        yield self._from_llm(question, used, result.text, result.cited, result.fell_back, offline)
+        yield self._from_llm(resolved.text, used, result.text, result.cited, result.fell_back, offline)
 
-    def _for_llm(self, question: str, hits: list[Hit]) -> list[Hit]:
+    def _for_llm(self, resolved: ResolvedQuestion, hits: list[Hit]) -> list[Hit]:
         """The passages the LLM sees, numbered in this order: those that answer before those that ask."""
-        return [hits[i] for i in self.extractive.answering_order(parse_query(question), hits)]
+        query = parse_query(resolved.text, resolved.scope)
+        return [hits[i] for i in self.extractive.answering_order(query, hits)]
 
     @staticmethod
     def _from_llm(
@@ -318,6 +332,4 @@ class Answerer:
 
 
 def _with_notice(answer: Answer, notice: str) -> Answer:
-    return Answer(
-        answer.question, answer.text, answer.abstained, answer.citations, answer.related, answer.mode, notice
-    )
+    return replace(answer, notice=notice)

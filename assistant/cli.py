@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from assistant.flows.cli import add_flow_parser, run_flow
+from assistant.models import Turn
 from assistant.runtime import Core
 from assistant.settings import get_settings
 
@@ -26,10 +27,15 @@ def read_batch(path: Path) -> Iterator[dict]:
                 yield json.loads(line)
 
 
+def history_of(item: dict) -> list[Turn]:
+    """The ``history`` of a batch line: the conversation before the question, oldest first."""
+    return [Turn.from_json(turn) for turn in item.get("history") or []]
+
+
 def _cmd_search(core: Core, args: argparse.Namespace) -> int:
     if args.batch:
         for item in read_batch(args.batch):
-            hits = core.retriever.search(item["question"], k=args.k)
+            hits = core.search(item["question"], k=args.k, history=history_of(item))
             out = {"id": item["id"], "passages": [h.to_json() for h in hits]}
             print(json.dumps(out, ensure_ascii=False), flush=True)
         return 0
@@ -44,7 +50,7 @@ def _cmd_search(core: Core, args: argparse.Namespace) -> int:
 def _cmd_ask(core: Core, args: argparse.Namespace) -> int:
     if args.batch:
         for item in read_batch(args.batch):
-            answer = core.answerer.answer(item["question"])
+            answer = core.answerer.answer(item["question"], history_of(item))
             print(json.dumps(answer.to_json(item["id"]), ensure_ascii=False), flush=True)
         return 0
     answer = core.answerer.answer(args.question)
@@ -65,11 +71,11 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     search = sub.add_parser("search", help="zoek passages")
     search.add_argument("question", nargs="?", help="een vraag")
-    search.add_argument("--batch", type=Path, help="JSONL met {id, question} per regel")
+    search.add_argument("--batch", type=Path, help="JSONL met {id, question, history?} per regel")
     search.add_argument("--k", type=int, default=10)
     ask = sub.add_parser("ask", help="stel een vraag en krijg een antwoord met bronnen")
     ask.add_argument("question", nargs="?", help="een vraag")
-    ask.add_argument("--batch", type=Path, help="JSONL met {id, question} per regel")
+    ask.add_argument("--batch", type=Path, help="JSONL met {id, question, history?} per regel")
     add_flow_parser(sub)
     args = parser.parse_args(argv)
     if args.command in ("search", "ask") and not (args.batch or args.question):

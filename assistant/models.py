@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, Literal
+
+SECTORS = ("po", "vo", "mbo")
+AANBEVELINGEN = tuple(f"h{n}" for n in range(1, 7))
 
 
 @dataclass(frozen=True)
@@ -71,3 +74,51 @@ class Hit:
 
     def to_json(self) -> dict[str, Any]:
         return {**self.passage.to_citation(), "score": round(self.score, 6)}
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Explicit filters chosen outside the question text (sidebar, API, a resolved follow-up).
+
+    Usage::
+
+        Scope(sector="mbo", aanbeveling="h6")
+    """
+
+    sector: str | None = None
+    aanbeveling: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.sector not in (None, *SECTORS):
+            raise ValueError(f"Onbekende sector {self.sector!r}: kies po, vo of mbo.")
+        if self.aanbeveling not in (None, *AANBEVELINGEN):
+            raise ValueError(f"Onbekende aanbeveling {self.aanbeveling!r}: kies h1 t/m h6.")
+
+
+@dataclass(frozen=True)
+class Turn:
+    """One message of a conversation, as the batch CLIs receive it in ``history``."""
+
+    role: Literal["user", "assistant"]
+    content: str
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Turn:
+        role = data.get("role")
+        if role not in ("user", "assistant"):
+            raise ValueError(f"Onbekende rol {role!r} in de geschiedenis: gebruik 'user' of 'assistant'.")
+        return cls(role, str(data.get("content", "")))
+
+
+@dataclass(frozen=True)
+class ResolvedQuestion:
+    """A question made to stand on its own: ``text`` is what is searched, ``scope`` its filters.
+
+    ``understood_as`` is said back to the user when the conversation changed the question
+    ("borging in het mbo"); None when the question stood on its own.
+    """
+
+    asked: str
+    text: str
+    scope: Scope = Scope()
+    understood_as: str | None = None

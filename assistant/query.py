@@ -15,6 +15,7 @@ from pathlib import Path
 
 from assistant.definitions import asks_meaning
 from assistant.lexical import analyse
+from assistant.models import Scope
 
 GLOSSARY = Path(__file__).parent / "data" / "glossary_en_nl.tsv"
 
@@ -102,8 +103,9 @@ def expand_english(question: str) -> str:
     return " ".join(dutch for pattern, dutch in _glossary() if pattern.search(question))
 
 
-def parse_query(question: str) -> ParsedQuery:
-    """Filters named in the question; the text stays as asked (the words still help ranking)."""
+def parse_query(question: str, scope: Scope | None = None) -> ParsedQuery:
+    """Filters named in the question, overridden by an explicit ``scope``; the text stays as asked
+    (the words still help ranking)."""
     aanbeveling = None
     if match := _AANBEVELING.search(question):
         number = match.group(1) or match.group(2) or _ORDINALS[match.group(3).lower()]
@@ -111,6 +113,8 @@ def parse_query(question: str) -> ParsedQuery:
     found = [s for s, pattern in _SECTORS.items() if pattern.search(question)]
     # "po en vo" names no single sector; a question about several sectors is not filtered.
     sector = found[0] if len(found) == 1 else None
+    if scope is not None:
+        sector, aanbeveling = scope.sector or sector, scope.aanbeveling or aanbeveling
     topic = _AANBEVELING.sub(" ", question)
     if sector:
         topic = _SECTORS[sector].sub(" ", topic)

@@ -25,7 +25,7 @@ from chromadb.errors import ChromaError
 from assistant.definitions import defines
 from assistant.embedder import Embedder
 from assistant.fusion import convex_fusion
-from assistant.models import Hit, Passage
+from assistant.models import Hit, Passage, Scope
 from assistant.query import ParsedQuery, parse_query
 from assistant.sentences import unasked_kind
 from assistant.store import PassageStore, Snapshot
@@ -62,11 +62,13 @@ class HybridRetriever:
         self.embedder = embedder
         self.config = config or RetrievalConfig()
 
-    def search(self, question: str, k: int = 10) -> list[Hit]:
+    def search(self, question: str, k: int = 10, scope: Scope | None = None) -> list[Hit]:
+        """The ``k`` best passages; ``scope`` (sidebar, API, a resolved follow-up) overrides the
+        sector and aanbeveling the question text names."""
         # One snapshot for the whole search, whatever other threads publish meanwhile; the store
         # keeps the vectors it names for a grace period after they are superseded.
         snapshot = self.store.snapshot()
-        query = parse_query(question)
+        query = parse_query(question, scope)
         if not snapshot.passages or not query.text:
             return []
         mask = snapshot.mask(query.sector, query.aanbeveling)

@@ -9,11 +9,13 @@ Usage::
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from assistant.answer import Answerer
 from assistant.embedder import Embedder, build_embedder
 from assistant.llm.generate import build_answerer
+from assistant.models import Hit, Scope, Turn
 from assistant.retriever import HybridRetriever
 from assistant.settings import Settings
 from assistant.store import PassageStore
@@ -34,3 +36,10 @@ class Core:
         embedder = build_embedder(settings)
         retriever = HybridRetriever(store, embedder)
         return cls(settings, store, embedder, retriever, Answerer(retriever, build_answerer(settings)))
+
+    def search(
+        self, question: str, k: int = 10, history: Sequence[Turn] = (), scope: Scope | None = None
+    ) -> list[Hit]:
+        """The passages for ``question`` read in the context of ``history`` (a follow-up is resolved)."""
+        resolved = self.answerer.resolver.resolve(question, history, scope)
+        return self.retriever.search(resolved.text, k=k, scope=resolved.scope) if resolved.text else []
