@@ -16,7 +16,7 @@ Usage::
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from docx import Document
@@ -48,6 +48,23 @@ class Artifact:
     intro: list[Entry]
     sections: list[Section]
     sources: list[dict[str, Any]]
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Artifact:
+        """The artifact ``to_json`` gave (a saved conversation shows it again without re-running the flow)."""
+
+        def entry(e: dict[str, Any]) -> Entry:
+            return Entry(e["label"], e.get("text", ""), tuple(e.get("refs", ())))
+
+        return cls(
+            data["title"],
+            [entry(e) for e in data["intro"]],
+            [Section(s["heading"], [entry(e) for e in s["entries"]]) for s in data["sections"]],
+            list(data["sources"]),
+        )
 
 
 class SourceList:

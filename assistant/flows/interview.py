@@ -107,8 +107,9 @@ class InterviewGenerator:
 
     def run(self, speerpunt: str, doelgroep: str, fase: str, aantal: int = 8) -> InterviewResult:
         speerpunt = required_text(speerpunt, "Vul het speerpunt in waar het interview over gaat.")
-        groep = self.spec["doelgroepen"][choice(doelgroep, _names(self.spec["doelgroepen"]), "doelgroep")]
-        stage = self.spec["fasen"][choice(fase, _names(self.spec["fasen"]), "fase")]
+        groepen, fasen = self.spec["doelgroepen"], self.spec["fasen"]
+        groep = groepen[choice(doelgroep, option_names(groepen), "doelgroep")]
+        stage = fasen[choice(fase, option_names(fasen), "fase")]
         if not 1 <= aantal <= MAX_VRAGEN:
             raise FlowInputError(f"Kies een aantal vragen tussen 1 en {MAX_VRAGEN}.")
         available = [
@@ -164,7 +165,7 @@ class InterviewGenerator:
         return None
 
 
-def _names(options: dict[str, dict[str, Any]]) -> dict[str, str]:
+def option_names(options: dict[str, dict[str, Any]]) -> dict[str, str]:
     """Every accepted spelling (``namen`` and the key itself) → the option's key."""
     return {name.lower(): key for key, option in options.items() for name in [key, *option.get("namen", [])]}
 

@@ -5,6 +5,12 @@ its own action), explains the difference with the leidraad's own example, sugges
 Dutch and English, and lists the bronnen and the criteria for judging literature that the leidraad
 names — read from the passages, each with its citation.
 
+Offline, the kennisvraag turns the praktijkvraag's goal into a question about what works: "Hoe zorgen
+we dat X?" asks which approaches make X happen, "Hoe kunnen we / Hoe vergroten we Y?" which help to Y;
+otherwise it asks what research knows about the topic. The zoektermen are the praktijkvraag's content
+words (not its frequent words, see ``_FREQUENT_ZIPF``), a known phrase kept together, each with the
+synonyms, English terms and underlying concept (``begrip``) that ``prompts/flows/zoektermen.toml`` lists.
+
 Usage::
 
     builder = KennisvraagBuilder(core.store)
@@ -18,7 +24,6 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from bm25s.stopwords import STOPWORDS_DUTCH
 from langchain_core.language_models import BaseChatModel
 from wordfreq import zipf_frequency
 
@@ -27,6 +32,7 @@ from assistant.flows.rephrase import Rephraser, is_question
 from assistant.flows.sources import Cited, LeidraadIndex, cite, reword
 from assistant.flows.spec import load_spec
 from assistant.flows.validation import FlowInputError, known_sector, required_text
+from assistant.lexical import STOPWORDS, analyse
 from assistant.models import Passage
 from assistant.store import PassageStore
 
@@ -40,6 +46,37 @@ _STRATEGY = re.compile(r"\bheet (\w+):")
 _SUITABLE = re.compile(r"dat het (\w+) is \(([^)]+)\)")
 _SENTENCE = re.compile(r"(?<=[.!?’])\s+(?=[A-Z‘])")
 _COMMON_WORD_ZIPF = 4.0  # single capitalised words this common in Dutch are sentence words, not names
+# Words more frequent than this in Dutch (zipf: "vaak" 5.6, "minder" 5.5, "tijd" 6.0) say how, not what;
+# topic words stay below it ("ouders" 5.3, "lezen" 5.3, "spullen" 4.6, "brugklas" 3.1).
+_FREQUENT_ZIPF = 5.45
+_LONGEST_PHRASE = 3  # words in the longest zoekterm of the glossary
+_PEOPLE = "we|wij|ik|je|jullie"
+_MODALS = "kunnen|kun|kan|moeten|moet|gaan|willen"
+# "Hoe zorgen we (ervoor) dat X?", "Hoe kunnen we ervoor zorgen dat X?" → the goal is the clause X.
+_DAT_GOAL = re.compile(
+    rf"^\s*hoe\s+(?:(?:{_MODALS})\s+(?:{_PEOPLE})\s+(?:er\s*voor\s+)?zorgen|zorg(?:en)?\s+(?:{_PEOPLE})"
+    rf"(?:\s+er\s*voor)?)\s+dat\s+(?P<goal>.+?)[\s?.!]*$",
+    re.IGNORECASE,
+)
+# "Hoe kunnen we leerlingen beter leren plannen?" → the goal is the verb phrase.
+_MODAL_GOAL = re.compile(rf"^\s*hoe\s+(?:{_MODALS})\s+(?:{_PEOPLE})\s+(?P<goal>.+?)[\s?.!]*$", re.IGNORECASE)
+# "Hoe vergroten we de woordenschat?": with "we" the finite verb is the infinitive.
+_VERB_GOAL = re.compile(r"^\s*hoe\s+(?P<verb>\w+)\s+(?:we|wij|jullie)\s+(?P<goal>.+?)[\s?.!]*$", re.I)
+_OWN = {
+    "we": "docenten",
+    "wij": "docenten",
+    "ik": "de docent",
+    "jullie": "het team",
+    "onze": "de",
+    "ons": "het",
+}
+_TARGET_GROUP = re.compile(
+    r"\b(?:leerlingen|studenten|kinderen|jongeren|docenten|leraren|leerkrachten|ouders)\s+(?:in|uit|van)\s+"
+    r"(?:de\s+|het\s+)?(?:(?:klas|groep|leerjaar)\s*\d+|[^\W\d_]+)",
+    re.IGNORECASE,
+)
+_CLAUSE = re.compile(r"\b(?:of|dat|wat|waarom|hoe|wie|welke|wanneer)\b", re.IGNORECASE)  # "Hoe weten we of …"
+_CLASS = re.compile(r"^(?:klas|groep|leerjaar)\s*\d+$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -141,19 +178,29 @@ class KennisvraagBuilder:
     def __init__(self, store: PassageStore, chat_model: BaseChatModel | None = None) -> None:
         self.index = LeidraadIndex(store)
         self.spec = load_spec(FLOW)
-        self.glossary: dict[str, dict[str, list[str]]] = load_spec("zoektermen")["termen"]
+        glossary: dict[str, dict[str, Any]] = load_spec("zoektermen")["termen"]
+        # Looked up by the analysed (stemmed) words too, so "spul" finds "spullen".
+        self.glossary = {**{" ".join(analyse(k)): v for k, v in glossary.items()}, **glossary}
         self.rephraser = Rephraser(chat_model)
-        self._not_topic = set(STOPWORDS_DUTCH) | set(self.spec["woorden"]["geen_onderwerp"])
+        self._not_topic = STOPWORDS | set(self.spec["woorden"]["geen_onderwerp"])
+        self._verbs = _VerbPhrase.from_spec(self.spec["grammatica"])
 
     def run(
-        self, praktijkvraag: str, sector: str | None = None, doelgroep: str | None = None
+        self,
+        praktijkvraag: str,
+        sector: str | None = None,
+        doelgroep: str | None = None,
+        focus: str | None = None,
     ) -> KennisvraagResult:
+        """``focus`` (optional) is what the kennisvraag should stress ("motivatie"), e.g. when a
+        teacher refines it in the chat."""
         praktijkvraag = required_text(
             praktijkvraag,
             "Vul een praktijkvraag in, bijvoorbeeld: ‘Hoe kunnen we leerlingen beter leren plannen?’",
         )
         sector = known_sector(sector)
         doelgroep = (doelgroep or "").strip() or None
+        focus = (focus or "").strip() or None
         terms = self.terms(praktijkvraag)
         if not terms:
             raise FlowInputError(
@@ -162,15 +209,17 @@ class KennisvraagBuilder:
             )
         anchors = self.spec["ankers"]
         zoekvraag = self.index.passage(anchors["zoekvraag"])
-        offline = self._template(terms, sector, doelgroep)
+        offline = self._template(praktijkvraag, terms, sector, doelgroep, focus)
         kennisvraag = self.rephraser.line(
             FLOW, offline, context=praktijkvraag, material=zoekvraag.text, accept=is_kennisvraag
         )
-        zoektermen = [self._zoekterm(t) for t in terms]
+        extra = [t for t in self.terms(focus) if t not in terms] if focus else []
+        zoektermen = [self._zoekterm(t) for t in [*terms, *extra]]
+        found = _TARGET_GROUP.search(praktijkvraag)
         return KennisvraagResult(
             praktijkvraag=praktijkvraag,
             sector=sector,
-            doelgroep=doelgroep,
+            doelgroep=doelgroep or (found.group(0) if found else None),
             kennisvraag=kennisvraag,
             kennisvraag_citations=[cite(zoekvraag), cite(self.index.passage(anchors["informatie"]))],
             verschil=self._verschil(zoekvraag),
@@ -184,30 +233,95 @@ class KennisvraagBuilder:
         )
 
     def terms(self, praktijkvraag: str) -> list[str]:
-        """The content words of the praktijkvraag, in order, without the team's action words."""
-        seen: dict[str, str] = {}
-        for word in _WORD.findall(praktijkvraag):
-            key = word.lower()
-            if key not in self._not_topic and len(key) > 2 and key not in seen:
-                seen[key] = word if word.isupper() else key
-        return list(seen.values())
+        """The zoektermen in a praktijkvraag, in order: glossary phrases whole, then content words
+        (not stop words, the team's action words or very frequent words). "ICT" keeps its capitals."""
+        words = _WORD.findall(praktijkvraag)
+        found: list[str] = []
+        i = 0
+        while i < len(words):
+            for n in range(min(_LONGEST_PHRASE, len(words) - i), 1, -1):
+                phrase = " ".join(words[i : i + n]).lower()
+                # Every word of a phrase counts: "in de brugklas" is the word "brugklas", not a phrase.
+                if len(analyse(phrase)) == n and self._entry(phrase) is not None:
+                    found.append(phrase)
+                    i += n
+                    break
+            else:
+                word = words[i]
+                if self._is_topic(word.lower()):  # names keep their capital: "ICT", "Frans"
+                    found.append(word if word.isupper() or (i and word[0].isupper()) else word.lower())
+                i += 1
+        return list(dict.fromkeys(found))
 
-    def _template(self, terms: list[str], sector: str | None, doelgroep: str | None) -> str:
+    def _is_topic(self, word: str) -> bool:
+        if len(word) <= 2 or word in self._not_topic:
+            return False
+        return self._entry(word) is not None or zipf_frequency(word, "nl") <= _FREQUENT_ZIPF
+
+    def _entry(self, term: str) -> dict[str, Any] | None:
+        return self.glossary.get(term.lower()) or self.glossary.get(" ".join(analyse(term)) or "\0")
+
+    def _template(
+        self,
+        praktijkvraag: str,
+        terms: list[str],
+        sector: str | None,
+        doelgroep: str | None,
+        focus: str | None,
+    ) -> str:
+        """The praktijkvraag's goal as a question about what works, or else about its topic."""
         templates = self.spec["sjablonen"]
+        begrippen = list(dict.fromkeys(b for t in terms if (b := (self._entry(t) or {}).get("begrip"))))
+        group = None
+        named = _TARGET_GROUP.search(praktijkvraag)
+        if (
+            doelgroep
+            and doelgroep.lower() not in praktijkvraag.lower()
+            and not (named and _CLASS.match(doelgroep))
+        ):
+            group = f"leerlingen in {doelgroep}" if _CLASS.match(doelgroep) else doelgroep
+        parts = {
+            "doelgroep": templates["doelgroep"].format(doelgroep=group) if group else "",
+            "sector": self.spec["sectoren"].get(sector or "", ""),
+            "begrip": f" ({', '.join(begrippen[:2])})" if begrippen else "",
+            "focus": templates["focus"].format(focus=focus) if focus else "",
+        }
+        if match := _DAT_GOAL.match(praktijkvraag):
+            return templates["kennisvraag_dat"].format(
+                doel=self._for_group(match["goal"], doelgroep), **parts
+            )
+        goal = None
+        if modal := _MODAL_GOAL.match(praktijkvraag):
+            goal = self._verbs.with_te(modal["goal"])
+        elif (match := _VERB_GOAL.match(praktijkvraag)) and not _CLAUSE.search(match["goal"]):
+            words = match["goal"].split()
+            if words[0].lower() in self._verbs.particles:  # "Hoe gaan we om met X" → "met X om te gaan"
+                words = [*words[1:], words[0]]
+            goal = " ".join([*words, "te", match["verb"]])
+        if goal:
+            return templates["kennisvraag_om"].format(doel=self._for_group(goal, doelgroep), **parts)
         onderwerp = terms[0] if len(terms) == 1 else f"{', '.join(terms[:-1])} en {terms[-1]}"
-        return templates["kennisvraag"].format(
-            onderwerp=onderwerp,
-            doelgroep=templates["doelgroep"].format(doelgroep=doelgroep) if doelgroep else "",
-            sector=self.spec["sectoren"].get(sector or "", ""),
-        )
+        return templates["kennisvraag"].format(onderwerp=onderwerp, **parts)
+
+    @staticmethod
+    def _for_group(goal: str, doelgroep: str | None) -> str:
+        """The goal in general words, for the class asked for: "leerlingen in de brugklas" becomes
+        "leerlingen in klas 1" when the doelgroep is "klas 1"."""
+        named = _TARGET_GROUP.search(goal)
+        if doelgroep and named and _CLASS.match(doelgroep):
+            goal = goal.replace(named.group(0), f"leerlingen in {doelgroep}")
+        return _impersonal(goal)
 
     def _zoekterm(self, term: str) -> Zoekterm:
-        entry = self.glossary.get(term.lower(), {})
+        entry = self._entry(term) or {}
         return Zoekterm(term, list(entry.get("synoniemen", [])), list(entry.get("engels", [])))
 
     def _zoekstring(self, zoektermen: list[Zoekterm]) -> dict[str, str]:
+        """Per language: each zoekterm with its alternatives OR-ed, the zoektermen AND-ed. The English
+        string holds the zoektermen whose English the glossary knows."""
+
         def group(words: list[str]) -> str:
-            quoted = [f'"{w}"' if " " in w else w for w in words]
+            quoted = list(dict.fromkeys(f'"{w}"' if " " in w else w for w in words))
             return quoted[0] if len(quoted) == 1 else f"({' OR '.join(quoted)})"
 
         nl = " AND ".join(group([z.term, *z.synoniemen]) for z in zoektermen)
@@ -252,6 +366,65 @@ class KennisvraagBuilder:
             name, _, explanation = item.text.partition(" - ")
             criteria.append(Cited(name.strip(), reword(explanation.strip(), words), cite(item.passage)))
         return criteria
+
+
+def _impersonal(text: str) -> str:
+    """The team's own words made general: "onze leerlingen" → "de leerlingen", "we" → "docenten"."""
+    return re.sub(
+        r"\b(we|wij|ik|jullie|onze|ons)\b", lambda m: _OWN[m.group(1).lower()], text, flags=re.IGNORECASE
+    )
+
+
+@dataclass(frozen=True)
+class _VerbPhrase:
+    """Enough Dutch word order to turn a verb phrase into an "om … te" clause; the word lists are in
+    ``[grammatica]`` of ``prompts/flows/kennisvraag.toml``."""
+
+    particles: frozenset[str]  # separable verbs take "te" between their parts: "gebruik te maken"
+    bases: tuple[str, ...]  # the verbs such a particle goes with ("maken", "gaan", …)
+    before_noun: frozenset[str]  # after these a word in -en is a noun ("van leerlingen", "het lezen")
+    not_verbs: frozenset[str]  # words in -en that are never verbs ("leerlingen", "samen")
+
+    @classmethod
+    def from_spec(cls, spec: dict[str, list[str]]) -> _VerbPhrase:
+        return cls(
+            frozenset(spec["partikels"]),
+            tuple(spec["scheidbare_werkwoorden"]),
+            frozenset(spec["voor_zelfstandig_naamwoord"]),
+            frozenset(spec["geen_werkwoord"]),
+        )
+
+    def with_te(self, phrase: str) -> str | None:
+        """ "leerlingen beter leren plannen" → "leerlingen beter te leren plannen", "beter gebruikmaken van
+        ICT" → "beter gebruik te maken van ICT". None when no verb is found."""
+        words = phrase.split()
+        for i, word in enumerate(words):
+            for base in self.bases:
+                particle = word.lower().removesuffix(base)
+                separable = particle != word.lower() and particle in self.particles
+                if separable and self.is_infinitive(word, words[i - 1] if i else ""):
+                    return " ".join([*words[:i], particle, "te", base, *words[i + 1 :]])
+        # The verbs end the phrase, or come before a last phrase of a preposition ("… betrekken bij X").
+        ends = [
+            len(words),
+            *(k for k in range(len(words) - 1, 0, -1) if words[k].lower() in self.before_noun),
+        ]
+        for end in ends:
+            start = end
+            while start > 0 and self.is_infinitive(words[start - 1], words[start - 2] if start > 1 else ""):
+                start -= 1
+            if 0 < start < end:
+                return " ".join([*words[:start], "te", *words[start:]])
+        return None
+
+    def is_infinitive(self, word: str, before: str) -> bool:
+        lowered = word.lower()
+        return (
+            len(lowered) > 3
+            and lowered.endswith(("en", "aan", "ien", "oen"))  # "plannen", "tegengaan", "zien", "doen"
+            and lowered not in self.not_verbs
+            and before.lower() not in self.before_noun
+        )
 
 
 def _names(sentence: str) -> list[str]:

@@ -1,0 +1,107 @@
+"""Flows asked for in chat words and refined in the next turns, over the real corpus store."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.flows import to_markdown
+from assistant.flows.chat import ChatFlows, FlowReply
+from assistant.flows.kennisvraag import is_kennisvraag
+from assistant.flows.validation import FlowInputError
+from assistant.models import Turn
+from assistant.runtime import Core
+
+PRAKTIJKVRAAG = "Hoe zorgen we dat leerlingen in de brugklas minder vaak hun spullen vergeten?"
+
+
+@pytest.fixture(scope="module")
+def flows(corpus_core: Core) -> ChatFlows:
+    return ChatFlows(corpus_core.store)
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        f"help me van deze praktijkvraag een kennisvraag te maken: {PRAKTIJKVRAAG}",
+        f"Maak een kennisvraag van ‘{PRAKTIJKVRAAG}’",
+        f"Kun je een kennisvraag maken van {PRAKTIJKVRAAG}",
+        f"kennisvraag formuleren graag: {PRAKTIJKVRAAG}",
+    ],
+)
+def test_kennisvraag_requests_in_other_words(flows: ChatFlows, message: str) -> None:
+    request = flows.request(message)
+    assert request is not None and request.flow == "kennisvraag"
+    assert request.params["praktijkvraag"].rstrip("?") == PRAKTIJKVRAAG.rstrip("?")
+
+
+def test_here_means_the_previous_question(flows: ChatFlows) -> None:
+    history = [Turn("user", PRAKTIJKVRAAG), Turn("assistant", "Dit zegt de leidraad …")]
+    request = flows.request("Kun je hier een kennisvraag van maken?", history)
+    assert request is not None and request.params["praktijkvraag"] == PRAKTIJKVRAAG
+    with pytest.raises(FlowInputError, match="Van welke praktijkvraag"):
+        flows.request("Kun je hier een kennisvraag van maken?")
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Wat is een kennisvraag?",
+        "Hoe maak je een goede kennisvraag?",
+        "Welke interviewvragen geeft de leidraad?",
+        "Wat zegt h6 over tijd?",
+        "Hoe borg je verbeteringen in het mbo?",
+    ],
+)
+def test_questions_go_to_the_answerer(flows: ChatFlows, message: str) -> None:
+    assert flows.request(message) is None
+
+
+def test_chat_kennisvraag_reads_as_a_knowledge_question_and_is_refined(flows: ChatFlows) -> None:
+    message = f"help me van deze praktijkvraag een kennisvraag te maken: {PRAKTIJKVRAAG}"
+    reply = flows.handle(message, sector="vo")
+    assert isinstance(reply, FlowReply) and reply.flow == "kennisvraag"
+    kennisvraag = reply.text.split("Je kennisvraag: ")[1].splitlines()[0]
+    assert is_kennisvraag(kennisvraag)
+    # About the goal and the knowledge under it, not a list of the praktijkvraag's words.
+    assert "spullen vergeten" in kennisvraag and "organisatievaardigheden" in kennisvraag
+    assert "brugklas, vaak" not in kennisvraag
+    markdown = to_markdown(reply.artifact)
+    terms = markdown.split("## Zoektermen")[1].split("##")[0]
+    assert "- vaak" not in terms and "- brugklas — synoniemen: eerste leerjaar" in terms
+    assert "forgetting" in terms and "Zoekstring (en): (" in terms and "aanvullen" not in terms
+    assert "## Bronnen" in markdown  # the leidraad's example and criteria, cited
+
+    klas = flows.handle("specifieker voor klas 1", previous=reply)
+    assert klas is not None and klas.params["doelgroep"] == "klas 1"
+    assert "klas 1" in klas.text and klas.text.startswith("Aangepast (doelgroep: klas 1)")
+
+    motivatie = flows.handle("meer op motivatie", previous=klas)
+    assert motivatie is not None and motivatie.params["focus"] == "motivatie"
+    assert motivatie.params["doelgroep"] == "klas 1"  # earlier refinements stay
+    assert "motivatie" in motivatie.text.split("Je kennisvraag: ")[1]
+    assert "motivation" in to_markdown(motivatie.artifact)
+
+    english = flows.handle("geef Engelse zoektermen", previous=motivatie)
+    assert english is not None and english.params == motivatie.params
+    assert "Engelse zoektermen: " in english.text and "forgetting" in english.text
+
+    assert flows.handle("Wat zegt h6 over tijd?", previous=english) is None
+
+
+def test_chat_interview_and_its_refinement(flows: ChatFlows) -> None:
+    reply = flows.handle("maak interviewvragen voor leerlingen over huiswerk plannen")
+    assert reply is not None and reply.flow == "interview"
+    assert reply.params == {
+        "speerpunt": "huiswerk plannen",
+        "doelgroep": "leerlingen",
+        "fase": "huidige-situatie",
+        "aantal": 8,
+    }
+    assert "jij" in to_markdown(reply.artifact)  # worded for leerlingen
+
+    ouders = flows.handle("en nu voor ouders, 3 vragen", previous=reply)
+    assert ouders is not None and ouders.params["doelgroep"] == "ouders" and ouders.params["aantal"] == 3
+    assert ouders.text.startswith("Aangepast (doelgroep: ouders, 3 vragen)")
+    assert "uw kind" in to_markdown(ouders.artifact)
+    with pytest.raises(FlowInputError, match="Waar gaan de interviewvragen over"):
+        flows.handle("maak interviewvragen voor ouders")
