@@ -6,43 +6,35 @@ Run with ``streamlit run app.py``. Settings come from the environment and ``.env
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import streamlit as st
 from langchain_core.language_models import BaseChatModel
 
-from assistant.answer import Answer
+from assistant.chat import Chat
+from assistant.conversations import FILENAME, ConversationStore
 from assistant.flows import (
-    Artifact,
     FlowInputError,
     InterviewGenerator,
     KennisvraagBuilder,
     Probleemanalyse,
     ProbleemanalyseSession,
     SourceMissingError,
-    to_docx,
-    to_markdown,
 )
+from assistant.flows.chat import ChatFlows
 from assistant.flows.interview import MAX_VRAGEN
 from assistant.llm.providers import LLMConfigError, describe_llm
-from assistant.models import Passage
+from assistant.models import Passage, Scope
 from assistant.runtime import Core
 from assistant.settings import get_settings
 from ingest.pipeline import IngestPipeline, collect_files
 from ingest.uploads import ingest_upload
-from ui.render import (
-    answer_markdown,
-    entry_markdown,
-    escape_md,
-    intro_markdown,
-    passage_facts,
-    passage_markdown,
-    quoted_sentences,
-    source_label,
-    with_sector,
-)
+from ui.chat import chat_page
+from ui.conversations import active_conversation, conversation_sidebar
+from ui.render import escape_md
+from ui.widgets import show_artifact, source_card
 
 ASK, PROBLEEM, KENNIS, INTERVIEW = (
     "Vraag stellen",
@@ -52,7 +44,6 @@ ASK, PROBLEEM, KENNIS, INTERVIEW = (
 )
 SECTORS = {"alle": "Alle sectoren", "po": "po", "vo": "vo", "mbo": "mbo"}
 FLOW_ERRORS = (FlowInputError, SourceMissingError)  # their messages are Dutch and meant for the user
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 LLM_HOWTO = (
     "Een taalmodel maakt de antwoorden vloeiender; de bronnen blijven dezelfde. Instellen: zet in het "
     "bestand `.env` bijvoorbeeld `LEIDRAAD_LLM_PROVIDER=ollama` en `LEIDRAAD_LLM_MODEL=llama3.1`, "
@@ -70,6 +61,13 @@ def load_core() -> tuple[Core, str | None]:
         return Core.from_settings(settings), None
     except LLMConfigError as err:
         return Core.from_settings(settings.model_copy(update={"llm_provider": "none"})), str(err)
+
+
+@st.cache_resource(show_spinner=False)
+def load_chat(_core: Core) -> Chat:
+    """The chat over the saved conversations of this machine (one SQLite file in the store folder)."""
+    conversations = ConversationStore(_core.settings.store_dir / FILENAME)
+    return Chat(_core.answerer, ChatFlows(_core.store, chat_model(_core)), conversations)
 
 
 @st.cache_resource(show_spinner=False)
@@ -125,7 +123,7 @@ def sidebar(core: Core, llm_problem: str | None) -> str:
     with st.sidebar:
         sector = st.selectbox("Sector", list(SECTORS), format_func=SECTORS.__getitem__)
         st.caption(
-            "Je vraag gaat dan over die sector, bijvoorbeeld ‘(in het mbo)’. "
+            "De antwoorden komen dan uit de documenten voor die sector en de algemene documenten. "
             "De probleemanalyse en de kennisvraag gebruiken de sector ook."
         )
 
@@ -159,73 +157,6 @@ def sidebar(core: Core, llm_problem: str | None) -> str:
     return sector
 
 
-def source_card(n: int, passage: Passage, highlight: list[str] | None = None) -> None:
-    """An expandable source: title, section and page on the label; sector, aanbeveling and text inside."""
-    with st.expander(source_label(n, passage)):
-        st.markdown(passage_facts(passage))
-        st.markdown(passage_markdown(passage.text, highlight))
-
-
-def show_answer(answer: Answer) -> None:
-    """The answer text, a notice if any, and a source card per citation (or related passages)."""
-    st.markdown(answer_markdown(answer.text))
-    if answer.notice:
-        st.info(escape_md(answer.notice))
-    quoted = quoted_sentences(answer.text)
-    for citation in answer.citations:
-        source_card(citation.n, citation.passage, quoted)
-    if answer.abstained and answer.related:
-        st.markdown("**Misschien verwant**")
-        for i, hit in enumerate(answer.related, start=1):
-            source_card(i, hit.passage)
-
-
-def stream_answer(core: Core, question: str) -> Answer:
-    """Show the model's words as they come; the guarded final Answer then takes their place."""
-    final: list[Answer] = []
-
-    def tokens() -> Iterator[str]:
-        for item in core.answerer.stream(question):
-            if isinstance(item, Answer):
-                final.append(item)
-            else:
-                yield escape_md(item)  # unchecked model text: shown as plain text only
-
-    placeholder = st.empty()
-    with placeholder.container():
-        st.write_stream(tokens())
-    placeholder.empty()
-    return final[-1]
-
-
-def ask(core: Core, question: str) -> Answer:
-    if core.answerer.llm is None:
-        with st.spinner("Zoeken in de documenten…"):
-            answer = core.answerer.answer(question)
-    else:
-        answer = stream_answer(core, question)
-    show_answer(answer)
-    return answer
-
-
-def chat(core: Core, sector: str) -> None:
-    st.caption("Antwoorden komen uit de documenten, met bronnen. Open een bron om de passage te lezen.")
-    history: list[dict[str, Any]] = st.session_state.setdefault("history", [])
-    for turn in history:
-        with st.chat_message(turn["role"]):
-            if turn["role"] == "user":
-                st.markdown(escape_md(turn["content"]))
-            else:
-                show_answer(turn["answer"])
-    if question := st.chat_input("Stel je vraag over de leidraad…"):
-        with st.chat_message("user"):
-            st.markdown(escape_md(question))
-        history.append({"role": "user", "content": question})
-        with st.chat_message("assistant"):
-            answer = ask(core, with_sector(question, sector))
-        history.append({"role": "assistant", "answer": answer})
-
-
 # -- guided flows ----------------------------------------------------------------------------------
 
 
@@ -238,6 +169,11 @@ def flow_sector(sector: str) -> str | None:
     return None if sector == "alle" else sector
 
 
+def show_chat() -> None:
+    """Opening a conversation shows the chat, whatever the page showed before."""
+    st.session_state.mode = ASK
+
+
 def run_flow(key: str, make: Callable[[], Any]) -> None:
     """Run a flow and keep its result in the session; a Dutch error replaces an earlier result."""
     try:
@@ -246,25 +182,6 @@ def run_flow(key: str, make: Callable[[], Any]) -> None:
     except FLOW_ERRORS as err:
         st.session_state.pop(key, None)
         st.error(escape_md(str(err)))
-
-
-def show_artifact(artifact: Artifact, name: str) -> None:
-    """Download buttons (Markdown and Word), then what the flow made with its sources as cards."""
-    with st.container(horizontal=True):
-        st.download_button(
-            "Download als Markdown", to_markdown(artifact), f"{name}.md", "text/markdown", on_click="ignore"
-        )
-        st.download_button("Download als Word", to_docx(artifact), f"{name}.docx", DOCX, on_click="ignore")
-    with st.container(border=True):
-        st.subheader(escape_md(artifact.title), anchor=False)
-        st.markdown(intro_markdown(artifact.intro))
-        for section in artifact.sections:
-            st.markdown(f"#### {escape_md(section.heading)}")  # headings: screen readers can jump
-            for entry in section.entries:
-                st.markdown(entry_markdown(entry))
-        st.markdown("#### Bronnen")
-        for n, citation in enumerate(artifact.sources, start=1):
-            source_card(n, Passage(**citation))
 
 
 def probleemanalyse_flow(core: Core, sector: str) -> None:
@@ -292,7 +209,7 @@ def probleemanalyse_flow(core: Core, sector: str) -> None:
     if step is None:
         st.progress(1.0, text=f"Klaar: alle {total} vragen zijn doorlopen.")
         st.success("Hieronder staat het werkblad. Download het en neem het mee naar het overleg.")
-        show_artifact(session.werkblad(), "werkblad-probleemanalyse")
+        show_artifact(session.werkblad(), "werkblad-probleemanalyse", key="werkblad")
         if st.button("Vorige vraag"):
             session.back()
             st.rerun()
@@ -344,7 +261,7 @@ def kennisvraag_flow(core: Core, sector: str) -> None:
     if result := st.session_state.get("kennisvraag_resultaat"):
         st.markdown("**Je kennisvraag**")
         st.success(escape_md(result.kennisvraag))
-        show_artifact(result.to_artifact(), "zoekplan")
+        show_artifact(result.to_artifact(), "zoekplan", key="kennisvraag")
 
 
 def interview_flow(core: Core) -> None:
@@ -361,7 +278,7 @@ def interview_flow(core: Core) -> None:
     if submitted:
         run_flow("interview_resultaat", lambda: generator.run(speerpunt, doelgroep, fase, int(aantal)))
     if result := st.session_state.get("interview_resultaat"):
-        show_artifact(result.to_artifact(), "interviewprotocol")
+        show_artifact(result.to_artifact(), "interviewprotocol", key="interview")
 
 
 def main() -> None:
@@ -369,10 +286,14 @@ def main() -> None:
     core, llm_problem = load_core()
     if files := pending_files(core):
         ingest_pending(core, files)
+    chat = load_chat(core)
+    cid = active_conversation(chat.conversations)
+    with st.sidebar:
+        conversation_sidebar(chat.conversations, cid, on_open=show_chat)
     sector = sidebar(core, llm_problem)
-    mode = st.radio("Wat wil je doen?", [ASK, PROBLEEM, KENNIS, INTERVIEW], horizontal=True)
+    mode = st.radio("Wat wil je doen?", [ASK, PROBLEEM, KENNIS, INTERVIEW], horizontal=True, key="mode")
     if mode == ASK:
-        chat(core, sector)
+        chat_page(chat, cid, Scope(sector=flow_sector(sector)), streaming=core.answerer.llm is not None)
     elif mode == PROBLEEM:
         probleemanalyse_flow(core, sector)
     elif mode == KENNIS:

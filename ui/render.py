@@ -21,7 +21,6 @@ from assistant.models import Passage
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:&=^])")
 _BULLET_LINE = re.compile(r"^\s*[-•*]\s+(.*)$")
 _MARKERS = re.compile(r"(?:\s*\[\d+(?:\s*,\s*\d+)*\])+\s*$")
-_SECTORS = {"po": " (in het po)", "vo": " (in het vo)", "mbo": " (in het mbo)"}
 _SECTOR_NAMES = {"po": "primair onderwijs (po)", "vo": "voortgezet onderwijs (vo)", "mbo": "mbo"}
 
 
@@ -124,9 +123,3 @@ def intro_markdown(intro: list[Entry]) -> str:
     return "  \n".join(
         f"**{escape_md(e.label)}:** {escape_md(e.text)}" if e.text else escape_md(e.label) for e in intro
     )
-
-
-def with_sector(question: str, sector: str) -> str:
-    """Add a sector to the question ("… (in het mbo)") so the query parser filters on it."""
-    suffix = _SECTORS.get(sector)
-    return question.rstrip() + suffix if suffix else question

@@ -12,8 +12,10 @@ from langchain_core.messages import AIMessage
 from streamlit.testing.v1 import AppTest
 
 from assistant.answer import Answer, Answerer
+from assistant.conversations import FILENAME, Conversation, ConversationStore
 from assistant.flows.export import Entry
 from assistant.llm import generate
+from assistant.models import Scope, Turn
 from assistant.runtime import Core
 from assistant.sentences import split_sentences
 from assistant.settings import ROOT
@@ -25,7 +27,6 @@ from ui.render import (
     intro_markdown,
     passage_markdown,
     quoted_sentences,
-    with_sector,
 )
 
 APP = str(ROOT / "app.py")
@@ -55,6 +56,18 @@ def _downloads(at: AppTest) -> list[str]:
     return [d.proto.label for d in at.get("download_button")]
 
 
+def _saved(at: AppTest, core: Core) -> Conversation:
+    """The conversation the page shows, as saved in the store folder."""
+    store = ConversationStore(core.settings.store_dir / FILENAME)
+    return store.get(at.session_state["conversation_id"])
+
+
+def _answer(at: AppTest, core: Core, n: int = 1) -> Answer:
+    answer = _saved(at, core).messages[n].answer
+    assert answer is not None
+    return answer
+
+
 def test_app_loads_and_answers_with_sources(app_env: Core) -> None:
     at = _app()
     assert at.title[0].value == "Leidraad-assistent"
@@ -67,19 +80,90 @@ def test_app_loads_and_answers_with_sources(app_env: Core) -> None:
     assert len(at.chat_message) == 2
     assert at.chat_message[1].name == "assistant"
     assert at.expander and at.expander[0].label.startswith("\\[1\\]")
-    answer = at.session_state["history"][1]["answer"]
+    answer = _answer(at, app_env)
     assert not answer.abstained and answer.citations
+    assert at.query_params["c"] == at.session_state["conversation_id"]  # a reload reopens it
     # The quoted sentences are bold inside the source card, which names sector and aanbeveling.
     card = [m.value for m in at.expander[0].markdown]
     assert "Sector" in card[0] and any("**" in m for m in card[1:])
 
 
-def test_sector_filter_goes_into_the_question(app_env: Core) -> None:
+def test_sector_filter_is_a_scope_not_words_in_the_question(app_env: Core) -> None:
     at = _app()
-    at.sidebar.selectbox[0].select("po").run()
-    at.chat_input[0].set_value("Wat is borging?").run()
+    next(s for s in at.sidebar.selectbox if s.label == "Sector").select("po").run()
+    at.chat_input[0].set_value("Hoe monitor je een verbeterplan?").run()
     assert not at.exception, at.exception
-    assert at.session_state["history"][1]["answer"].question == "Wat is borging? (in het po)"
+    answer = _answer(at, app_env)
+    assert answer.question == "Hoe monitor je een verbeterplan?"
+    expected = app_env.answerer.answer("Hoe monitor je een verbeterplan?", scope=Scope(sector="po"))
+    assert answer.citations == expected.citations
+    assert all(c.passage.sector in (None, "po") for c in answer.citations)
+
+
+def test_follow_up_gets_the_conversation_as_history(app_env: Core, monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[tuple[str, tuple[Turn, ...]]] = []
+    stream = Answerer.stream
+
+    def spy(self: Answerer, question: str, history=(), scope=None) -> Iterator[str | Answer]:
+        seen.append((question, tuple(history)))
+        yield from stream(self, question, history, scope)
+
+    monkeypatch.setattr(Answerer, "stream", spy)
+    at = _app()
+    at.chat_input[0].set_value(QUESTION).run()
+    at.chat_input[0].set_value("En in het po?").run()
+    assert not at.exception, at.exception
+    first = _answer(at, app_env)
+    assert seen[1] == ("En in het po?", (Turn("user", QUESTION), Turn("assistant", first.text)))
+    assert len(at.chat_message) == 4
+
+
+def test_conversations_are_listed_reopened_renamed_and_deleted(app_env: Core) -> None:
+    at = _app()
+    at.chat_input[0].set_value("Wat is een kennisvraag?").run()
+    cid = at.session_state["conversation_id"]
+    titles = [b.label for b in at.sidebar.button]
+    assert "Wat is een kennisvraag?" in titles
+
+    _click(at, "Nieuw gesprek")
+    assert not at.chat_message and at.session_state["conversation_id"] is None
+    assert "c" not in at.query_params
+
+    fresh = AppTest.from_file(APP, default_timeout=120)  # another tab: starts empty…
+    fresh.run()
+    assert not fresh.chat_message
+    _click(fresh, "Wat is een kennisvraag?")  # …until it opens a conversation itself
+    assert fresh.session_state["conversation_id"] == cid and len(fresh.chat_message) == 2
+
+    reloaded = AppTest.from_file(APP, default_timeout=120)  # a reload: the address names it
+    reloaded.query_params["c"] = cid
+    reloaded.run()
+    assert len(reloaded.chat_message) == 2
+    assert _downloads(reloaded)[:2] == ["Download als Markdown", "Download als Word"]
+
+    reloaded.sidebar.text_input[0].input("Kennisvraag uitgelegd")
+    _click(reloaded, "Naam opslaan")
+    assert "Kennisvraag uitgelegd" in [b.label for b in reloaded.sidebar.button]
+    reloaded.sidebar.checkbox[0].check().run()
+    _click(reloaded, "Gesprek verwijderen")
+    assert not reloaded.chat_message
+    assert "Kennisvraag uitgelegd" not in [b.label for b in reloaded.sidebar.button]
+
+
+def test_kennisvraag_asked_and_refined_in_the_chat(app_env: Core) -> None:
+    at = _app()
+    at.chat_input[0].set_value(
+        "help me van deze praktijkvraag een kennisvraag te maken: "
+        "Hoe zorgen we dat leerlingen in de brugklas minder vaak hun spullen vergeten?"
+    ).run()
+    assert not at.exception, at.exception
+    assert "Je kennisvraag" in at.chat_message[1].markdown[0].value
+    assert "Download als Markdown" in _downloads(at)
+    at.chat_input[0].set_value("specifieker voor klas 1").run()
+    assert not at.exception, at.exception
+    reply = _saved(at, app_env).messages[3]
+    assert reply.flow is not None and reply.flow.params["doelgroep"] == "klas 1"
+    assert "Aangepast" in at.chat_message[3].markdown[0].value
 
 
 @pytest.mark.parametrize("grounded", [True, False], ids=["grounded", "ungrounded"])
@@ -101,8 +185,8 @@ def test_streamed_llm_answer_passes_the_grounding_guard(
     streamed: list[str | Answer] = []
     stream = Answerer.stream
 
-    def spy(self: Answerer, question: str) -> Iterator[str | Answer]:
-        for item in stream(self, question):
+    def spy(self: Answerer, question: str, history=(), scope=None) -> Iterator[str | Answer]:
+        for item in stream(self, question, history, scope):
             streamed.append(item)
             yield item
 
@@ -114,8 +198,8 @@ def test_streamed_llm_answer_passes_the_grounding_guard(
 
     tokens = [t for t in streamed if isinstance(t, str)]
     assert len(tokens) > 1 and "".join(tokens) == reply  # token by token, as the model wrote them
-    answer = at.session_state["history"][1]["answer"]
-    assert streamed[-1] is answer
+    answer = _answer(at, app_env)
+    assert streamed[-1] == answer  # the final Answer, saved as it was
     assert at.expander and answer.citations
     if grounded:
         assert answer.mode == "llm" and sentence.rstrip(".") in answer.text and not at.info
@@ -134,7 +218,7 @@ def test_broken_llm_settings_fall_back_to_offline_answers(
     assert "Offline" in " ".join(m.value for m in at.sidebar.markdown)
     at.chat_input[0].set_value(QUESTION).run()
     assert not at.exception, at.exception
-    assert at.session_state["history"][1]["answer"].mode == "offline"
+    assert _answer(at, app_env).mode == "offline"
 
 
 def test_first_start_ingests_with_progress_and_a_changed_file_again(
@@ -158,7 +242,9 @@ def test_first_start_ingests_with_progress_and_a_changed_file_again(
     at = _app()
     assert at.status[0].state == "complete"
     at.chat_input[0].set_value("Wat vraagt borging?").run()
-    assert "Borging vraagt tijd en aandacht" in at.session_state["history"][1]["answer"].text
+    store = ConversationStore(tmp_path / "store" / FILENAME)
+    answer = store.get(at.session_state["conversation_id"]).messages[1].answer
+    assert answer is not None and "Borging vraagt tijd en aandacht" in answer.text
 
 
 def test_probleemanalyse_steps_back_and_forth_to_a_werkblad(app_env: Core) -> None:
@@ -190,7 +276,7 @@ def test_probleemanalyse_steps_back_and_forth_to_a_werkblad(app_env: Core) -> No
     _click(at, "Vorige vraag")
     assert at.text_area
     _click(at, "Opnieuw beginnen")
-    assert [b.label for b in at.button] == ["Begin"]
+    assert [b.label for b in at.main.button] == ["Begin"]
 
 
 def test_kennisvraag_flow_reports_errors_in_dutch_and_gives_a_zoekplan(app_env: Core) -> None:
@@ -238,8 +324,6 @@ def test_quoted_sentences_are_bold() -> None:
     assert passage_markdown("• Iets anders hier staat.", quoted_sentences(answer)).startswith("• **Iets")
     assert answer_markdown(answer).splitlines()[1].startswith("- Borging")
     assert escape_md("[1]") == "\\[1\\]"
-    assert with_sector("Wat is borging?", "mbo") == "Wat is borging? (in het mbo)"
-    assert with_sector("Wat is borging?", "alle") == "Wat is borging?"
 
 
 def test_werkblad_entries() -> None:

@@ -1,0 +1,88 @@
+"""Which conversation this browser tab shows, and the sidebar that lists, renames and deletes them.
+
+The tab's conversation id lives in its session and in the address (``?c=…``): a reload or a shared
+link reopens it, another tab starts empty and sees a conversation only when it opens it.
+
+Usage::
+
+    cid = active_conversation(store)        # None: a new, empty conversation
+    conversation_sidebar(store, cid)        # inside ``with st.sidebar:``
+    set_active(new_id)                      # after the first message of a new conversation
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import streamlit as st
+
+from assistant.conversations import ConversationStore
+from ui.render import escape_md
+from ui.widgets import download_buttons
+
+KEY = "conversation_id"
+PARAM = "c"
+SHOWN = 30  # conversations listed; older ones stay saved
+
+
+def set_active(cid: str | None) -> None:
+    st.session_state[KEY] = cid
+    if cid:
+        st.query_params[PARAM] = cid
+    else:
+        st.query_params.pop(PARAM, None)
+
+
+def active_conversation(store: ConversationStore) -> str | None:
+    """The id of the conversation this tab shows; the address wins (a reload, a link, back)."""
+    wanted = st.query_params.get(PARAM)
+    cid = st.session_state.get(KEY)
+    if wanted != cid:
+        cid = wanted
+    if cid and not store.exists(cid):  # deleted (in another tab) or an old link
+        cid = None
+    set_active(cid)
+    return cid
+
+
+def conversation_sidebar(store: ConversationStore, cid: str | None, on_open: Callable[[], None]) -> None:
+    """ "Nieuw gesprek", the saved conversations (newest first) and, for the open one, rename,
+    download and delete. ``on_open`` runs when a conversation is opened (e.g. to show the chat)."""
+
+    def open_(target: str | None) -> None:
+        set_active(target)
+        on_open()
+
+    st.subheader("Gesprekken", anchor=False)
+    st.button("Nieuw gesprek", icon=":material/add:", on_click=open_, args=(None,), width="stretch")
+    saved = store.list()
+    if not saved:
+        st.caption("Je gesprekken worden bewaard op deze computer en verschijnen hier.")
+    for info in saved[:SHOWN]:
+        st.button(
+            escape_md(info.title),
+            key=f"open-{info.id}",
+            type="primary" if info.id == cid else "tertiary",
+            help=f"Laatst bijgewerkt {info.updated[:16].replace('T', ' ')} (UTC)",
+            on_click=open_,
+            args=(info.id,),
+            width="stretch",
+        )
+    if cid:
+        current = next((c for c in saved if c.id == cid), None)
+        with st.expander("Dit gesprek", icon=":material/more_horiz:"):
+            with st.form("gesprek-naam", border=False):
+                title = st.text_input("Naam", value=current.title if current else "", max_chars=80)
+                if st.form_submit_button("Naam opslaan"):
+                    try:
+                        store.rename(cid, title)
+                    except ValueError as err:
+                        st.error(escape_md(str(err)))
+                    else:
+                        st.rerun()
+            download_buttons(store.export_markdown(cid), store.export_docx(cid), "gesprek", key="gesprek")
+            sure = st.checkbox("Ja, ik wil dit gesprek verwijderen")
+            if st.button("Gesprek verwijderen", icon=":material/delete:", disabled=not sure):
+                store.delete(cid)
+                open_(None)
+                st.rerun()
