@@ -13,6 +13,7 @@ import re
 import shutil
 import socket
 import subprocess
+import sys
 import time
 import urllib.request
 from collections.abc import Callable, Iterator
@@ -23,6 +24,7 @@ from typing import Any
 import docx
 import pytest
 
+from assistant.conversations import FILENAME, Conversation, ConversationStore
 from assistant.runtime import Core
 from assistant.settings import ROOT
 from tests.conftest import CORPUS
@@ -43,6 +45,7 @@ pytestmark = [
 class Server:
     url: str
     started: float  # time.monotonic() just before `streamlit run`
+    store_dir: Path
 
 
 def _free_port() -> int:
@@ -78,14 +81,15 @@ def server(corpus_core: Core, tmp_path_factory: pytest.TempPathFactory) -> Itera
         "LEIDRAAD_STORE_DIR": str(store_dir),
         "LEIDRAAD_CORPUS_DIR": str(CORPUS),
         "LEIDRAAD_LLM_PROVIDER": "none",
+        "PYTHONPATH": str(ROOT),  # this checkout's code, also where the venv was installed from another
     }
-    cmd = [str(ROOT / ".venv" / "bin" / "python"), "-m", "streamlit", "run", "app.py"]
+    cmd = [sys.executable, "-m", "streamlit", "run", "app.py"]
     cmd += ["--server.headless", "true", "--server.port", str(port), "--server.address", "127.0.0.1"]
     started = time.monotonic()
     proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         _wait_healthy(f"http://127.0.0.1:{port}/_stcore/health", proc)
-        yield Server(f"http://127.0.0.1:{port}/", started)
+        yield Server(f"http://127.0.0.1:{port}/", started, store_dir)
     finally:
         proc.terminate()
         try:
@@ -134,6 +138,20 @@ def _ask(page: Any, question: str) -> Any:
     answer = page.get_by_test_id("stChatMessage").nth(1)
     answer.get_by_test_id("stExpander").first.wait_for()
     return answer
+
+
+def _saved(page: Any, server: Server, messages: int) -> Conversation:
+    """The page's conversation as saved, once it holds ``messages`` messages and the page shows the last."""
+    page.wait_for_url(re.compile(r"[?&]c=[0-9a-f]{32}"))  # saved: the address names the conversation
+    cid = re.search(r"[?&]c=([0-9a-f]{32})", page.url)[1]
+    store = ConversationStore(server.store_dir / FILENAME)
+    deadline = time.monotonic() + WAIT_MS / 1000
+    while len(conversation := store.get(cid).messages) < messages and time.monotonic() < deadline:
+        time.sleep(0.5)
+    assert len(conversation) == messages, conversation
+    last = conversation[-1].content.splitlines()[0][:40]
+    page.get_by_test_id("stChatMessage").nth(messages - 1).get_by_text(last).first.wait_for()
+    return store.get(cid)
 
 
 def _mode(page: Any, mode: str) -> None:
@@ -245,3 +263,45 @@ def test_phone_width(open_page: Callable[..., Any]) -> None:
     page.wait_for_function(f"({sidebar_left})() >= 0")
     page.wait_for_timeout(500)  # the slide-in animation
     page.screenshot(path=str(ARTIFACTS / "phone-sidebar.png"))
+
+
+def test_conversation_follow_up_reload_reopen_and_download(
+    open_page: Callable[..., Any], server: Server
+) -> None:
+    page = open_page()
+    first = "Wat zegt de leidraad over borging?"
+    assert "Misschien verwant" not in _ask(page, first).inner_text()
+    box = page.get_by_role("textbox", name=CHAT_BOX)
+    box.fill("En in het mbo?")
+    box.press("Enter")
+    saved = _saved(page, server, messages=4)
+    page.screenshot(path=str(ARTIFACTS / "conversation.png"), full_page=True)
+    assert [m.content for m in saved.messages if m.role == "user"] == [first, "En in het mbo?"]
+    answer = saved.messages[3].answer
+    assert answer is not None
+    shown = [c.passage for c in answer.citations] + [h.passage for h in answer.related]
+    assert shown and all(p.sector in (None, "mbo") for p in shown)  # the follow-up's sources fit it
+
+    page.reload()  # the address keeps the conversation
+    page.get_by_test_id("stChatMessage").nth(3).wait_for()
+    assert first in page.get_by_test_id("stChatMessage").nth(0).inner_text()
+
+    other = open_page()  # a new tab starts empty, and opens the conversation from the sidebar
+    assert other.get_by_test_id("stChatMessage").count() == 0
+    sidebar = other.get_by_role("region", name="Sidebar")
+    sidebar.get_by_role("button", name=first).first.click()
+    other.get_by_test_id("stChatMessage").nth(3).wait_for()
+    sidebar.get_by_text("Dit gesprek", exact=True).click()
+    markdown = _download(other, "Download als Markdown").read_text(encoding="utf-8")
+    assert markdown.startswith(f"# Gesprek: {first}") and "## En in het mbo?" in markdown
+    first_answer = saved.messages[1].answer
+    assert first_answer is not None
+    assert first_answer.citations[0].passage.title in markdown.split("## Bronnen")[1]
+    other.screenshot(path=str(ARTIFACTS / "conversation-reopened.png"), full_page=True)
+
+    # Holds once the follow-up resolver (assistant/followup.py, built in parallel) is merged: the
+    # follow-up is read in the conversation's context and said back above the answer.
+    if answer.understood_as is None:
+        pytest.xfail("de follow-up-resolver staat nog niet op deze branch")
+    assert not answer.abstained and "borg" in answer.understood_as.lower()
+    assert "Ik lees je vraag als" in other.get_by_test_id("stChatMessage").nth(3).inner_text()
