@@ -22,7 +22,8 @@ from ui.widgets import download_buttons
 
 KEY = "conversation_id"
 PARAM = "c"
-SHOWN = 30  # conversations listed; older ones stay saved
+SHOWN = 30  # conversations listed; older ones stay saved and can be found by name
+FILTER_FROM = 8  # from this many conversations on, a search box helps to find one
 
 
 def set_active(cid: str | None) -> None:
@@ -58,11 +59,17 @@ def conversation_sidebar(store: ConversationStore, cid: str | None, on_open: Cal
     saved = store.list()
     if not saved:
         st.caption("Je gesprekken worden bewaard op deze computer en verschijnen hier.")
-    for info in saved[:SHOWN]:
+    listed = saved
+    if len(saved) > FILTER_FROM:
+        wanted = st.text_input("Zoek een gesprek", placeholder="een woord uit de naam").strip().lower()
+        listed = [c for c in saved if wanted in c.title.lower()]
+    if len(listed) > SHOWN:
+        st.caption(f"De {SHOWN} nieuwste van {len(listed)} gesprekken; zoek om een ouder gesprek te vinden.")
+    for info in listed[:SHOWN]:
         st.button(
             escape_md(info.title),
             key=f"open-{info.id}",
-            type="primary" if info.id == cid else "tertiary",
+            type="secondary" if info.id == cid else "tertiary",
             help=f"Laatst bijgewerkt {info.updated[:16].replace('T', ' ')} (UTC)",
             on_click=open_,
             args=(info.id,),

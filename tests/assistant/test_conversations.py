@@ -12,7 +12,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from assistant.chat import Chat
+from assistant.chat import THANKS_REPLY, Chat
 from assistant.conversations import ConversationNotFound, ConversationStore, Message, title_from
 from assistant.flows.chat import ChatFlows
 from assistant.models import Scope
@@ -166,11 +166,14 @@ def test_history_and_scope_reach_the_answerer(chat: Chat, corpus_core: Core) -> 
     assert all(c.passage.sector in (None, "po") for c in reply.answer.citations)
 
 
-def test_a_flow_error_is_said_in_the_chat(chat: Chat) -> None:
+def test_what_a_flow_still_needs_and_small_talk_are_said_in_the_chat(chat: Chat) -> None:
     cid = chat.new("x")
     reply = _say(chat, cid, "maak een kennisvraag")
     assert reply.answer is None and reply.flow is None and "praktijkvraag" in reply.content
-    assert len(chat.conversations.get(cid).messages) == 2
+    thanks = _say(chat, cid, "Top, bedankt!")
+    assert thanks.answer is None and thanks.content == THANKS_REPLY
+    assert _say(chat, cid, "Bedankt, en wat zegt h6 over tijd?").answer is not None  # a question after all
+    assert len(chat.conversations.get(cid).messages) == 6
 
 
 def test_title_from_a_long_question() -> None:

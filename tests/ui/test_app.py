@@ -141,13 +141,25 @@ def test_conversations_are_listed_reopened_renamed_and_deleted(app_env: Core) ->
     assert len(reloaded.chat_message) == 2
     assert _downloads(reloaded)[:2] == ["Download als Markdown", "Download als Word"]
 
-    reloaded.sidebar.text_input[0].input("Kennisvraag uitgelegd")
+    next(t for t in reloaded.sidebar.text_input if t.label == "Naam").input("Kennisvraag uitgelegd")
     _click(reloaded, "Naam opslaan")
     assert "Kennisvraag uitgelegd" in [b.label for b in reloaded.sidebar.button]
     reloaded.sidebar.checkbox[0].check().run()
     _click(reloaded, "Gesprek verwijderen")
     assert not reloaded.chat_message
     assert "Kennisvraag uitgelegd" not in [b.label for b in reloaded.sidebar.button]
+
+
+def test_many_conversations_can_be_searched_by_name(app_env: Core) -> None:
+    store = ConversationStore(app_env.settings.store_dir / FILENAME)
+    made = [store.create(f"Zoektest {n} {'borging' if n % 3 == 0 else 'monitoren'}") for n in range(9)]
+    at = _app()
+    search = next(t for t in at.sidebar.text_input if t.label == "Zoek een gesprek")
+    search.input("BORGING").run()
+    titles = [b.label for b in at.sidebar.button if b.label.startswith("Zoektest")]
+    assert titles == ["Zoektest 6 borging", "Zoektest 3 borging", "Zoektest 0 borging"]  # newest first
+    for cid in made:
+        store.delete(cid)
 
 
 def test_kennisvraag_asked_and_refined_in_the_chat(app_env: Core) -> None:

@@ -69,3 +69,32 @@ def test_llm_failure_falls_back_to_offline(corpus_core):
 
     result = KennisvraagBuilder(corpus_core.store, Broken(responses=["x"])).run(PRAKTIJKVRAAG)
     assert is_kennisvraag(result.kennisvraag) and not result.llm_used
+
+
+@pytest.mark.parametrize(
+    ("praktijkvraag", "asked"),
+    [
+        (
+            "Hoe zorgen we dat leerlingen in de brugklas minder vaak hun spullen vergeten?",
+            "zorgen er volgens onderzoek voor dat leerlingen in de brugklas minder vaak hun spullen vergeten",
+        ),
+        ("Hoe kunnen we leerlingen beter leren plannen?", "helpen volgens onderzoek om leerlingen beter te"),
+        ("Hoe vergroten we de woordenschat van leerlingen?", "om de woordenschat van leerlingen te"),
+        ("Hoe pakken we pesten aan?", "om pesten aan te pakken"),
+        ("Hoe kunnen we ouders meer betrekken bij het huiswerk?", "om ouders meer te betrekken bij het"),
+        ("Hoe kunnen we ervoor zorgen dat onze studenten minder uitvallen?", "voor dat de studenten minder"),
+        ("Leerlingen in klas 3 zijn weinig gemotiveerd voor Frans", "bekend over gemotiveerd en Frans"),
+    ],
+)
+def test_offline_kennisvraag_asks_what_helps_reach_the_goal(builder, praktijkvraag, asked):
+    kennisvraag = builder.run(praktijkvraag).kennisvraag
+    assert asked in kennisvraag and is_kennisvraag(kennisvraag)
+
+
+def test_zoektermen_are_content_words_with_synonyms_and_english(builder):
+    result = builder.run("Hoe zorgen we dat leerlingen in de brugklas minder vaak hun spullen vergeten?")
+    assert [z.term for z in result.zoektermen] == ["brugklas", "spullen", "vergeten"]  # not "vaak"
+    assert all(z.synoniemen and z.engels for z in result.zoektermen)
+    assert "(organisatievaardigheden, executieve functies)" in result.kennisvraag  # the knowledge underneath
+    assert result.zoekstring["en"].count(" AND ") == 2 and "forgetting" in result.zoekstring["en"]
+    assert result.doelgroep == "leerlingen in de brugklas"
