@@ -1,6 +1,6 @@
 """``python -m assistant flow kennisvraag|interview|probleemanalyse …``: the flows on the command line.
 
-* ``flow kennisvraag "PRAKTIJKVRAAG" [--sector vo] [--doelgroep …] [--json]``
+* ``flow kennisvraag "PRAKTIJKVRAAG" [--sector vo] [--doelgroep …] [--focus …] [--json]``
 * ``flow interview --speerpunt "…" --doelgroep leerlingen --fase monitoren [--aantal 8] [--json]``
 * ``flow probleemanalyse --answers ANTWOORDEN.json [--format md|docx|json] [--out BESTAND]``
 
@@ -43,6 +43,7 @@ def add_flow_parser(subparsers: Any) -> None:
     kennis.add_argument("praktijkvraag", help="de praktijkvraag van het team")
     kennis.add_argument("--sector", choices=SECTORS)
     kennis.add_argument("--doelgroep", help="bijvoorbeeld: leerlingen in de onderbouw")
+    kennis.add_argument("--focus", help="waar de kennisvraag de nadruk op legt, bijvoorbeeld: motivatie")
 
     interview = flows.add_parser("interview", help="interview- of monitoringvragen met bronnen")
     interview.add_argument("--speerpunt", required=True)
@@ -101,7 +102,7 @@ def _run(
 ) -> tuple[dict[str, Any], Artifact]:
     if args.flow == "kennisvraag":
         result = KennisvraagBuilder(core.store, chat_model).run(
-            args.praktijkvraag, args.sector, args.doelgroep
+            args.praktijkvraag, args.sector, args.doelgroep, args.focus
         )
         return result.to_json(), result.to_artifact()
     if args.flow == "interview":

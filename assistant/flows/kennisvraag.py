@@ -101,6 +101,7 @@ class KennisvraagResult:
     criteria: list[Cited]
     titel: str
     llm_used: bool = False
+    focus: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -108,6 +109,7 @@ class KennisvraagResult:
             "praktijkvraag": self.praktijkvraag,
             "sector": self.sector,
             "doelgroep": self.doelgroep,
+            "focus": self.focus,
             "kennisvraag": {"tekst": self.kennisvraag, "citations": self.kennisvraag_citations},
             "verschil": self.verschil.to_json(),
             "zoektermen": [vars(z) for z in self.zoektermen],
@@ -128,6 +130,7 @@ class KennisvraagResult:
             ("Praktijkvraag", self.praktijkvraag),
             ("Doelgroep", self.doelgroep),
             ("Sector", self.sector),
+            ("Nadruk op", self.focus),
         ]
         intro = [Entry(label, value) for label, value in facts if value]
         terms = [
@@ -230,6 +233,7 @@ class KennisvraagBuilder:
             criteria=self._criteria(sector),
             titel=self.spec["titel"],
             llm_used=kennisvraag != offline,
+            focus=focus,
         )
 
     def terms(self, praktijkvraag: str) -> list[str]:

@@ -16,12 +16,12 @@ def parse():
 
 
 def test_kennisvraag_json_carries_citations(corpus_core, parse, capsys, assert_in_store):
-    args = parse(
-        ["flow", "kennisvraag", "Hoe kunnen we leerlingen beter leren plannen?", "--sector", "vo", "--json"]
-    )
+    praktijkvraag = "Hoe kunnen we leerlingen beter leren plannen?"
+    args = parse(["flow", "kennisvraag", praktijkvraag, "--sector", "vo", "--focus", "motivatie", "--json"])
     assert run_flow(corpus_core, args) == 0
     data = json.loads(capsys.readouterr().out)
-    assert data["kennisvraag"]["tekst"].endswith("?")
+    assert data["kennisvraag"]["tekst"].endswith("welke rol speelt motivatie daarbij?")
+    assert data["focus"] == "motivatie" and "motivation" in data["zoekstring"]["en"]
     citations = [*data["kennisvraag"]["citations"], *(b["citation"] for b in data["bronnen"])]
     assert all({"doc", "section", "page", "text"} <= set(c) for c in citations)
     assert_in_store(citations)
