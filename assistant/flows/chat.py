@@ -61,10 +61,11 @@ _FOR = re.compile(r"\b(?:voor|bij)\s+(.+)$", re.I)
 _ENGLISH = re.compile(r"\b(engels\w*|english)\b", re.I)
 _ABOUT = re.compile(r"\bover\s+(.+)$", re.I)
 _NUMBER = re.compile(
-    r"\b(\d{1,2}|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|twaalf)\s+(?:\w+\s+)?\w*vragen\b", re.I
+    r"\b(\d{1,2}|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|twaalf)\s+(?:\w+\s+)?\w*vragen\b", re.I
 )
+# Not "een": "maak een paar interviewvragen" asks for more than one.
 _NUMBER_WORDS = {
-    "een": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6,
+    "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6,
     "zeven": 7, "acht": 8, "negen": 9, "tien": 10, "twaalf": 12,
 }  # fmt: skip
 _MORE = re.compile(r"\bmeer\s+vragen\b", re.I)
@@ -193,7 +194,7 @@ class ChatFlows:
         names = sorted([*self._doelgroepen, *self._fasen], key=len, reverse=True)
         choices = "|".join(re.escape(n) for n in names)
         pattern = rf"\s+(?:voor|met|bij|in)\s+(?:de\s+|het\s+)?(?:{choices})\b.*$"
-        return re.sub(pattern, "", speerpunt, flags=re.I)
+        return re.sub(pattern, "", speerpunt, flags=re.I).strip(" ,;:")
 
     def _refinement(self, text: str, previous: FlowReply) -> FlowRequest | None:
         params, changes = dict(previous.params), []

@@ -103,5 +103,7 @@ def test_chat_interview_and_its_refinement(flows: ChatFlows) -> None:
     assert ouders is not None and ouders.params["doelgroep"] == "ouders" and ouders.params["aantal"] == 3
     assert ouders.text.startswith("Aangepast (doelgroep: ouders, 3 vragen)")
     assert "uw kind" in to_markdown(ouders.artifact)
+    several = flows.request("Maak een paar interviewvragen over rekenen, voor monitoren")
+    assert several is not None and several.params["aantal"] == 8 and several.params["fase"] == "monitoren"
     with pytest.raises(FlowInputError, match="Waar gaan de interviewvragen over"):
         flows.handle("maak interviewvragen voor ouders")
