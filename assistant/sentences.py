@@ -44,6 +44,17 @@ def split_sentences(text: str) -> list[str]:
     return parts
 
 
+def list_items(text: str) -> list[str]:
+    """The bulleted items of a passage (with the line that introduces them), or [] if it has none."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    items = [line.removeprefix("•").strip() for line in lines if line.startswith("•")]
+    if len(items) < 2:
+        return []
+    first = next(i for i, line in enumerate(lines) if line.startswith("•"))
+    intro = lines[first - 1] if first and lines[first - 1].endswith(":") else None
+    return [intro, *items] if intro else items
+
+
 def sentence_kind(sentence: str) -> str | None:
     """The kind of a sentence: "questions", "sources" (a literature reference) or None (a statement)."""
     if last_mark(sentence) == "?":
