@@ -73,6 +73,12 @@ class HistoryTurn(TypedDict):
     content: str
 
 
+History = Annotated[
+    list[HistoryTurn] | None,
+    Field(description="Het gesprek tot nu toe, oudste eerst / the conversation so far, oldest first."),
+]
+
+
 def create_server(lazy: LazyCore | None = None) -> MCPServer:
     """The MCP server with the ``search``, ``ask`` and ``documents`` tools."""
     lazy = lazy or LazyCore()
@@ -93,6 +99,7 @@ def create_server(lazy: LazyCore | None = None) -> MCPServer:
     @server.tool(description=SEARCH_DESCRIPTION, annotations=READ_ONLY)
     def search(
         question: Question,
+        # At most 50: enough to read around, not the whole corpus in an assistant's context.
         k: Annotated[int, Field(ge=1, le=50, description="Aantal passages / number of passages.")] = 10,
         sector: Sector = None,
         aanbeveling: Aanbeveling = None,
@@ -103,7 +110,7 @@ def create_server(lazy: LazyCore | None = None) -> MCPServer:
     @server.tool(description=ASK_DESCRIPTION, annotations=READ_ONLY)
     def ask(
         question: Question,
-        history: list[HistoryTurn] | None = None,
+        history: History = None,
         sector: Sector = None,
         aanbeveling: Aanbeveling = None,
     ) -> dict[str, Any]:
