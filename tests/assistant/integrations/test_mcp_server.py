@@ -15,6 +15,7 @@ from typing import Any
 import anyio
 import pytest
 from mcp import Client, StdioServerParameters
+from mcp.client import IncomingMessage
 from mcp.types import CallToolResult
 
 from assistant.integrations import LazyCore
@@ -60,9 +61,15 @@ def session(corpus_core: Core, tmp_path_factory: pytest.TempPathFactory) -> dict
         cwd=work,
     )
 
+    faults: list[Exception] = []
+
+    async def on_message(message: IncomingMessage) -> None:
+        if isinstance(message, Exception):  # e.g. a stdout line that is not JSON-RPC
+            faults.append(message)
+
     async def run() -> dict[str, Any]:
-        async with Client(params) as client:
-            out: dict[str, Any] = {"tools": (await client.list_tools()).tools}
+        async with Client(params, message_handler=on_message) as client:
+            out: dict[str, Any] = {"tools": (await client.list_tools()).tools, "faults": faults}
             for name, (tool, arguments) in CALLS.items():
                 out[name] = await client.call_tool(tool, arguments)
             return out
@@ -79,6 +86,10 @@ def payload(result: CallToolResult) -> dict[str, Any]:
 
 def stored_texts(core: Core) -> set[str]:
     return {p.text for p in core.store.snapshot().passages}
+
+
+def test_stdout_carries_only_the_protocol(session: dict[str, Any]) -> None:
+    assert session["faults"] == []
 
 
 def test_tools_say_what_the_corpus_is_in_dutch_and_english(session: dict[str, Any]) -> None:
