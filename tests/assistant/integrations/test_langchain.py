@@ -74,6 +74,8 @@ def test_bad_filters_and_k_name_the_fix(corpus_core: Core) -> None:
         LeidraadRetriever(sector="havo")
     with pytest.raises(ValidationError, match="greater than or equal to 1"):
         LeidraadRetriever(k=0)
+    with pytest.raises(ValidationError, match="Core zijn, geen Settings"):
+        LeidraadRetriever(core=corpus_core.settings)
     with pytest.raises(ValidationError, match="niet allebei"):
         LeidraadRetriever(core=corpus_core, settings=corpus_core.settings)
     retriever = LeidraadRetriever(core=corpus_core)
