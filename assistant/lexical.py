@@ -124,6 +124,11 @@ class LexicalIndex:
             return 1.0
         return sum(self.idf(term) for term, word in words.items() if self._knows(term, word)) / total
 
+    def knows(self, word: str) -> bool:
+        """Do the indexed documents use this word (or, for a compound, both its parts)?"""
+        terms = [(_term(w), w) for w in _words(word)]
+        return not terms or any(self._knows(term, w) for term, w in terms)
+
     def _knows(self, term: str, word: str) -> bool:
         vocab = self._model.vocab_dict
         if term in vocab:
