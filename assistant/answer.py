@@ -34,6 +34,7 @@ from assistant.sentences import (
     sentence_kind,
     split_sentences,
     unasked_kind,
+    without_notes,
 )
 
 SECTOR_NAMES = {"po": "het primair onderwijs (po)", "vo": "het voortgezet onderwijs (vo)", "mbo": "het mbo"}
@@ -45,7 +46,6 @@ _ASKS_LIST = re.compile(
     r"kenmerken|which steps|what steps|characteristics|list)\b",
     re.I,
 )
-_FOOTNOTE = re.compile(r"(?<=[a-z.,;:)’])\d{1,3}\b")  # "kan enkele jaren duren.30": a note mark, not a number
 
 
 @dataclass(frozen=True)
@@ -228,7 +228,7 @@ class ExtractiveAnswerer:
             if hits[first].score - hits[i].score <= cfg.tie_gap
             and not unasked_kind(hits[i].passage.text, query.wants)
             # passages that only filled up a small named aanbeveling are not its answer
-            and hits[i].passage.aanbeveling in (None, query.aanbeveling, hits[first].passage.aanbeveling)
+            and query.aanbeveling in (None, hits[i].passage.aanbeveling)
         ][: cfg.max_citations - 1]
         terms = query.terms()
         room = cfg.max_sentences - len(ties)
@@ -254,7 +254,7 @@ class ExtractiveAnswerer:
         terms = set(analyse(query.topic + " " + query.expansion))
         for hit in hits[: self.config.passages_considered]:
             for sentence in split_sentences(hit.passage.text):
-                if terms & set(analyse(sentence)) and holds_fact(_FOOTNOTE.sub("", sentence), kind):
+                if terms & set(analyse(sentence)) and holds_fact(without_notes(sentence), kind):
                     return None
         return kind
 
