@@ -46,7 +46,7 @@ _EXTRA_STOPWORDS = {
 }
 # Stores record which analyser built their BM25 index: one of an older version is rebuilt, never
 # mixed with terms the current analyse() gives. Raise it whenever analyse() returns other terms.
-ANALYSER_VERSION = 2
+ANALYSER_VERSION = 3
 STOPWORDS = frozenset(STOPWORDS_DUTCH) | _EXTRA_STOPWORDS  # a set: analyse() tests every word
 _STEMMERS = threading.local()  # PyStemmer objects are not thread-safe; the UI answers in threads
 
@@ -60,6 +60,8 @@ def stem_words(words: list[str]) -> list[str]:
 
 
 _TOKEN = re.compile(r"(?u)\b\w\w+\b")
+# A footnote number glued to a word ("Hollingsworth52", "Kools2") is not part of the word.
+_NOTE_MARK = re.compile(r"(?<=[^\W\d_]{3})\d{1,3}\b")
 
 
 # An inflected form whose base has a long vowel in a closed syllable: "grote" (groot),
@@ -81,7 +83,7 @@ def uninflect(word: str) -> str:
 
 
 def _words(text: str) -> list[str]:
-    return [w for w in _TOKEN.findall(text.lower()) if w not in STOPWORDS]
+    return [w for w in _TOKEN.findall(_NOTE_MARK.sub("", text.lower())) if w not in STOPWORDS]
 
 
 def _term(word: str) -> str:

@@ -80,3 +80,8 @@ def test_analyser_version_names_what_analyse_returns() -> None:
         2,
         ["betrouw", "bron", "help", "docent", "duurzaam", "verbeteer", "teamvergader"],
     )
+
+
+def test_a_footnote_number_glued_to_a_word_is_not_part_of_it() -> None:
+    assert analyse("Clarke en Hollingsworth52") == analyse("Clarke en Hollingsworth")
+    assert "2020" in analyse("Kools (2020)") and "h6" in analyse("wat zegt h6")
