@@ -20,15 +20,14 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from assistant.followup import FollowUpResolver
 from assistant.lexical import LexicalIndex, analyse
 from assistant.llm.generate import LLMAnswerer, LLMUnavailable
-from assistant.followup import FollowUpResolver
-from assistant.models import Hit, Passage, ResolvedQuestion, Scope, Turn
+from assistant.models import SECTOR_NAMES, Hit, Passage, ResolvedQuestion, Scope, Turn
 from assistant.query import ParsedQuery, is_english, parse_query
 from assistant.retriever import HybridRetriever
 from assistant.sentences import is_heading, made_of, sentence_kind, split_sentences, unasked_kind
 
-SECTOR_NAMES = {"po": "het primair onderwijs (po)", "vo": "het voortgezet onderwijs (vo)", "mbo": "het mbo"}
 _POINTER = re.compile(r"zie\b|https?://|www\.", re.I)  # "Zie het kader…", a bare web address
 _MIN_OVERLAP = 0.2  # share of the question's words a third or fourth sentence must hold
 

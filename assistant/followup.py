@@ -1,23 +1,219 @@
 """Make a question stand on its own, given the conversation before it.
 
+A follow-up that lacks a topic of its own or points back at the conversation ("En in het mbo?",
+"en bij h2?", "wie moet daarin zitten?", "geef eens een voorbeeld", "and in primary schools?") is read
+against the topic of the latest user turn: scope words it names switch the scope, the topic stays;
+a question with a topic of its own stays exactly as asked. Offline this takes no model. With a
+``condense`` chat model the follow-up is rewritten by the model too; the rewrite is used only when it
+keeps the scope words the offline reading found and reads as a question, else the offline reading is.
+
 Usage::
 
-    resolver = FollowUpResolver()
+    resolver = FollowUpResolver()  # or FollowUpResolver(condense=chat_model)
     resolved = resolver.resolve("En in het mbo?", [Turn("user", "Wat zegt de leidraad over borging?")])
-    resolved.text, resolved.scope, resolved.understood_as
+    resolved.text            # "Wat zegt de leidraad over borging?"
+    resolved.scope           # Scope(sector="mbo")
+    resolved.understood_as   # "‘Wat zegt de leidraad over borging?’ in het mbo"
 """
 
 from __future__ import annotations
 
+import logging
+import re
 from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
 
-from assistant.models import ResolvedQuestion, Scope, Turn
+from bm25s.stopwords import STOPWORDS_EN_PLUS
+from langchain_core.language_models import BaseChatModel
+
+from assistant.lexical import analyse
+from assistant.llm.condense import Condenser
+from assistant.models import SECTOR_NAMES, ResolvedQuestion, Scope, Turn
+from assistant.query import parse_query
+
+log = logging.getLogger(__name__)
+
+_WORD = re.compile(r"(?u)\b\w+\b")
+# Words that point back at something said before. Pronominal adverbs ("daarin", "hierover",
+# "erbij") and "daar"/"hier" (split: "daar … in") hardly ever point inside a short question;
+# demonstratives and "it"/"that" often introduce a clause ("zorg dat …"), so they weigh less.
+_POINTING = re.compile(
+    r"^(?:daar|hier|er)(?:aan|achter|bij|binnen|door|in|mee|na|naar|naast|om|onder|op|over|tegen|toe|"
+    r"tussen|uit|van|voor|zonder)$|^(?:daar|hier|it|its|them|those)$"
+)
+_DEMONSTRATIVES = frozenset({"dat", "die", "dit", "deze", "ze", "zij", "hen", "hun", "that", "this", "they"})
+# Words that ask for more of the same rather than name a topic ("geef eens een voorbeeld").
+_ASKS_MORE = """
+    voorbeeld voorbeelden meer nog eens even precies allebei beide allemaal uitleg uitleggen leg uit
+    vertel vertellen geef geven noem noemen kun kunt zou zouden zit zitten dan ook nou anders verder
+    concreet concreter bedoel bedoelt heb hebt betekent betekenen werkt werken
+    example examples explain tell give please else also say says mean could would can
+"""
+# Words all of these documents are about, left over where a sector is named ("primary schools"),
+# and English function words (the analyser only drops Dutch ones): they name no topic either.
+_EVERYWHERE = "school scholen schools onderwijs education sector sectoren poster posters guide " + " ".join(
+    STOPWORDS_EN_PLUS
+)
+_ARTICLES = frozenset(
+    {"de", "het", "een", "onze", "ons", "mijn", "jullie", "hun", "the", "a", "an", "our", "my", "their"}
+)
+_PREPOSITIONS = frozenset(
+    {"in", "op", "voor", "bij", "van", "volgens", "binnen", "met", "aan", "uit", "naar", "over"}
+    | {"for", "of", "on", "at", "within", "to", "from", "by", "about"}
+)
+_OPENERS = frozenset({"en", "and", "maar", "but", "ook", "also"})
+_PUNCTUATION = re.compile(r"^\W+$")
+_SHOWN_CHARS = 140  # a long earlier question is shortened where it is said back to the reader
+_FOLLOW_UPS_KEPT = 2  # a chain of follow-ups keeps its first topic and its latest additions
+_MAX_REWRITE_CHARS = 300
+
+
+@lru_cache(maxsize=1)
+def _everywhere_terms() -> frozenset[str]:
+    return frozenset(analyse(_EVERYWHERE))
+
+
+@lru_cache(maxsize=1)
+def _no_topic_terms() -> frozenset[str]:
+    return _everywhere_terms() | frozenset(analyse(_ASKS_MORE))
+
+
+def _readable(topic: str) -> str:
+    """``topic`` without the stumps that removing its scope words left ("volgens de -poster",
+    "op de ?"): a leading hyphen goes, and so does an article that governs nothing, with the
+    preposition before it, or a preposition at the end of a clause."""
+    words = [w[1:] if w.startswith("-") and len(w) > 1 else w for w in topic.split()]
+    i = 0
+    while i < len(words):
+        word, after = words[i].lower(), words[i + 1].lower() if i + 1 < len(words) else ""
+        clause_ends = not after or bool(_PUNCTUATION.match(after))
+        if word in _ARTICLES and (clause_ends or after in _ARTICLES or after in _PREPOSITIONS):
+            start = i - 1 if i and words[i - 1].lower() in _PREPOSITIONS else i
+            del words[start : i + 1]
+            i = max(start - 1, 0)  # the word before may govern nothing now
+        elif word in _PREPOSITIONS and clause_ends:
+            del words[i]
+            i = max(i - 1, 0)
+        else:
+            i += 1
+    text = re.sub(r"\s+([?.!,;:])", r"\1", " ".join(words))
+    return text.lstrip(" ,;:")
+
+
+def _without_opener(text: str) -> str:
+    """'En hoe doe je dat?' → 'hoe doe je dat?'; a bare 'En?' leaves nothing."""
+    first, _, rest = text.partition(" ")
+    if first.lower().strip(",?.!") in _OPENERS:
+        text = rest
+    return "" if _PUNCTUATION.match(text) or not text else text
+
+
+def stands_alone(question: str) -> bool:
+    """Does the question name a topic of its own and point back at nothing?
+
+    A topic is a word beyond scope words, function words and words that ask for more ("voorbeeld",
+    "meer"). A question with a topic still points back when it says "daarin" or "daar … over" and has
+    little else (at most three topic words), or uses a demonstrative ("hoe gaat dat?") and has one:
+    a demonstrative beside more topic words mostly points inside the question itself.
+    """
+    query = parse_query(question)
+    words = [w.lower() for w in _WORD.findall(question)]
+    pointing = {w for w in words if _POINTING.match(w)}
+    own = set(analyse(query.topic)) - _no_topic_terms() - set(analyse(" ".join(pointing)))
+    if not own:
+        return False
+    if pointing and len(own) <= 3:
+        return False
+    return not (_DEMONSTRATIVES.intersection(words) and len(own) <= 1)
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """What one user turn was about: its topic parts (scope words left out) and its scope."""
+
+    parts: tuple[str, ...]
+    sector: str | None
+    aanbeveling: str | None
+
+    @property
+    def topic(self) -> str:
+        return " ".join(self.parts)
+
+
+def _read(question: str, before: _Reading | None) -> tuple[_Reading, bool]:
+    """The reading of ``question`` after ``before``; True when ``before`` was needed for it."""
+    query = parse_query(question)
+    own = _without_opener(_readable(query.topic))
+    if before is None or not before.topic or stands_alone(question):
+        return _Reading((own,) if own else (), query.sector, query.aanbeveling), False
+    # "geef eens een voorbeeld" adds to the topic; "and in vocational education?" adds nothing.
+    added = (own[0].upper() + own[1:],) if set(analyse(own)) - _everywhere_terms() else ()
+    parts = before.parts[:1] + (before.parts[1:] + added)[-_FOLLOW_UPS_KEPT:]
+    # Scope words in the follow-up switch that filter; the others stay as the conversation had them.
+    return _Reading(parts, query.sector or before.sector, query.aanbeveling or before.aanbeveling), True
+
+
+def _scope_phrase(scope: Scope) -> str:
+    """'bij aanbeveling 2 in het voortgezet onderwijs (vo)', 'in het mbo', or ''."""
+    parts = [f"bij aanbeveling {scope.aanbeveling[1]}"] if scope.aanbeveling else []
+    if scope.sector:
+        parts.append(f"in {SECTOR_NAMES[scope.sector]}")
+    return " ".join(parts)
+
+
+def _shorten(text: str) -> str:
+    if len(text) <= _SHOWN_CHARS:
+        return text
+    return text[:_SHOWN_CHARS].rsplit(" ", 1)[0] + " …"
 
 
 class FollowUpResolver:
-    """Resolves follow-ups against the history; a question that stands on its own stays as asked."""
+    """Resolves follow-ups against the history; a question that stands on its own stays as asked.
+
+    ``condense`` is an optional LangChain chat model that rewrites follow-ups (given ``timeout_s``
+    seconds); any failure, a slow reply or a rewrite that fails ``accepts`` leaves the offline reading.
+    """
+
+    def __init__(self, condense: BaseChatModel | Condenser | None = None, *, timeout_s: float = 20.0) -> None:
+        if isinstance(condense, BaseChatModel):
+            condense = Condenser(condense, timeout_s=timeout_s)
+        elif condense is not None and not isinstance(condense, Condenser):
+            kind = type(condense).__name__
+            raise TypeError(f"condense moet een LangChain BaseChatModel of Condenser zijn, niet {kind}.")
+        self.condenser = condense
 
     def resolve(
         self, question: str, history: Sequence[Turn] = (), scope: Scope | None = None
     ) -> ResolvedQuestion:
-        return ResolvedQuestion(question, question.strip(), scope or Scope())
+        """``question`` as it is meant after ``history`` (oldest first); an explicit ``scope`` wins."""
+        asked = ResolvedQuestion(question, question.strip(), scope or Scope())
+        before = None
+        for turn in history:
+            if turn.role == "user" and turn.content.strip():
+                before, _ = _read(turn.content, before)
+        reading, followed = _read(question, before)
+        if not followed:
+            return asked
+        found = Scope(reading.sector, reading.aanbeveling)
+        scope = scope or Scope()
+        chosen = Scope(scope.sector or found.sector, scope.aanbeveling or found.aanbeveling)
+        where = _scope_phrase(chosen)
+        understood = f"‘{_shorten(reading.topic)}’" + (f" {where}" if where else "")
+        offline = ResolvedQuestion(question, reading.topic, chosen, understood)
+        if self.condenser is None:
+            return offline
+        rewrite = self.condenser.rewrite(question, history)
+        if rewrite is None or not self.accepts(rewrite, found):
+            return offline
+        return ResolvedQuestion(question, rewrite, chosen, f"‘{_shorten(rewrite)}’")
+
+    @staticmethod
+    def accepts(rewrite: str, found: Scope) -> bool:
+        """A model's rewrite is used when it is one question of modest length that names the same
+        sector and aanbeveling as the offline reading (a model that drops "in het mbo" or answers
+        instead of asking would send the search elsewhere)."""
+        if not rewrite or "\n" in rewrite or len(rewrite) > _MAX_REWRITE_CHARS or not rewrite.endswith("?"):
+            return False
+        query = parse_query(rewrite)
+        return (query.sector, query.aanbeveling) == (found.sector, found.aanbeveling)
