@@ -30,30 +30,47 @@ from langchain_core.language_models import BaseChatModel
 from assistant.lexical import analyse
 from assistant.llm.condense import Condenser
 from assistant.models import SECTOR_NAMES, ResolvedQuestion, Scope, Turn
-from assistant.query import parse_query
+from assistant.query import parse_query, without_scope
 
 log = logging.getLogger(__name__)
 
 _WORD = re.compile(r"(?u)\b\w+\b")
-# Words that point back at something said before. Pronominal adverbs ("daarin", "hierover",
-# "erbij") and "daar"/"hier" (split: "daar … in") hardly ever point inside a short question;
-# demonstratives and "it"/"that" often introduce a clause ("zorg dat …"), so they weigh less.
+# Words that point back at something said before. "daarin", "hierover" and "daar"/"hier" (split:
+# "daar … in") hardly ever point inside a short question ("er"-forms do: "zorg ervoor dat …");
+# demonstratives and "it"/"that" often point inside it or introduce a clause, so they weigh less.
 _POINTING = re.compile(
-    r"^(?:daar|hier|er)(?:aan|achter|bij|binnen|door|in|mee|na|naar|naast|om|onder|op|over|tegen|toe|"
-    r"tussen|uit|van|voor|zonder)$|^(?:daar|hier|it|its|them|those)$"
+    r"^(?:daar|hier)(?:aan|achter|bij|binnen|door|in|mee|na|naar|naast|om|onder|op|over|tegen|toe|"
+    r"tussen|uit|van|voor|zonder)?$"
 )
-_DEMONSTRATIVES = frozenset({"dat", "die", "dit", "deze", "ze", "zij", "hen", "hun", "that", "this", "they"})
+_DEMONSTRATIVES = frozenset(
+    {
+        "dat",
+        "die",
+        "dit",
+        "deze",
+        "ze",
+        "zij",
+        "hen",
+        "hun",
+        "that",
+        "this",
+        "they",
+        "it",
+        "its",
+        "them",
+        "those",
+    }
+)
 # Words that ask for more of the same rather than name a topic ("geef eens een voorbeeld").
 _ASKS_MORE = """
     voorbeeld voorbeelden meer nog eens even precies allebei beide allemaal uitleg uitleggen leg uit
     vertel vertellen geef geven noem noemen kun kunt zou zouden zit zitten dan ook nou anders verder
     concreet concreter bedoel bedoelt heb hebt betekent betekenen werkt werken
-    example examples explain tell give please else also say says mean could would can
+    example examples explain tell give please else also say says mean could would can guide
 """
-# Words all of these documents are about, left over where a sector is named ("primary schools"),
-# and English function words (the analyser only drops Dutch ones): they name no topic either.
-_EVERYWHERE = "school scholen schools onderwijs education sector sectoren poster posters guide " + " ".join(
-    STOPWORDS_EN_PLUS
+# Words all of these documents are about, left over where a sector is named ("primary schools").
+_DOMAIN = frozenset(
+    {"school", "scholen", "schools", "onderwijs", "education", "sector", "sectoren", "poster", "posters"}
 )
 _ARTICLES = frozenset(
     {"de", "het", "een", "onze", "ons", "mijn", "jullie", "hun", "the", "a", "an", "our", "my", "their"}
@@ -64,41 +81,44 @@ _PREPOSITIONS = frozenset(
 )
 _OPENERS = frozenset({"en", "and", "maar", "but", "ook", "also"})
 _PUNCTUATION = re.compile(r"^\W+$")
+_MARK = "\u2063"  # stands where a scope word stood (an invisible separator: no question holds one)
 _SHOWN_CHARS = 140  # a long earlier question is shortened where it is said back to the reader
 _FOLLOW_UPS_KEPT = 2  # a chain of follow-ups keeps its first topic and its latest additions
 _MAX_REWRITE_CHARS = 300
 
 
 @lru_cache(maxsize=1)
-def _everywhere_terms() -> frozenset[str]:
-    return frozenset(analyse(_EVERYWHERE))
-
-
-@lru_cache(maxsize=1)
 def _no_topic_terms() -> frozenset[str]:
-    return _everywhere_terms() | frozenset(analyse(_ASKS_MORE))
+    # English function words too: the analyser only drops Dutch ones.
+    return frozenset(analyse(" ".join([_ASKS_MORE, *_DOMAIN, *STOPWORDS_EN_PLUS])))
 
 
-def _readable(topic: str) -> str:
-    """``topic`` without the stumps that removing its scope words left ("volgens de -poster",
-    "op de ?"): a leading hyphen goes, and so does an article that governs nothing, with the
-    preposition before it, or a preposition at the end of a clause."""
-    words = [w[1:] if w.startswith("-") and len(w) > 1 else w for w in topic.split()]
-    i = 0
-    while i < len(words):
-        word, after = words[i].lower(), words[i + 1].lower() if i + 1 < len(words) else ""
-        clause_ends = not after or bool(_PUNCTUATION.match(after))
-        if word in _ARTICLES and (clause_ends or after in _ARTICLES or after in _PREPOSITIONS):
-            start = i - 1 if i and words[i - 1].lower() in _PREPOSITIONS else i
-            del words[start : i + 1]
-            i = max(start - 1, 0)  # the word before may govern nothing now
-        elif word in _PREPOSITIONS and clause_ends:
-            del words[i]
-            i = max(i - 1, 0)
-        else:
-            i += 1
-    text = re.sub(r"\s+([?.!,;:])", r"\1", " ".join(words))
-    return text.lstrip(" ,;:")
+def _topic(question: str, sector: str | None) -> str:
+    """The question without its scope words and the stumps they leave: "op de basisschool?" goes as
+    a whole, "volgens de po-poster" becomes "volgens de poster", "in our secondary school" keeps
+    "in our school" (the scope word only qualified a noun there)."""
+    words: list[str] = []
+    tokens = without_scope(question, sector, mark=_MARK).split()
+    for i, token in enumerate(tokens):
+        if not token.startswith(_MARK):
+            words.append(token)
+            continue
+        rest = token.lstrip(_MARK)
+        if rest.startswith("-"):  # "po-poster": the compound's noun stays
+            words.append(rest[1:])
+            continue
+        after = rest or (tokens[i + 1].lower() if i + 1 < len(tokens) else "")
+        if not after or _PUNCTUATION.match(after) or after in _ARTICLES | _PREPOSITIONS | _OPENERS:
+            # The scope word was the noun of its phrase: its article and preposition go with it.
+            while words and words[-1].lower() in _ARTICLES:
+                words.pop()
+            if words and words[-1].lower() in _PREPOSITIONS:
+                words.pop()
+        if rest and words:
+            words[-1] += rest  # the punctuation after the scope word
+    topic = " ".join(words).lstrip(" ,;:")
+    # "In het mbo, hoe maak je …" loses its first words: the rest begins a sentence now.
+    return topic if question.lstrip().startswith(topic[:1]) else topic[:1].upper() + topic[1:]
 
 
 def _without_opener(text: str) -> str:
@@ -144,11 +164,12 @@ class _Reading:
 def _read(question: str, before: _Reading | None) -> tuple[_Reading, bool]:
     """The reading of ``question`` after ``before``; True when ``before`` was needed for it."""
     query = parse_query(question)
-    own = _without_opener(_readable(query.topic))
+    own = _without_opener(_topic(question, query.sector))
     if before is None or not before.topic or stands_alone(question):
         return _Reading((own,) if own else (), query.sector, query.aanbeveling), False
     # "geef eens een voorbeeld" adds to the topic; "and in vocational education?" adds nothing.
-    added = (own[0].upper() + own[1:],) if set(analyse(own)) - _everywhere_terms() else ()
+    stumps = _ARTICLES | _PREPOSITIONS | _DOMAIN
+    added = (own[0].upper() + own[1:],) if any(w.lower() not in stumps for w in _WORD.findall(own)) else ()
     parts = before.parts[:1] + (before.parts[1:] + added)[-_FOLLOW_UPS_KEPT:]
     # Scope words in the follow-up switch that filter; the others stay as the conversation had them.
     return _Reading(parts, query.sector or before.sector, query.aanbeveling or before.aanbeveling), True

@@ -83,11 +83,25 @@ def test_ellipsis_takes_earlier_topic(follow_up: str) -> None:
         "Hoe zorg je dat leraren elkaar feedback geven op hun lessen?",
         "En wat zegt aanbeveling 5 over tijd voor professionalisering?",
         "We werken met leerteams. Wie zitten daarin volgens de leidraad, en hoe vaak komen ze samen?",
+        "Hoe zorg je ervoor dat leraren meedoen?",
+        "How should a PLG evaluate its work?",
     ],
 )
 def test_question_with_its_own_topic_stays_as_asked(question: str) -> None:
     resolved = resolve(question, "Wat zegt de mbo-poster over borging?")
     assert resolved == ResolvedQuestion(question, question, Scope())
+
+
+def test_only_the_stumps_of_scope_words_go() -> None:
+    # A verb's particle ("op") is no stump; "in het mbo," at the start leaves a sentence.
+    assert resolve("en in het vo?", "Hoe zet je in het mbo een PLG op?").text == "Hoe zet je een PLG op?"
+    assert (
+        resolve("En bij h3?", "In het mbo, hoe maak je een verbeterplan?").text
+        == "Hoe maak je een verbeterplan?"
+    )
+    assert resolve(
+        "And in secondary schools?", "What does the primary school poster say about feedback?"
+    ).text == ("What does the school poster say about feedback?")
 
 
 def test_explicit_scope_wins() -> None:
