@@ -94,28 +94,34 @@ def _no_topic_terms() -> frozenset[str]:
 
 
 def _topic(question: str, sector: str | None) -> str:
-    """The question without its scope words and the stumps they leave: "op de basisschool?" goes as
-    a whole, "volgens de po-poster" becomes "volgens de poster", "in our secondary school" keeps
-    "in our school" (the scope word only qualified a noun there)."""
+    """The question without its scope words and the stumps they leave: "op de basisschool?" goes as a
+    whole, and so does "in our secondary school?"; "volgens de po-poster" keeps "volgens de poster",
+    "the primary school poster" keeps "the poster"."""
     words: list[str] = []
     tokens = without_scope(question, sector, mark=_MARK).split()
-    for i, token in enumerate(tokens):
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        i += 1
         if not token.startswith(_MARK):
             words.append(token)
             continue
-        rest = token.lstrip(_MARK)
+        rest = token.replace(_MARK, "")
         if rest.startswith("-"):  # "po-poster": the compound's noun stays
             words.append(rest[1:])
             continue
-        after = rest or (tokens[i + 1].lower() if i + 1 < len(tokens) else "")
-        if not after or _PUNCTUATION.match(after) or after in _ARTICLES | _PREPOSITIONS | _OPENERS:
-            # The scope word was the noun of its phrase: its article and preposition go with it.
+        if not rest and i < len(tokens) and tokens[i].lower().rstrip("?.!,;:") in _DOMAIN:
+            rest = tokens[i][len(tokens[i].rstrip("?.!,;:")) :]  # "secondary school?": the noun goes too
+            i += 1
+        if not (i < len(tokens) and tokens[i].lower() in _DOMAIN and not rest):
+            # The scope words were a phrase of their own: its article and preposition go with them.
             while words and words[-1].lower() in _ARTICLES:
                 words.pop()
             if words and words[-1].lower() in _PREPOSITIONS:
                 words.pop()
-        if rest and words:
-            words[-1] += rest  # the punctuation after the scope word
+        punctuation = "".join(ch for ch in rest if ch in "?.!,;:")
+        if punctuation and words:
+            words[-1] += punctuation
     topic = " ".join(words).lstrip(" ,;:")
     # "In het mbo, hoe maak je …" loses its first words: the rest begins a sentence now.
     return topic if question.lstrip().startswith(topic[:1]) else topic[:1].upper() + topic[1:]
@@ -167,8 +173,9 @@ def _read(question: str, before: _Reading | None) -> tuple[_Reading, bool]:
     own = _without_opener(_topic(question, query.sector))
     if before is None or not before.topic or stands_alone(question):
         return _Reading((own,) if own else (), query.sector, query.aanbeveling), False
-    # "geef eens een voorbeeld" adds to the topic; "and in vocational education?" adds nothing.
-    stumps = _ARTICLES | _PREPOSITIONS | _DOMAIN
+    # "geef eens een voorbeeld" adds to the topic; "and in vocational education?", "what about
+    # secondary schools?" add nothing.
+    stumps = _ARTICLES | _PREPOSITIONS | _DOMAIN | {"wat", "what", "hoe", "how"}
     added = (own[0].upper() + own[1:],) if any(w.lower() not in stumps for w in _WORD.findall(own)) else ()
     parts = before.parts[:1] + (before.parts[1:] + added)[-_FOLLOW_UPS_KEPT:]
     # Scope words in the follow-up switch that filter; the others stay as the conversation had them.
