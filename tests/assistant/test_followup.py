@@ -20,6 +20,7 @@ from assistant.llm.condense import Condenser
 from assistant.models import ResolvedQuestion, Scope, Turn
 from assistant.runtime import Core
 from assistant.settings import ROOT
+from tests.conftest import make_settings
 
 BORGING = [Turn("user", "Wat zegt de leidraad over borging?")]
 DEV_QUESTIONS = ROOT.parent / "shared" / "eval" / "dev.jsonl"
@@ -265,3 +266,14 @@ def test_batch_clis_read_history(
     alone, follow_up = _run_batch(capsys, tmp_path, "ask")
     assert follow_up["answer"].startswith("Ik lees je vraag als:") and follow_up["citations"]
     assert not alone["answer"].startswith("Ik lees je vraag als:")
+
+
+def test_core_condenses_with_the_configured_llm(tmp_path: Path) -> None:
+    offline = Core.from_settings(make_settings(tmp_path / "a"))
+    assert offline.answerer.resolver.condenser is None
+    settings = make_settings(
+        tmp_path / "b", llm_provider="openai", llm_model="m", llm_base_url="http://127.0.0.1:9/v1"
+    )
+    core = Core.from_settings(settings)  # nothing is contacted yet
+    assert core.answerer.llm is not None and core.answerer.resolver.condenser is not None
+    assert core.answerer.resolver.condenser.chat_model is core.answerer.llm.chat_model
