@@ -238,10 +238,11 @@ class FollowUpResolver:
 
     @staticmethod
     def accepts(rewrite: str, found: Scope) -> bool:
-        """A model's rewrite is used when it is one question of modest length that names the same
-        sector and aanbeveling as the offline reading (a model that drops "in het mbo" or answers
-        instead of asking would send the search elsewhere)."""
+        """A model's rewrite is used when it is one question of modest length that stands on its own
+        and names the same sector and aanbeveling as the offline reading (a model that drops "in het
+        mbo", echoes the follow-up or answers instead of asking would send the search elsewhere)."""
         if not rewrite or "\n" in rewrite or len(rewrite) > _MAX_REWRITE_CHARS or not rewrite.endswith("?"):
             return False
         query = parse_query(rewrite)
-        return (query.sector, query.aanbeveling) == (found.sector, found.aanbeveling)
+        same_scope = (query.sector, query.aanbeveling) == (found.sector, found.aanbeveling)
+        return same_scope and stands_alone(rewrite)

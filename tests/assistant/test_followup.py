@@ -192,6 +192,7 @@ def test_condense_rewrite_is_used_when_it_keeps_the_scope() -> None:
         "Wat zegt de leidraad over borging?",  # lost "in het mbo"
         "Wat zegt de leidraad over borging in het po?",  # another sector
         "In het mbo borg je een aanpak door hem vast te leggen in de structuur.",  # an answer
+        "En in het mbo?",  # the follow-up echoed
         "Wat zegt de leidraad\nover borging in het mbo?",
         "",
     ],
