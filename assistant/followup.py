@@ -18,7 +18,6 @@ Usage::
 
 from __future__ import annotations
 
-import logging
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -31,8 +30,6 @@ from assistant.lexical import analyse
 from assistant.llm.condense import Condenser
 from assistant.models import SECTOR_NAMES, ResolvedQuestion, Scope, Turn
 from assistant.query import parse_query, without_scope
-
-log = logging.getLogger(__name__)
 
 _WORD = re.compile(r"(?u)\b\w+\b")
 # Words that point back at something said before. "daarin", "hierover" and "daar"/"hier" (split:
