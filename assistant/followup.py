@@ -40,23 +40,8 @@ _POINTING = re.compile(
     r"tussen|uit|van|voor|zonder)?$"
 )
 _DEMONSTRATIVES = frozenset(
-    {
-        "dat",
-        "die",
-        "dit",
-        "deze",
-        "ze",
-        "zij",
-        "hen",
-        "hun",
-        "that",
-        "this",
-        "they",
-        "it",
-        "its",
-        "them",
-        "those",
-    }
+    {"dat", "die", "dit", "deze", "ze", "zij", "hen", "hun"}
+    | {"that", "this", "they", "it", "its", "them", "those"}
 )
 # Words that ask for more of the same rather than name a topic ("geef eens een voorbeeld").
 _ASKS_MORE = """
@@ -65,10 +50,10 @@ _ASKS_MORE = """
     concreet concreter bedoel bedoelt heb hebt betekent betekenen werkt werken
     example examples explain tell give please else also say says mean could would can guide
 """
-# Words all of these documents are about, left over where a sector is named ("primary schools").
-_DOMAIN = frozenset(
-    {"school", "scholen", "schools", "onderwijs", "education", "sector", "sectoren", "poster", "posters"}
-)
+# Words all of these documents are about, left over where a sector is named ("primary schools");
+# the first few form a sector's name with the word before them ("secondary school").
+_SECTOR_NOUNS = frozenset({"school", "scholen", "schools", "onderwijs", "education"})
+_DOMAIN = _SECTOR_NOUNS | {"sector", "sectoren", "poster", "posters"}
 _ARTICLES = frozenset(
     {"de", "het", "een", "onze", "ons", "mijn", "jullie", "hun", "the", "a", "an", "our", "my", "their"}
 )
@@ -90,6 +75,10 @@ def _no_topic_terms() -> frozenset[str]:
     return frozenset(analyse(" ".join([_ASKS_MORE, *_DOMAIN, *STOPWORDS_EN_PLUS])))
 
 
+def _bare(token: str) -> str:
+    return token.lower().rstrip("?.!,;:")
+
+
 def _topic(question: str, sector: str | None) -> str:
     """The question without its scope words and the stumps they leave: "op de basisschool?" goes as a
     whole, and so does "in our secondary school?"; "volgens de po-poster" keeps "volgens de poster",
@@ -107,10 +96,11 @@ def _topic(question: str, sector: str | None) -> str:
         if rest.startswith("-"):  # "po-poster": the compound's noun stays
             words.append(rest[1:])
             continue
-        if not rest and i < len(tokens) and tokens[i].lower().rstrip("?.!,;:") in _DOMAIN:
-            rest = tokens[i][len(tokens[i].rstrip("?.!,;:")) :]  # "secondary school?": the noun goes too
+        if not rest and i < len(tokens) and _bare(tokens[i]) in _SECTOR_NOUNS:
+            rest = tokens[i][len(_bare(tokens[i])) :]  # "secondary school?": the noun goes too
             i += 1
-        if not (i < len(tokens) and tokens[i].lower() in _DOMAIN and not rest):
+        qualifies = not rest and i < len(tokens) and _bare(tokens[i]) in _DOMAIN  # "primary school poster"
+        if not qualifies:
             # The scope words were a phrase of their own: its article and preposition go with them.
             while words and words[-1].lower() in _ARTICLES:
                 words.pop()
