@@ -55,7 +55,8 @@ class ParsedQuery:
     topic: str = ""  # the question without the words that named the filters
     expansion: str = ""  # Dutch leidraad terms for English words in the question
     # What kind of text the question asks for, beside plain statements: "meaning" ("wat is
-    # kennisbenutting?"), "questions" ("welke reflectievragen…"), "sources" ("welke literatuur…").
+    # kennisbenutting?"), "questions" ("welke reflectievragen…"), "sources" ("welke literatuur…"),
+    # "example" ("geef eens een voorbeeld").
     wants: frozenset[str] = frozenset()
 
     def terms(self) -> set[str]:
@@ -92,6 +93,10 @@ _ASKS_SOURCES = re.compile(
     r"literature|sources?|references?|articles?|papers?|authors?)\b",
     re.I,
 )
+
+
+# "geef eens een voorbeeld", "hoe ging het in de praktijk": a practitioner's story is what they want.
+_ASKS_EXAMPLE = re.compile(r"\b(?:\w*voorbeeld\w*|ervaring\w*|examples?|experiences?)\b", re.I)
 
 
 def is_english(question: str) -> bool:
@@ -141,5 +146,6 @@ def _wants(question: str) -> frozenset[str]:
         "meaning": asks_meaning(question),
         "questions": bool(_ASKS_QUESTIONS.search(question)),
         "sources": bool(_ASKS_SOURCES.search(question)),
+        "example": bool(_ASKS_EXAMPLE.search(question)),
     }
     return frozenset(kind for kind, yes in asked.items() if yes)
