@@ -64,6 +64,7 @@ _PREPOSITIONS = frozenset(
 _OPENERS = frozenset({"en", "and", "maar", "but", "ook", "also"})
 _PUNCTUATION = re.compile(r"^\W+$")
 _MARK = "\u2063"  # stands where a scope word stood (an invisible separator: no question holds one)
+_NAMED = "\u2064"  # stands where an aanbeveling was named, until the current one takes its place
 _SHOWN_CHARS = 140  # a long earlier question is shortened where it is said back to the reader
 _FOLLOW_UPS_KEPT = 2  # a chain of follow-ups keeps its first topic and its latest additions
 _MAX_REWRITE_CHARS = 300
@@ -79,12 +80,16 @@ def _bare(token: str) -> str:
     return token.lower().rstrip("?.!,;:")
 
 
-def _topic(question: str, sector: str | None) -> str:
-    """The question without its scope words and the stumps they leave: "op de basisschool?" goes as a
-    whole, and so does "in our secondary school?"; "volgens de po-poster" keeps "volgens de poster",
-    "the primary school poster" keeps "the poster"."""
+def _topic(question: str, sector: str | None, aanbeveling: str | None = None) -> str:
+    """The question without the words naming ``sector`` or an aanbeveling, and the stumps they leave:
+    "op de basisschool?" goes as a whole, and so does "in our secondary school?"; "volgens de
+    po-poster" keeps "volgens de poster", "the primary school poster" keeps "the poster". With
+    ``aanbeveling`` the words that named one name that one instead."""
     words: list[str] = []
-    tokens = without_scope(question, sector, mark=_MARK).split()
+    if aanbeveling:  # a stand-in first: the words it stands for would be taken for scope words
+        question = without_scope(question, None, mark=_NAMED)
+    named = f"aanbeveling {aanbeveling[1]}" if aanbeveling else ""
+    tokens = [t.replace(_NAMED, named) for t in without_scope(question, sector, mark=_MARK).split()]
     i = 0
     while i < len(tokens):
         token = tokens[i]
@@ -143,30 +148,44 @@ def stands_alone(question: str) -> bool:
 
 @dataclass(frozen=True)
 class _Reading:
-    """What one user turn was about: its topic parts (scope words left out) and its scope."""
+    """What the conversation is about after one user turn: the question that set the topic, what
+    follow-ups added to it, and the scope."""
 
-    parts: tuple[str, ...]
+    question: str
+    added: tuple[str, ...]
     sector: str | None
     aanbeveling: str | None
 
     @property
     def topic(self) -> str:
-        return " ".join(self.parts)
+        """The topic's question as it reads in this scope: sector words of a sector switched away
+        from go; an aanbeveling it names becomes the current one ("welke stappen behandelt
+        aanbeveling 2?"); whatever the scope did not change stays as the user wrote it."""
+        own = parse_query(self.question)
+        switched = own.sector if own.sector != self.sector else None
+        first = _without_opener(_topic(self.question, switched, self.aanbeveling))
+        return " ".join(part for part in (first, *self.added) if part)
 
 
-def _read(question: str, before: _Reading | None) -> tuple[_Reading, bool]:
-    """The reading of ``question`` after ``before``; True when ``before`` was needed for it."""
+def _read(question: str, before: _Reading | None) -> tuple[_Reading | None, bool]:
+    """The reading of ``question`` after ``before`` (None: no topic yet); True when ``before`` was
+    needed for it."""
     query = parse_query(question)
     own = _without_opener(_topic(question, query.sector))
-    if before is None or not before.topic or stands_alone(question):
-        return _Reading((own,) if own else (), query.sector, query.aanbeveling), False
+    if before is None or stands_alone(question):
+        # A question of scope words alone ("En in het mbo?" to begin with) sets no topic.
+        return (_Reading(question, (), query.sector, query.aanbeveling) if own else None), False
     # "geef eens een voorbeeld" adds to the topic; "and in vocational education?", "what about
     # secondary schools?" add nothing.
     stumps = _ARTICLES | _PREPOSITIONS | _DOMAIN | {"wat", "what", "hoe", "how"}
     added = (own[0].upper() + own[1:],) if any(w.lower() not in stumps for w in _WORD.findall(own)) else ()
-    parts = before.parts[:1] + (before.parts[1:] + added)[-_FOLLOW_UPS_KEPT:]
     # Scope words in the follow-up switch that filter; the others stay as the conversation had them.
-    return _Reading(parts, query.sector or before.sector, query.aanbeveling or before.aanbeveling), True
+    return _Reading(
+        before.question,
+        (before.added + added)[-_FOLLOW_UPS_KEPT:],
+        query.sector or before.sector,
+        query.aanbeveling or before.aanbeveling,
+    ), True
 
 
 def _scope_phrase(scope: Scope) -> str:
@@ -208,7 +227,7 @@ class FollowUpResolver:
             if turn.role == "user" and turn.content.strip():
                 before, _ = _read(turn.content, before)
         reading, followed = _read(question, before)
-        if not followed:
+        if reading is None or not followed:
             return asked
         found = Scope(reading.sector, reading.aanbeveling)
         scope = scope or Scope()

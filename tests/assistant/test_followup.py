@@ -46,7 +46,7 @@ def test_aanbeveling_switches_and_sector_stays() -> None:
     resolved = resolve("en bij h2?", "Wat zegt aanbeveling 3 over de rol van de schoolleider in het vo?")
     assert resolved.scope == Scope(sector="vo", aanbeveling="h2")
     assert "rol van de schoolleider" in resolved.text
-    assert "aanbeveling 3" not in resolved.text
+    assert "aanbeveling 3" not in resolved.text and "aanbeveling 2" in resolved.text
     assert resolved.understood_as and resolved.understood_as.endswith(
         "aanbeveling 2 in het voortgezet onderwijs (vo)"
     )
@@ -102,11 +102,21 @@ def test_only_the_stumps_of_scope_words_go() -> None:
         "Hoe zet je in het mbo een PLG op?": "Hoe zet je een PLG op?",
         "In het mbo, hoe maak je een verbeterplan?": "Hoe maak je een verbeterplan?",
         "Werkt een kernteam in het mbo anders?": "Werkt een kernteam anders?",
-        "How do we set up a PLG in our secondary school?": "How do we set up a PLG?",
-        "What does the primary school poster say about feedback?": "What does the poster say about feedback?",
+        "How do we set up a PLG in our vocational school?": "How do we set up a PLG?",
+        "What does the vocational school poster say?": "What does the poster say?",
     }
     for earlier, topic in cases.items():
-        assert resolve("En bij h3?", earlier).text == topic
+        assert resolve("En in het vo?", earlier).text == topic
+
+
+def test_what_the_scope_did_not_change_stays_as_written() -> None:
+    resolved = resolve("Geef eens een voorbeeld", "Hoe borg je in het mbo een nieuwe aanpak?")
+    assert resolved.text == "Hoe borg je in het mbo een nieuwe aanpak? Geef eens een voorbeeld"
+    assert resolved.scope == Scope(sector="mbo")
+    # A switched aanbeveling takes the place of the one the question named.
+    switched = resolve("En h4?", "Welke stappen behandelt de tweede aanbeveling?")
+    assert switched.text == "Welke stappen behandelt de aanbeveling 4?"
+    assert switched.scope == Scope(aanbeveling="h4")
 
 
 def test_explicit_scope_wins() -> None:
