@@ -232,9 +232,16 @@ class FollowUpResolver:
         found = Scope(reading.sector, reading.aanbeveling)
         scope = scope or Scope()
         chosen = Scope(scope.sector or found.sector, scope.aanbeveling or found.aanbeveling)
-        where = _scope_phrase(chosen)
-        understood = f"‘{_shorten(reading.topic)}’" + (f" {where}" if where else "")
-        offline = ResolvedQuestion(question, reading.topic, chosen, understood)
+        topic = reading.topic
+        said = parse_query(topic)  # the scope is said out loud where the quoted question does not say it
+        where = _scope_phrase(
+            Scope(
+                None if said.sector == chosen.sector else chosen.sector,
+                None if said.aanbeveling == chosen.aanbeveling else chosen.aanbeveling,
+            )
+        )
+        understood = f"‘{_shorten(topic)}’" + (f" {where}" if where else "")
+        offline = ResolvedQuestion(question, topic, chosen, understood)
         if self.condenser is None:
             return offline
         rewrite = self.condenser.rewrite(question, history)
