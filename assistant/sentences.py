@@ -23,6 +23,8 @@ _TERMINAL = frozenset(".!?:;")
 # "Coburn, Penuel, & Geil (2013)." — a literature reference, not a statement.
 _REFERENCE = re.compile(r"\(\d{4}[a-z]?\)|\bet al\.")
 _MAX_HEADING_WORDS = 8
+# A footnote number glued to a word or mark ("leerprestaties.12", "Kools2"): a note, not a number.
+_NOTE_MARK = re.compile(r"(?<=[a-z.,;:)’”])\d{1,3}\b")
 # More questions (or references) than this share of its sentences: the passage asks (or points
 # to literature); it answers only a question asking for that.
 KIND_SHARE = 0.25
@@ -70,9 +72,14 @@ def is_heading(sentence: str, pos: int) -> bool:
     return unfinished and (pos == 0 or len(sentence.split()) <= _MAX_HEADING_WORDS)
 
 
+def without_notes(sentence: str) -> str:
+    """The sentence without footnote marks ("kan enkele jaren duren.30" → "… duren.")."""
+    return _NOTE_MARK.sub("", sentence)
+
+
 def last_mark(sentence: str) -> str:
-    """The sentence's last character, looking past closing quotes and brackets."""
-    return sentence.rstrip("’”'\") ")[-1:]
+    """The sentence's last character, looking past closing quotes, brackets and a footnote mark."""
+    return without_notes(sentence).rstrip("’”'\") ")[-1:]
 
 
 @lru_cache(maxsize=1 << 16)  # every search asks this of its ~100 candidates; passages recur
@@ -83,7 +90,7 @@ def kinds_of(text: str) -> frozenset[str]:
     sentences = split_sentences(text)[1:]
     kinds = [sentence_kind(s) for s in sentences]
     found = {k for k in KINDS if (n := kinds.count(k)) >= 2 and n > KIND_SHARE * len(kinds)}
-    if _is_story(text, sentences):
+    if not found and _is_story(text, sentences):  # a story of questions is a list of questions
         found.add("example")
     return frozenset(found)
 

@@ -43,3 +43,17 @@ def test_asked_fact(question: str, kind: str | None) -> None:
 )
 def test_holds_fact(sentence: str, kind: str, holds: bool) -> None:
     assert holds_fact(sentence, kind) is holds
+
+
+def test_unknown_names_are_the_names_the_documents_never_use() -> None:
+    from assistant.answerability import unknown_names
+
+    known = {"plg", "kools", "ebsco"}.__contains__
+
+    def knows(name: str) -> bool:
+        return known(name.lower())
+
+    assert unknown_names("Can our PLG use ChatGPT to analyse transcripts?", knows) == ["ChatGPT"]
+    assert unknown_names("Wat zegt Kools over de PLG?", knows) == []
+    assert unknown_names("Welke toestemming moet je volgens de AVG vragen?", knows) == ["AVG"]
+    assert unknown_names("How do Dutch schools use EBSCO?", knows) == []  # country and language names pass
