@@ -24,7 +24,7 @@ from assistant.answerability import FACT_NAMES, asked_fact, holds_fact, unknown_
 from assistant.followup import FollowUpResolver
 from assistant.lexical import LexicalIndex, analyse
 from assistant.llm.generate import LLMAnswerer, LLMUnavailable
-from assistant.models import Hit, Passage, ResolvedQuestion, Scope, Turn
+from assistant.models import SECTOR_NAMES, Hit, Passage, ResolvedQuestion, Scope, Turn
 from assistant.query import ParsedQuery, is_english, parse_query
 from assistant.retriever import HybridRetriever
 from assistant.sentences import (
@@ -37,7 +37,6 @@ from assistant.sentences import (
     without_notes,
 )
 
-SECTOR_NAMES = {"po": "het primair onderwijs (po)", "vo": "het voortgezet onderwijs (vo)", "mbo": "het mbo"}
 _POINTER = re.compile(r"zie\b|https?://|www\.", re.I)  # "Zie het kader…", a bare web address
 # "welke stappen…", "hoe pak ik dit aan?", "noem de kenmerken", "which steps": the whole list is the answer.
 _ASKS_LIST = re.compile(

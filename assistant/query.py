@@ -121,10 +121,7 @@ def parse_query(question: str, scope: Scope | None = None) -> ParsedQuery:
     sector = found[0] if len(found) == 1 else None
     if scope is not None:
         sector, aanbeveling = scope.sector or sector, scope.aanbeveling or aanbeveling
-    topic = _AANBEVELING.sub(" ", question)
-    if sector:
-        topic = _SECTORS[sector].sub(" ", topic)
-    topic = " ".join(topic.split())
+    topic = without_scope(question, sector)
     expansion = expand_english(question) if is_english(question) else ""
     return ParsedQuery(
         question.strip(),
@@ -135,6 +132,15 @@ def parse_query(question: str, scope: Scope | None = None) -> ParsedQuery:
         _wants(question),
         tuple(found),
     )
+
+
+def without_scope(question: str, sector: str | None, mark: str = " ") -> str:
+    """``question`` without the words that name an aanbeveling or ``sector``; ``mark`` stands where
+    they stood (a follow-up reads the stumps they leave: "op de ?")."""
+    topic = _AANBEVELING.sub(mark, question)
+    if sector:
+        topic = _SECTORS[sector].sub(mark, topic)
+    return " ".join(topic.split())
 
 
 def _wants(question: str) -> frozenset[str]:

@@ -16,6 +16,7 @@ from threadpoolctl import threadpool_limits
 
 from assistant.answer import Answerer
 from assistant.embedder import Embedder, build_embedder
+from assistant.followup import FollowUpResolver
 from assistant.llm.generate import build_answerer
 from assistant.models import Hit, Scope, Turn
 from assistant.retriever import HybridRetriever
@@ -40,7 +41,10 @@ class Core:
         store = PassageStore(settings)
         embedder = build_embedder(settings)
         retriever = HybridRetriever(store, embedder)
-        return cls(settings, store, embedder, retriever, Answerer(retriever, build_answerer(settings)))
+        llm = build_answerer(settings)
+        # With an LLM, follow-ups are also rewritten by it (checked, with the offline reading as fallback).
+        resolver = FollowUpResolver(llm.chat_model, timeout_s=settings.llm_timeout_s) if llm else None
+        return cls(settings, store, embedder, retriever, Answerer(retriever, llm, resolver=resolver))
 
     def search(
         self, question: str, k: int = 10, history: Sequence[Turn] = (), scope: Scope | None = None
