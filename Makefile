@@ -32,12 +32,9 @@ test: setup browser
 	$(PY) -m ruff check .
 	$(PY) -m pytest
 
+# Tuning and validation halves of the dev questions and the dialogues (JSONL per set in out/).
 eval: ingest
-	mkdir -p out
-	$(PY) -m assistant search --batch ../shared/eval/dev.jsonl --k 10 > out/search.jsonl
-	$(PY) ../shared/eval/score.py search ../shared/eval/dev.jsonl out/search.jsonl
-	$(PY) -m assistant ask --batch ../shared/eval/dev.jsonl > out/ask.jsonl
-	$(PY) ../shared/eval/score.py ask ../shared/eval/dev.jsonl out/ask.jsonl
+	$(PY) -m benchmarks.eval --out out
 
 bench: ingest
 	$(PY) -m benchmarks.bench

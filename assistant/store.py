@@ -42,6 +42,7 @@ import numpy as np
 from chromadb.api.shared_system_client import SharedSystemClient
 from chromadb.config import Settings as ChromaSettings
 
+from assistant.embedder import Embedder, build_second_embedder
 from assistant.lexical import ANALYSER_VERSION, LexicalIndex, analyse
 from assistant.models import Passage
 from assistant.settings import Settings
@@ -50,6 +51,7 @@ SNAPSHOT = "snapshot.json"
 # Analysed text per snapshot row, next to the BM25 index it was built from; named for the analyser,
 # so tokens of another version are never reused.
 TOKENS = f"tokens-v{ANALYSER_VERSION}.json"
+SECOND = "second-vectors.npy"  # row-aligned vectors of the second dense model, beside the BM25 index
 EmbedFn = Callable[[list[str]], Sequence[np.ndarray]]
 Stamp = tuple[int, int, int]  # inode, mtime_ns, size of snapshot.json: a new commit changes it
 T = TypeVar("T")
@@ -115,6 +117,8 @@ class Snapshot:
     collection: chromadb.Collection
     # Superseded vector id → when (time.time()): still in Chroma for searches on older snapshots.
     retired: Mapping[str, float] = field(default_factory=lambda: MappingProxyType({}))
+    # The second dense model's vectors, one row per passage; None when it is switched off.
+    second: np.ndarray | None = None
     rows: Mapping[str, int] = field(init=False)
     sectors: np.ndarray = field(init=False)  # per row; "" for documents meant for every sector
     aanbevelingen: np.ndarray = field(init=False)  # per row; "" outside the aanbevelingen
@@ -222,6 +226,8 @@ class PassageStore:
         self.dir.mkdir(parents=True, exist_ok=True)
         self._lock = threading.Lock()  # publishes snapshots; searches never wait on it
         self._tokens: dict[str, str] = {}  # passage id → analysed text, so commits analyse new text only
+        self._second: dict[str, np.ndarray] = {}  # passage id → second-model vector, likewise
+        self._second_embedder: Embedder | None = None
         empty = Snapshot("", None, MappingProxyType({}), (), None, self._fresh_collection())
         self._snapshot = self._load(empty, reopen=False)
         self._tidy()
@@ -269,7 +275,18 @@ class PassageStore:
             documents = MappingProxyType({d: DocumentRecord(**r) for d, r in data["documents"].items()})
             collection = self._fresh_collection() if reopen else current.collection
             retired = MappingProxyType(data.get("retired", {}))
-            return Snapshot(data["version"], stamp, documents, passages, lexical, collection, retired)
+            second = self._load_second(data["version"], len(passages))
+            return Snapshot(data["version"], stamp, documents, passages, lexical, collection, retired, second)
+
+    def _load_second(self, version: str, rows: int) -> np.ndarray | None:
+        """The committed second-model vectors; None if absent or not aligned (a re-ingest makes them)."""
+        if self.second_embedder is None or not rows:
+            return None
+        try:
+            vectors = np.load(self.dir / f"bm25-{version}" / SECOND)
+        except (OSError, ValueError):
+            return None
+        return vectors if vectors.shape[0] == rows else None
 
     def _fresh_collection(self) -> chromadb.Collection:
         """A collection that sees what other processes wrote.
@@ -282,6 +299,13 @@ class PassageStore:
         if not self.settings.chroma_host:
             SharedSystemClient.clear_system_cache()
         return open_collection(self.settings)
+
+    @property
+    def second_embedder(self) -> Embedder | None:
+        """The second dense model (loaded on first use); the retriever embeds questions with it too."""
+        if self._second_embedder is None and self.settings.second_embedder != "none":
+            self._second_embedder = build_second_embedder(self.settings)
+        return self._second_embedder
 
     @property
     def version(self) -> str:
@@ -361,13 +385,16 @@ class PassageStore:
         passages = batch.passages()
         version = uuid.uuid4().hex
         tokens = self._analysed(batch.base, passages)
-        lexical = None
+        lexical = second = None
         if passages:
             lexical = LexicalIndex.build([t.split() for t in tokens])
             lexical.save(self.dir / f"bm25-{version}")
             (self.dir / f"bm25-{version}" / TOKENS).write_text(
                 json.dumps(tokens, ensure_ascii=False), encoding="utf-8"
             )
+            second = self._second_vectors(batch.base, passages)
+            if second is not None:
+                np.save(self.dir / f"bm25-{version}" / SECOND, second)
         documents = dict(sorted(batch.documents.items()))
         retired, obsolete = batch.retire({p.id for p in passages}, time.time())
         snapshot = {
@@ -387,11 +414,14 @@ class PassageStore:
             lexical,
             batch.base.collection,
             MappingProxyType(retired),
+            second,
         )
         with self._lock:  # readers in this process wait rather than reload what we are publishing
             os.replace(tmp, self.dir / SNAPSHOT)  # the commit point
             self._snapshot = published
         self._tokens = dict(zip([p.id for p in passages], tokens, strict=True))
+        if second is not None:
+            self._second = dict(zip([p.id for p in passages], second, strict=True))
         self._remove_orphans(published, obsolete)
 
     def _analysed(self, base: Snapshot, passages: list[Passage]) -> list[str]:
@@ -402,6 +432,20 @@ class PassageStore:
                 saved = json.loads((self.dir / f"bm25-{base.version}" / TOKENS).read_text(encoding="utf-8"))
                 cache.update(dict(zip([p.id for p in base.passages], saved, strict=True)))
         return [cache[p.id] if p.id in cache else " ".join(analyse(embedding_text(p))) for p in passages]
+
+    def _second_vectors(self, base: Snapshot, passages: list[Passage]) -> np.ndarray | None:
+        """Second-model vectors per passage: from memory, from the committed snapshot, or embedded now."""
+        embedder = self.second_embedder
+        if embedder is None:
+            return None
+        cache = self._second
+        if base.second is not None and any(p.id not in cache for p in base.passages):
+            cache.update(zip([p.id for p in base.passages], base.second, strict=True))
+        new = [p for p in passages if p.id not in cache]
+        for start in range(0, len(new), 256):
+            part = new[start : start + 256]
+            cache.update(zip([p.id for p in part], embedder([embedding_text(p) for p in part]), strict=True))
+        return np.stack([cache[p.id] for p in passages]).astype(np.float32)
 
     def _tidy(self) -> None:
         """Remove what a killed writer left behind, unless a writer is busy (it will clean up itself)."""

@@ -91,7 +91,7 @@ def passage_format(settings: Settings) -> str:
     """
     # The analyser too: re-ingesting is what saves a BM25 index (and tokens) built by the current one.
     chunks = f"{settings.chunk_target_chars}|{settings.chunk_max_chars}"
-    key = f"{_passage_code_digest()}|{chunks}|{ANALYSER_VERSION}"
+    key = f"{_passage_code_digest()}|{chunks}|{ANALYSER_VERSION}|{settings.second_embedder}"
     return hashlib.sha256(key.encode()).hexdigest()[:16]
 
 

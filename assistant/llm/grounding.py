@@ -22,8 +22,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import Stemmer
-from bm25s.stopwords import STOPWORDS_DUTCH
+from assistant.lexical import STOPWORDS, stem_words
 
 # "[1]", "[1, 3]", "[1;2]" and the variants small models like to write: "[bron 2]", "[Passage 1]".
 _CITE = r"\[\s*(?:(?:bron|passage|fragment)\s*)?\d+(?:\s*[,;]\s*\d+)*\s*\]"
@@ -34,8 +33,8 @@ _TRAILING_CITATIONS = re.compile(rf"([.!?])((?:\s*{_CITE})+)", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?![a-zà-öø-ÿ])")
 _LIST_MARKER = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")
 _WORD = re.compile(r"[^\W_]+")
-# Words that carry no claim: Dutch stopwords plus the scaffolding models put around an answer.
-_STOPWORDS = frozenset(STOPWORDS_DUTCH) | {
+# Words that carry no claim: the analyser's stop words plus the scaffolding models put around an answer.
+_STOPWORDS = STOPWORDS | {
     "volgens", "passage", "passages", "bron", "bronnen", "fragment", "tekst", "staat", "wel", "we",
     "wij", "jullie", "onze", "kunt", "moeten", "zoals", "bijvoorbeeld", "daarbij", "hierbij",
 }  # fmt: skip
@@ -78,9 +77,7 @@ class GroundingGuard:
 
     def check(self, answer: str, passages: Sequence[str]) -> GroundingResult:
         """Clean ``answer``, whose citations ``[n]`` refer to ``passages[n - 1]``."""
-        # A fresh stemmer per call: PyStemmer objects are not thread-safe and the UI answers in threads.
-        stemmer = Stemmer.Stemmer("dutch")
-        vocabularies = [_content_words(text, stemmer) for text in passages]
+        vocabularies = [_content_words(text) for text in passages]
         reasons: list[str] = []
         cited: list[int] = []
         lines: list[str] = []
@@ -93,8 +90,7 @@ class GroundingGuard:
                 sentence
                 for raw in _SENTENCE_END.split(body)
                 if raw.strip()
-                and (sentence := self._check_sentence(raw.strip(), vocabularies, stemmer, cited, reasons))
-                is not None
+                and (sentence := self._check_sentence(raw.strip(), vocabularies, cited, reasons)) is not None
             ]
             if kept:
                 lines.append(marker + " ".join(kept))
@@ -110,7 +106,6 @@ class GroundingGuard:
         self,
         sentence: str,
         vocabularies: list[set[str]],
-        stemmer: Stemmer.Stemmer,
         cited: list[int],
         reasons: list[str],
     ) -> str | None:
@@ -128,7 +123,7 @@ class GroundingGuard:
             reasons.append(f"zin zonder geldige bronvermelding weggelaten: “{_short(sentence)}”")
             return None
         vocabulary = set().union(*(vocabularies[n - 1] for n in numbers))
-        score = _support(_content_words(_CITATION.sub(" ", sentence), stemmer), vocabulary)
+        score = _support(_content_words(_CITATION.sub(" ", sentence)), vocabulary)
         if score < self.min_support:
             reasons.append(
                 f"zin weggelaten, te weinig overeenkomst ({score:.0%}) met "
@@ -139,9 +134,9 @@ class GroundingGuard:
         return cleaned.strip()
 
 
-def _content_words(text: str, stemmer: Stemmer.Stemmer) -> set[str]:
+def _content_words(text: str) -> set[str]:
     words = [w for w in _WORD.findall(text.lower()) if w not in _STOPWORDS and (len(w) > 1 or w.isdigit())]
-    return set(stemmer.stemWords(words))
+    return set(stem_words(words))
 
 
 def _support(words: set[str], vocabulary: set[str]) -> float:

@@ -195,3 +195,35 @@ def test_short_lines_without_closing_punctuation_are_headings() -> None:
     answer = ExtractiveAnswerer().answer("Welke voorwaarden gelden voor gespreid leiderschap?", [passage])
     lines = lines_of(answer)
     assert lines and not any(line.startswith("- Voorwaarden voor gespreid leiderschap [") for line in lines)
+
+
+def test_a_comparison_puts_each_sector_side_by_side(corpus_core: Core) -> None:
+    answer = ask(corpus_core, "Wat is het verschil tussen po en mbo bij h2?")
+    assert not answer.abstained
+    assert "**Het primair onderwijs (po)**" in answer.text and "**Het mbo**" in answer.text
+    po, mbo = answer.text.split("**Het mbo**")
+    cited = {c.n: c.passage for c in answer.citations}
+    assert {cited[int(n)].sector for n in re.findall(r"\[(\d+)\]", po)} == {"po"}
+    assert {cited[int(n)].sector for n in re.findall(r"\[(\d+)\]", mbo)} == {"mbo"}
+    assert all(c.passage.aanbeveling == "h2" for c in answer.citations)
+    assert_grounded(answer)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Wat kost een schoollicentie voor EBSCO Education Source per jaar?",
+        "In welk jaar is de startnotitie van de PO-Raad verschenen?",
+    ],
+)
+def test_a_fact_the_documents_do_not_hold_is_not_invented(corpus_core: Core, question: str) -> None:
+    answer = ask(corpus_core, question)
+    assert answer.abstained and not answer.citations
+    assert "staat er niet in" in answer.text
+    assert answer.related  # what the documents do say nearby
+
+
+def test_a_fact_the_documents_hold_is_answered(corpus_core: Core) -> None:
+    answer = ask(corpus_core, "Hoe lang duurt het voordat een cultuurverandering in de school is ingebed?")
+    assert not answer.abstained
+    assert "enkele jaren" in answer.text

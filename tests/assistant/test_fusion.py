@@ -38,3 +38,13 @@ def test_missing_lexical_score_counts_as_zero_and_flat_signal_is_ignored() -> No
 def test_weight_out_of_range_is_refused() -> None:
     with pytest.raises(ValueError, match="dense_weight"):
         convex_fusion({1: 0.5}, {}, dense_weight=1.5)
+
+
+def test_weighted_fusion_adds_a_third_signal() -> None:
+    from assistant.fusion import weighted_fusion
+
+    signals = {"dense": {1: 0.9, 2: 0.8}, "bm25": {1: 1.0, 2: 1.0}, "second": {1: 0.1, 2: 0.9}}
+    assert weighted_fusion(signals, {"dense": 0.3, "bm25": 0.2, "second": 0.5})[0][0] == 2
+    assert weighted_fusion(signals, {"dense": 0.8, "bm25": 0.2, "second": 0.0})[0][0] == 1
+    with pytest.raises(ValueError, match="negatief"):
+        weighted_fusion(signals, {"dense": -1.0})

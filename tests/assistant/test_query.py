@@ -90,6 +90,7 @@ def test_asks_for_questions(question: str, asks: bool) -> None:
         ("Welke literatuur over feedback noemt de leidraad?", {"sources"}),
         ("Wat is kennisbenutting?", {"meaning"}),
         ("Hoe borgen we de nieuwe aanpak?", set()),
+        ("Geef eens een praktijkvoorbeeld van borgen", {"example"}),
     ],
 )
 def test_what_kind_of_text_is_asked_for(question: str, wants: set[str]) -> None:
