@@ -73,7 +73,8 @@ def server(corpus_core: Core, tmp_path_factory: pytest.TempPathFactory) -> Itera
     """`streamlit run app.py` on a loopback port, over a private copy of the corpus store (an upload
     must not change the shared one)."""
     store_dir = tmp_path_factory.mktemp("browser") / "store"
-    shutil.copytree(corpus_core.settings.store_dir, store_dir)
+    # Without the conversations other tests saved there: the server starts as a fresh install.
+    shutil.copytree(corpus_core.settings.store_dir, store_dir, ignore=shutil.ignore_patterns(f"{FILENAME}*"))
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     port = _free_port()
     env = {
