@@ -36,7 +36,6 @@ RETRIEVAL_VARIANTS = {
     "unasked_kind_penalty": (0.0, 0.5, 1.0),
     "fragment_penalty": (0.0, 0.5, 1.0),
     "definition_bonus": (0.0, 1.0),
-    "dense_weight_english": (0.6, 0.9),
 }
 
 
