@@ -20,9 +20,9 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from assistant.followup import FollowUpResolver
 from assistant.lexical import LexicalIndex, analyse
 from assistant.llm.generate import LLMAnswerer, LLMUnavailable
-from assistant.followup import FollowUpResolver
 from assistant.models import Hit, Passage, ResolvedQuestion, Scope, Turn
 from assistant.query import ParsedQuery, is_english, parse_query
 from assistant.retriever import HybridRetriever

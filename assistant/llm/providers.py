@@ -107,8 +107,8 @@ def _llamacpp(settings: Settings) -> BaseChatModel:
     # Checked now, without loading the library, so the error comes at start-up and not mid-answer.
     if importlib.util.find_spec("llama_cpp") is None:
         raise LLMConfigError(
-            "llama-cpp-python is niet geïnstalleerd: `pip install 'leidraad-assistent[llamacpp]'`, "
-            "of kies een andere LEIDRAAD_LLM_PROVIDER."
+            "llama-cpp-python is niet geïnstalleerd: `make setup-test` installeert de geteste versie "
+            "(draagbaar gebouwd), of kies een andere LEIDRAAD_LLM_PROVIDER."
         )
     return ChatLlamaCpp(
         model_path=path,
