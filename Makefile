@@ -36,7 +36,9 @@ ingest: setup
 	$(PY) -m ingest
 
 # Listens on 127.0.0.1 unless LEIDRAAD_HOST says otherwise (see README, "Voor collega's op het netwerk").
-run: ingest
+run: setup
+	$(PY) -m ui.serve --check
+	$(PY) -m ingest
 	$(PY) -m ui.serve
 
 # Debian's chromium drives the browser tests; Playwright never downloads a browser.

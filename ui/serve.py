@@ -7,10 +7,13 @@ open the app can also add documents to the shared store.
 Usage::
 
     command = streamlit_command(get_settings())  # ["…/python", "-m", "streamlit", "run", …]
+
+``python -m ui.serve --check`` only checks the settings (exit code 2 and the fix if they are wrong).
 """
 
 from __future__ import annotations
 
+import argparse
 import ipaddress
 import os
 import sys
@@ -57,8 +60,13 @@ def streamlit_command(settings: Settings) -> list[str]:
     ]
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m ui.serve", description=__doc__)
+    parser.add_argument("--check", action="store_true", help="controleer alleen de instellingen")
+    args = parser.parse_args(argv)
     command = streamlit_command(get_settings())
+    if args.check:  # `make run` checks before it spends a minute reading the documents in
+        return 0
     os.chdir(ROOT)  # Streamlit reads .streamlit/config.toml from the working folder
     os.execv(command[0], command)
 

@@ -88,6 +88,15 @@ def test_embedder_without_model_folder_names_the_fix(tmp_path: Path) -> None:
     assert_config_error(proc, "LEIDRAAD_EMBEDDER_PATH")
 
 
-def test_network_host_without_access_code_is_refused(tmp_path: Path) -> None:
-    proc = run(["-m", "ui.serve"], tmp_path, LEIDRAAD_HOST="0.0.0.0")
+@pytest.mark.parametrize("args", [[], ["--check"]])
+def test_network_host_without_access_code_is_refused(args: list[str], tmp_path: Path) -> None:
+    proc = run(["-m", "ui.serve", *args], tmp_path, LEIDRAAD_HOST="0.0.0.0")
     assert_config_error(proc, "LEIDRAAD_HOST=0.0.0.0", "LEIDRAAD_ACCESS_CODE")
+
+
+def test_check_passes_for_the_defaults_and_for_network_mode_with_a_code(tmp_path: Path) -> None:
+    assert run(["-m", "ui.serve", "--check"], tmp_path).returncode == 0
+    network = run(
+        ["-m", "ui.serve", "--check"], tmp_path, LEIDRAAD_HOST="0.0.0.0", LEIDRAAD_ACCESS_CODE="k-42"
+    )
+    assert network.returncode == 0, network.stderr
