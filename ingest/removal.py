@@ -50,13 +50,14 @@ class DocumentRemover:
     def removable(self) -> list[str]:
         """The stored documents that are not bundled, by name."""
         bundled = self.bundled()
-        return sorted(doc for doc in self.store.documents if doc not in bundled)
+        return sorted(doc for doc in self.store.snapshot().documents if doc not in bundled)
 
     def remove(self, name: str, *, force: bool = False) -> RemovalOutcome:
         """Remove document ``name`` (its file name, as the store lists it) and its uploaded file."""
-        record = self.store.documents.get(name)
+        documents = self.store.snapshot().documents  # as committed now, also by other processes
+        record = documents.get(name)
         if record is None:
-            known = ", ".join(sorted(self.store.documents)) or "geen"
+            known = ", ".join(sorted(documents)) or "geen"
             return RemovalOutcome(
                 False, f'Er is geen document "{name}". Gebruik een van deze namen: {known}.'
             )
