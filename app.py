@@ -32,6 +32,8 @@ from assistant.runtime import Core
 from assistant.settings import get_settings
 from ingest.pipeline import IngestPipeline, collect_files
 from ingest.uploads import ingest_upload
+from ui.access import require_access
+from ui.documents import removal_control
 from ui.render import (
     answer_markdown,
     entry_markdown,
@@ -150,6 +152,7 @@ def sidebar(core: Core, llm_problem: str | None) -> str:
             st.rerun()
         if msg := st.session_state.get("upload_msg"):
             (st.success if msg[0] == "success" else st.error)(escape_md(msg[1]))
+        removal_control(core)
 
         st.subheader("Antwoordmodus", anchor=False)
         st.write(escape_md(describe_llm(core.settings)))
@@ -365,6 +368,7 @@ def interview_flow(core: Core) -> None:
 
 
 def main() -> None:
+    require_access(get_settings())
     st.title("Leidraad-assistent", anchor=False)
     core, llm_problem = load_core()
     if files := pending_files(core):
