@@ -25,7 +25,7 @@ from chromadb.errors import ChromaError
 from assistant.definitions import defines
 from assistant.embedder import Embedder
 from assistant.fusion import weighted_fusion
-from assistant.models import Hit, Passage, Scope
+from assistant.models import Hit, Passage, Scope, Signals
 from assistant.query import ParsedQuery, parse_query
 from assistant.sentences import content_terms, unasked_kind
 from assistant.store import PassageStore, Snapshot
@@ -224,18 +224,22 @@ class HybridRetriever:
         passages = snapshot.passages
         fused = self._adjust(query, fused, passages)[:k]
         # Ranks say where each retriever on its own placed the passage (absent: not in its top n).
-        ranks = {
-            "dense_rank": {r: i + 1 for i, r in enumerate(sorted(dense, key=lambda r: -dense[r]))},
-            "bm25_rank": {r: i + 1 for i, r in enumerate(sorted(lexical, key=lambda r: -lexical[r]))},
-        }
-        hits = []
-        for row, score in fused:
-            found = {"dense": similarity[row], "bm25": float(bm25[row])}
-            if second:
-                found["second"] = second[row]
-            found |= {name: rank[row] for name, rank in ranks.items() if row in rank}
-            hits.append(Hit(passages[row], score, found))
-        return hits
+        dense_rank = {r: i + 1 for i, r in enumerate(sorted(dense, key=lambda r: -dense[r]))}
+        bm25_rank = {r: i + 1 for i, r in enumerate(sorted(lexical, key=lambda r: -lexical[r]))}
+        return [
+            Hit(
+                passages[row],
+                score,
+                Signals(
+                    dense=similarity[row],
+                    bm25=float(bm25[row]),
+                    second=second.get(row),
+                    dense_rank=dense_rank.get(row),
+                    bm25_rank=bm25_rank.get(row),
+                ),
+            )
+            for row, score in fused
+        ]
 
     def _second(self, snapshot: Snapshot, query: ParsedQuery, rows: list[int]) -> dict[int, float]:
         """The second model's similarity of each candidate (empty when the store has no such vectors)."""
