@@ -1,36 +1,63 @@
 # Two commands for a fresh machine: `make run` and `make test`.
+# Both install the tested versions from the lock files (with hashes); `make lock` refreshes them.
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
-STAMP := $(VENV)/.installed
+PIP := $(PY) -m pip
+RUN_STAMP := $(VENV)/.installed-run
+TEST_STAMP := $(VENV)/.installed-test
+UV := uv==0.13.9
+LOCK := $(PY) -m uv pip compile pyproject.toml --quiet --upgrade --universal --generate-hashes \
+	--python-version 3.11 --custom-compile-command "make lock"
+# llama.cpp is compiled on this machine; with its default (-march=native) it used AMX on a Xeon and
+# crashed on the first decode. Without it: AVX2/FMA/F16C, which every x86-64 CPU since 2013 runs.
+LLAMA_CMAKE_ARGS := -DGGML_NATIVE=OFF
 
-.PHONY: run test setup ingest lint eval bench browser clean
+.PHONY: run test setup setup-test ingest lint lock eval bench browser clean
 
-$(STAMP): pyproject.toml
-	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e '.[test]'
-	touch $(STAMP)
+$(PY):
+	$(PYTHON) -m venv $(VENV)
 
-setup: $(STAMP)
+$(RUN_STAMP): requirements.lock pyproject.toml | $(PY)
+	$(PIP) install -q --require-hashes -r requirements.lock
+	$(PIP) install -q --no-deps -e .
+	touch $@
+
+# No cache: pip's wheel cache ignores CMAKE_ARGS and would hand back a llama.cpp built natively earlier.
+$(TEST_STAMP): requirements-test.lock $(RUN_STAMP)
+	CMAKE_ARGS="$(LLAMA_CMAKE_ARGS)" $(PIP) install -q --no-cache-dir --require-hashes -r requirements-test.lock
+	touch $@
+
+setup: $(RUN_STAMP)
+
+setup-test: $(TEST_STAMP)
 
 ingest: setup
 	$(PY) -m ingest
 
-run: ingest
-	$(PY) -m streamlit run app.py --browser.gatherUsageStats false
+# Listens on 127.0.0.1 unless LEIDRAAD_HOST says otherwise (see README, "Voor collega's op het netwerk").
+run: setup
+	$(PY) -m ui.serve --check
+	$(PY) -m ingest
+	$(PY) -m ui.serve
 
 # Debian's chromium drives the browser tests; Playwright never downloads a browser.
 browser:
 	@command -v chromium >/dev/null 2>&1 || { apt-get update -q && apt-get install -y -q chromium; }
 
-lint: setup
+lint: setup-test
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 
-test: setup browser
+test: setup-test browser
 	$(PY) -m ruff check .
 	$(PY) -m pytest
+
+# The test lock is constrained by the run lock, so both install the same version of every package.
+lock: | $(PY)
+	$(PIP) install -q $(UV)
+	$(LOCK) -o requirements.lock
+	$(LOCK) --extra test -c requirements.lock -o requirements-test.lock
 
 # Tuning and validation halves of the dev questions and the dialogues (JSONL per set in out/).
 eval: ingest

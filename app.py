@@ -31,8 +31,10 @@ from assistant.runtime import Core
 from assistant.settings import get_settings
 from ingest.pipeline import IngestPipeline, collect_files
 from ingest.uploads import ingest_upload
+from ui.access import require_access
 from ui.chat import chat_page
 from ui.conversations import active_conversation, conversation_sidebar
+from ui.documents import removal_control
 from ui.render import escape_md
 from ui.widgets import show_artifact, source_card
 
@@ -148,6 +150,7 @@ def sidebar(core: Core, llm_problem: str | None) -> str:
             st.rerun()
         if msg := st.session_state.get("upload_msg"):
             (st.success if msg[0] == "success" else st.error)(escape_md(msg[1]))
+        removal_control(core)
 
         st.subheader("Antwoordmodus", anchor=False)
         st.write(escape_md(describe_llm(core.settings)))
@@ -282,6 +285,7 @@ def interview_flow(core: Core) -> None:
 
 
 def main() -> None:
+    require_access(get_settings())
     st.title("Leidraad-assistent", anchor=False)
     core, llm_problem = load_core()
     if files := pending_files(core):

@@ -194,7 +194,7 @@ class ExtractiveAnswerer:
         if not hits:
             return True
         cfg = self.config
-        best = max(h.signals.get("dense", 0.0) for h in hits)
+        best = max(h.signals.dense for h in hits)
         if best >= self.required_similarity(query):
             return False
         return best < cfg.covered_similarity or self.coverage(query, hits) < cfg.min_coverage

@@ -12,13 +12,15 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 from assistant.flows.cli import add_flow_parser, run_flow
+from assistant.llm.providers import LLMConfigError, build_chat_model
 from assistant.models import Turn
 from assistant.runtime import Core
-from assistant.settings import get_settings
+from assistant.settings import Settings, get_settings
 
 
 def read_batch(path: Path) -> Iterator[dict]:
@@ -31,6 +33,19 @@ def read_batch(path: Path) -> Iterator[dict]:
 def history_of(item: dict) -> list[Turn]:
     """The ``history`` of a batch line: the conversation before the question, oldest first."""
     return [Turn.from_json(turn) for turn in item.get("history") or []]
+
+
+def without_broken_llm(settings: Settings) -> Settings:
+    """Settings for commands that work without a language model: a broken LLM setting is a warning.
+
+    ``ask`` keeps the settings as they are, so there the problem ends the command (exit code 2).
+    """
+    try:
+        build_chat_model(settings)  # checks the settings only; nothing is contacted or loaded
+    except LLMConfigError as err:
+        print(f"Let op: {err} Dit werkt nu zonder taalmodel.", file=sys.stderr)
+        return settings.model_copy(update={"llm_provider": "none"})
+    return settings
 
 
 def _cmd_search(core: Core, args: argparse.Namespace) -> int:
@@ -86,7 +101,8 @@ def main(argv: list[str] | None = None) -> int:
         return serve()
     if args.command in ("search", "ask") and not (args.batch or args.question):
         parser.error("geef een vraag of --batch BESTAND")
-    core = Core.from_settings(get_settings())
+    settings = get_settings()
+    core = Core.from_settings(settings if args.command == "ask" else without_broken_llm(settings))
     if args.command == "flow":
         return run_flow(core, args)
     return _cmd_search(core, args) if args.command == "search" else _cmd_ask(core, args)

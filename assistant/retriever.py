@@ -25,8 +25,8 @@ from chromadb.errors import ChromaError
 from assistant.definitions import defines
 from assistant.embedder import Embedder
 from assistant.fusion import weighted_fusion
-from assistant.models import Hit, Passage, Scope
-from assistant.query import ParsedQuery, is_english, parse_query
+from assistant.models import Hit, Passage, Scope, Signals
+from assistant.query import ParsedQuery, parse_query
 from assistant.sentences import content_terms, unasked_kind
 from assistant.store import PassageStore, Snapshot
 
@@ -41,9 +41,6 @@ class RetrievalConfig:
 
     candidates: int = 60  # per retriever, before fusion
     dense_weight: float = 0.6  # dense share of the fused score; BM25 gets the rest
-    # An English question is matched lexically only on the Dutch glossary terms it holds: BM25 knows
-    # little of it, so the dense models carry it (tune MRR +0.01, validation unchanged).
-    dense_weight_english: float = 0.9
     # Share of the dense weight that goes to the second model (USE) when the store has its vectors:
     # recall@5 0.77 → 0.87 on both halves; 0.3–0.5 all did about as well.
     second_share: float = 0.4
@@ -61,7 +58,7 @@ class RetrievalConfig:
     def __post_init__(self) -> None:
         if self.candidates < 1:
             raise ValueError("candidates moet minstens 1 zijn.")
-        for name in ("dense_weight", "dense_weight_english", "second_share"):
+        for name in ("dense_weight", "second_share"):
             if not 0.0 <= getattr(self, name) <= 1.0:
                 raise ValueError(f"{name} moet tussen 0 en 1 liggen.")
 
@@ -95,7 +92,11 @@ class HybridRetriever:
             wider = snapshot.mask(query.sector, None)
             seen = {h.passage.id for h in hits}
             more = self._ranked(snapshot, replace(query, aanbeveling=None), vector, wider, k)
-            hits += [h for h in more if h.passage.id not in seen][: k - len(hits)]
+            more = [h for h in more if h.passage.id not in seen][: k - len(hits)]
+            if hits and more:  # scores keep saying the order: the fill-up ranks below the scope
+                shift = max(0.0, more[0].score - hits[-1].score + 0.001)
+                more = [replace(h, score=h.score - shift) for h in more]
+            hits += more
         return hits
 
     def _ranked(
@@ -212,7 +213,7 @@ class HybridRetriever:
         floor = min(similarity.values(), default=0.0)
         similarity = {r: similarity.get(r, floor) for r in similarity.keys() | lexical.keys()}
         signals = {"dense": similarity, "bm25": lexical}
-        dense_weight = cfg.dense_weight_english if is_english(query.text) else cfg.dense_weight
+        dense_weight = cfg.dense_weight
         weights = {"dense": dense_weight, "bm25": 1.0 - dense_weight}
         second = self._second(snapshot, query, list(similarity))
         if second:
@@ -223,18 +224,22 @@ class HybridRetriever:
         passages = snapshot.passages
         fused = self._adjust(query, fused, passages)[:k]
         # Ranks say where each retriever on its own placed the passage (absent: not in its top n).
-        ranks = {
-            "dense_rank": {r: i + 1 for i, r in enumerate(sorted(dense, key=lambda r: -dense[r]))},
-            "bm25_rank": {r: i + 1 for i, r in enumerate(sorted(lexical, key=lambda r: -lexical[r]))},
-        }
-        hits = []
-        for row, score in fused:
-            found = {"dense": similarity[row], "bm25": float(bm25[row])}
-            if second:
-                found["second"] = second[row]
-            found |= {name: rank[row] for name, rank in ranks.items() if row in rank}
-            hits.append(Hit(passages[row], score, found))
-        return hits
+        dense_rank = {r: i + 1 for i, r in enumerate(sorted(dense, key=lambda r: -dense[r]))}
+        bm25_rank = {r: i + 1 for i, r in enumerate(sorted(lexical, key=lambda r: -lexical[r]))}
+        return [
+            Hit(
+                passages[row],
+                score,
+                Signals(
+                    dense=similarity[row],
+                    bm25=float(bm25[row]),
+                    second=second.get(row),
+                    dense_rank=dense_rank.get(row),
+                    bm25_rank=bm25_rank.get(row),
+                ),
+            )
+            for row, score in fused
+        ]
 
     def _second(self, snapshot: Snapshot, query: ParsedQuery, rows: list[int]) -> dict[int, float]:
         """The second model's similarity of each candidate (empty when the store has no such vectors)."""

@@ -21,6 +21,13 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 ROOT = Path(__file__).resolve().parent.parent
 
 
+class ConfigError(ValueError):
+    """A setting that cannot work; the Dutch message names the ``LEIDRAAD_`` variable to change.
+
+    Command-line tools print it as one line and exit with code 2 (``assistant.entrypoint.run_main``).
+    """
+
+
 class Settings(BaseSettings):
     """All configuration: store, embedder, Chroma server, chunking, limits, LLM."""
 
@@ -56,6 +63,11 @@ class Settings(BaseSettings):
     llm_timeout_s: float = Field(60, gt=0)
     llm_temperature: float = 0.1
     llm_max_tokens: int = 512
+
+    # App server (`make run`): loopback only unless a host and an access code are set (README).
+    host: str = Field("127.0.0.1", min_length=1, description="0.0.0.0 offers the app to the network.")
+    port: int = Field(8501, gt=0, lt=65536)
+    access_code: SecretStr | None = Field(None, description="Asked before the app shows anything.")
 
     @property
     def uploads_dir(self) -> Path:

@@ -220,14 +220,15 @@ class WriteBatch:
 class PassageStore:
     """One consistent view of what is ingested; reloads itself when another process commits."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, second_embedder: Embedder | None = None) -> None:
+        """``second_embedder`` overrides the second dense model the settings name (benchmarks)."""
         self.settings = settings
         self.dir = settings.store_dir
         self.dir.mkdir(parents=True, exist_ok=True)
         self._lock = threading.Lock()  # publishes snapshots; searches never wait on it
         self._tokens: dict[str, str] = {}  # passage id → analysed text, so commits analyse new text only
         self._second: dict[str, np.ndarray] = {}  # passage id → second-model vector, likewise
-        self._second_embedder: Embedder | None = None
+        self._second_embedder = second_embedder
         empty = Snapshot("", None, MappingProxyType({}), (), None, self._fresh_collection())
         self._snapshot = self._load(empty, reopen=False)
         self._tidy()

@@ -57,7 +57,7 @@ def main(argv: list[str] | None = None) -> int:
         counts[answerable][0] += right
         counts[answerable][1] += 1
         if not right:
-            best = max((h.signals.get("dense", 0.0) for h in hits), default=0.0)
+            best = max((h.signals.dense for h in hits), default=0.0)
             needed = extractive.required_similarity(query)
             mistakes.append(
                 f"  {qid}: {'abstained' if abstained else 'answered'} "

@@ -29,7 +29,7 @@ from pathlib import Path
 
 import numpy as np
 
-from assistant.embedder import E5Embedder
+from assistant.embedder import E5Embedder, USEEmbedder
 from assistant.models import Passage
 from assistant.retriever import HybridRetriever
 from assistant.store import DocumentRecord, PassageStore, WriteBatch, embedding_text
@@ -51,12 +51,36 @@ VECTOR_NOISE = 0.02  # standard deviation per dimension, before re-normalising
 
 
 def prepare_base(folder: Path) -> None:
-    """Chunk the corpus and embed every passage once; children read ``base.json`` and ``base.npy``."""
+    """Chunk the corpus and embed every passage once with both dense models; children read
+    ``base.json``, ``base.npy`` (e5) and ``base-second.npy`` (USE)."""
     settings = store_settings(folder / "unused-store")
     passages = [p for path in collect_files([CORPUS]) for p in build_passages(load_document(path), settings)]
-    vectors = np.asarray(E5Embedder()([embedding_text(p) for p in passages]), dtype=np.float32)
+    texts = [embedding_text(p) for p in passages]
     (folder / "base.json").write_text(json.dumps([asdict(p) for p in passages], ensure_ascii=False))
-    np.save(folder / "base.npy", vectors)
+    np.save(folder / "base.npy", np.asarray(E5Embedder()(texts), dtype=np.float32))
+    np.save(folder / "base-second.npy", np.asarray(USEEmbedder()(texts), dtype=np.float32))
+
+
+class KnownSecond:
+    """The second dense model for copies: passage vectors looked up, questions embedded for real."""
+
+    name = USEEmbedder.name
+
+    def __init__(self, model: USEEmbedder) -> None:
+        self.known: dict[str, np.ndarray] = {}
+        self._model = model
+
+    def __call__(self, texts: list[str]) -> list[np.ndarray]:
+        return [self.known[t] for t in texts]
+
+    def embed_query(self, text: str) -> np.ndarray:
+        return self._model.embed_query(text)
+
+
+def noisy_copy(vectors: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+    """The vectors with small Gaussian noise, re-normalised."""
+    noisy = vectors + rng.normal(0, VECTOR_NOISE, vectors.shape).astype(np.float32)
+    return noisy / np.linalg.norm(noisy, axis=1, keepdims=True)
 
 
 def vary(passage: Passage, copy: int, vocabulary: list[str]) -> Passage:
@@ -81,7 +105,7 @@ def known_vectors(known: dict[str, np.ndarray]) -> Callable[[list[str]], list[np
 
 
 def ingest_copies(
-    store: PassageStore, base: list[Passage], vectors: np.ndarray, size: int
+    store: PassageStore, base: list[Passage], vectors: np.ndarray, second: np.ndarray, size: int
 ) -> tuple[float, int]:
     """Write ``size`` varied copies of the corpus, one document per copy; ingest seconds and commits."""
     rng = np.random.default_rng(size)
@@ -92,11 +116,11 @@ def ingest_copies(
         nonlocal making, commits, last
         start = time.perf_counter()
         passages = [vary(p, copy, vocabulary) for p in base]
-        noisy = vectors.copy()
-        if copy:
-            noisy += rng.normal(0, VECTOR_NOISE, vectors.shape).astype(np.float32)
-            noisy /= np.linalg.norm(noisy, axis=1, keepdims=True)
-        known = {embedding_text(p): v for p, v in zip(passages, noisy, strict=True)}
+        noisy, noisy_second = (noisy_copy(v, rng) if copy else v for v in (vectors, second))
+        texts = [embedding_text(p) for p in passages]
+        known = dict(zip(texts, noisy, strict=True))
+        if isinstance(store.second_embedder, KnownSecond):
+            store.second_embedder.known.update(zip(texts, noisy_second, strict=True))
         doc = f"kopie-{copy:03d}"
         record = DocumentRecord(doc, f"{copy:064d}", passages[0].title, None, len(passages), "synthetic")
         making += time.perf_counter() - start
@@ -112,11 +136,13 @@ def ingest_copies(
 
 def run_size(size: int, base_dir: Path, questions: list[str], rounds: int) -> dict[str, float]:
     base = [Passage(**p) for p in json.loads((base_dir / "base.json").read_text())]
-    vectors = np.load(base_dir / "base.npy")
+    vectors, second = np.load(base_dir / "base.npy"), np.load(base_dir / "base-second.npy")
     settings = store_settings(base_dir / f"store-{size}")
-    ingest_s, commits = ingest_copies(PassageStore(settings), base, vectors, size)
+    use = USEEmbedder()
+    writer = PassageStore(settings, second_embedder=KnownSecond(use))
+    ingest_s, commits = ingest_copies(writer, base, vectors, second, size)
     start = time.perf_counter()
-    store = PassageStore(settings)  # a fresh process's view: snapshot JSON plus persisted BM25
+    store = PassageStore(settings, second_embedder=use)  # a fresh process's view of the committed store
     load_s = time.perf_counter() - start
     latencies = time_calls(HybridRetriever(store, E5Embedder()).search, questions, rounds)
     return {
@@ -145,7 +171,9 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(run_size(args.child, args.base, questions, args.rounds)))
         return 0
 
-    print("Embedding each base passage once with e5; copies reuse its vector plus small noise.", flush=True)
+    print(
+        "Embedding each base passage once (e5, USE); copies reuse its vectors plus small noise.", flush=True
+    )
     rows = [
         (
             "size",

@@ -36,7 +36,6 @@ RETRIEVAL_VARIANTS = {
     "unasked_kind_penalty": (0.0, 0.5, 1.0),
     "fragment_penalty": (0.0, 0.5, 1.0),
     "definition_bonus": (0.0, 1.0),
-    "dense_weight_english": (0.6, 0.9),
 }
 
 
@@ -81,6 +80,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=formatter)
     parser.add_argument("--answer", action="store_true", help="alleen antwoordconstanten")
     parser.add_argument("--retrieval", action="store_true", help="alleen zoekconstanten")
+    parser.add_argument("--only", nargs="+", help="alleen deze constanten")
     args = parser.parse_args(argv)
     both = not (args.answer or args.retrieval)
     scorer = load_scorer(EVAL_DIR)
@@ -92,6 +92,8 @@ def main(argv: list[str] | None = None) -> int:
     if both or args.retrieval:
         defaults = RetrievalConfig()
         for name, values in RETRIEVAL_VARIANTS.items():
+            if args.only and name not in args.only:
+                continue
             for value in values:
                 retriever = HybridRetriever(core.store, core.embedder, replace(defaults, **{name: value}))
                 rows = {h: search_row(scorer, its, retriever) for h, its in halves.items()}
@@ -106,6 +108,8 @@ def main(argv: list[str] | None = None) -> int:
         assert {f.name for f in fields(defaults)} >= ANSWER_VARIANTS.keys()
         vocabulary = lambda: core.store.lexical  # noqa: E731
         for name, values in ANSWER_VARIANTS.items():
+            if args.only and name not in args.only:
+                continue
             for value in values:
                 answerer = ExtractiveAnswerer(replace(defaults, **{name: value}), vocabulary)
                 rows = {h: answer_row(scorer, its, hits, answerer) for h, its in halves.items()}

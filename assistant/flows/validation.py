@@ -8,7 +8,7 @@ Usage::
 
 from __future__ import annotations
 
-SECTORS = ("po", "vo", "mbo")
+from assistant.models import SECTORS
 
 
 class FlowInputError(ValueError):

@@ -22,7 +22,7 @@ from pathlib import Path
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import BaseMessage, HumanMessage, SystemMessage
 
-from assistant.llm.prompt import PROMPTS_DIR
+from assistant.llm.prompt import PROMPTS_DIR, check_chat_model, load_prompts
 from assistant.models import Turn
 
 log = logging.getLogger(__name__)
@@ -48,23 +48,10 @@ class Condenser:
         max_answer_chars: int = 300,
         prompts_dir: Path = PROMPTS_DIR,
     ) -> None:
-        if not isinstance(chat_model, BaseChatModel):
-            raise TypeError(
-                f"chat_model moet een LangChain BaseChatModel zijn, niet {type(chat_model).__name__}."
-            )
-        if timeout_s <= 0:
-            raise ValueError(f"timeout_s moet groter dan 0 zijn, niet {timeout_s}.")
+        check_chat_model(chat_model, timeout_s)
         if max_turns < 1 or max_answer_chars < 1:
             raise ValueError("max_turns en max_answer_chars moeten minstens 1 zijn.")
-        system_path, user_path = prompts_dir / "condense_system.md", prompts_dir / "condense_user.md"
-        for path in (system_path, user_path):
-            if not path.is_file():
-                raise FileNotFoundError(f"Prompttekst ontbreekt: {path}. Zet het terug uit de repository.")
-        self.system = system_path.read_text(encoding="utf-8").strip()
-        self.user = user_path.read_text(encoding="utf-8").strip()
-        missing = [p for p in _PLACEHOLDERS if p not in self.user]
-        if missing:
-            raise ValueError(f"{user_path} mist de plaatshouder(s) {', '.join(missing)}; voeg die toe.")
+        self.system, self.user = load_prompts(prompts_dir, "condense", _PLACEHOLDERS)
         self.chat_model = chat_model
         self.timeout_s = timeout_s
         self.max_turns = max_turns

@@ -35,7 +35,7 @@ from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import BaseMessage
 
 from assistant.llm.grounding import GroundingGuard
-from assistant.llm.prompt import AnswerPrompt
+from assistant.llm.prompt import AnswerPrompt, check_chat_model
 from assistant.llm.providers import build_chat_model, describe_llm
 from assistant.models import Hit
 from assistant.settings import Settings
@@ -110,12 +110,7 @@ class LLMAnswerer:
         prompt: AnswerPrompt | None = None,
         guard: GroundingGuard | None = None,
     ) -> None:
-        if not isinstance(chat_model, BaseChatModel):
-            raise TypeError(
-                f"chat_model moet een LangChain BaseChatModel zijn, niet {type(chat_model).__name__}."
-            )
-        if timeout_s <= 0:
-            raise ValueError(f"timeout_s moet groter dan 0 zijn, niet {timeout_s}.")
+        check_chat_model(chat_model, timeout_s)
         self.chat_model = chat_model
         self.label = label
         self.timeout_s = timeout_s

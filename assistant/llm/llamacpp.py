@@ -118,7 +118,7 @@ class ChatLlamaCpp(BaseChatModel):
             except ImportError as exc:
                 raise ImportError(
                     "llama-cpp-python is niet geïnstalleerd; installeer het met "
-                    "`pip install 'leidraad-assistent[llamacpp]'`."
+                    "`make setup-test` (de geteste versie, draagbaar gebouwd)."
                 ) from exc
             llama = Llama(
                 model_path=str(self.model_path), n_ctx=self.n_ctx, n_threads=self.n_threads, verbose=False

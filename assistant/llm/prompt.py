@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
+from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import BaseMessage, HumanMessage, SystemMessage
 
 from assistant.models import Hit
@@ -26,6 +27,30 @@ _PLACEHOLDERS = ("{passages}", "{question}")
 _DELIMITER = re.compile(r"<(/?\s*(?:passages?|vraag)\b)", re.IGNORECASE)
 
 
+def load_prompts(prompts_dir: Path, name: str, placeholders: Sequence[str]) -> tuple[str, str]:
+    """The system and user texts ``<name>_system.md`` and ``<name>_user.md``; the user text must hold
+    every placeholder."""
+    system_path, user_path = prompts_dir / f"{name}_system.md", prompts_dir / f"{name}_user.md"
+    for path in (system_path, user_path):
+        if not path.is_file():
+            raise FileNotFoundError(f"Prompttekst ontbreekt: {path}. Zet het terug uit de repository.")
+    user = user_path.read_text(encoding="utf-8").strip()
+    missing = [p for p in placeholders if p not in user]
+    if missing:
+        raise ValueError(f"{user_path} mist de plaatshouder(s) {', '.join(missing)}; voeg die toe.")
+    return system_path.read_text(encoding="utf-8").strip(), user
+
+
+def check_chat_model(chat_model: object, timeout_s: float) -> None:
+    """Refuse what is not a LangChain chat model, and a deadline that is not positive."""
+    if not isinstance(chat_model, BaseChatModel):
+        raise TypeError(
+            f"chat_model moet een LangChain BaseChatModel zijn, niet {type(chat_model).__name__}."
+        )
+    if timeout_s <= 0:
+        raise ValueError(f"timeout_s moet groter dan 0 zijn, niet {timeout_s}.")
+
+
 class AnswerPrompt:
     """Builds the system and user messages from the prompt files.
 
@@ -35,15 +60,7 @@ class AnswerPrompt:
     """
 
     def __init__(self, prompts_dir: Path = PROMPTS_DIR) -> None:
-        system_path, user_path = prompts_dir / "answer_system.md", prompts_dir / "answer_user.md"
-        for path in (system_path, user_path):
-            if not path.is_file():
-                raise FileNotFoundError(f"Prompttekst ontbreekt: {path}. Zet het terug uit de repository.")
-        self.system = system_path.read_text(encoding="utf-8").strip()
-        self.user = user_path.read_text(encoding="utf-8").strip()
-        missing = [p for p in _PLACEHOLDERS if p not in self.user]
-        if missing:
-            raise ValueError(f"{user_path} mist de plaatshouder(s) {', '.join(missing)}; voeg die toe.")
+        self.system, self.user = load_prompts(prompts_dir, "answer", _PLACEHOLDERS)
 
     def messages(self, question: str, hits: Sequence[Hit]) -> list[BaseMessage]:
         """The messages for ``question``, answered from ``hits`` (cited as [1]..[len(hits)])."""

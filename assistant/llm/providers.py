@@ -17,7 +17,7 @@ import importlib.util
 from langchain_core.language_models import BaseChatModel
 
 from assistant.llm.llamacpp import ChatLlamaCpp
-from assistant.settings import Settings
+from assistant.settings import ConfigError, Settings
 
 OLLAMA_URL = "http://localhost:11434"
 OPENAI_URL = "https://api.openai.com/v1"
@@ -25,7 +25,7 @@ OPENAI_URL = "https://api.openai.com/v1"
 _UNUSED_API_KEY = "not-needed"
 
 
-class LLMConfigError(ValueError):
+class LLMConfigError(ConfigError):
     """The LLM settings cannot work; the message says which ``LEIDRAAD_`` variable to set."""
 
 
@@ -72,6 +72,9 @@ def build_chat_model(settings: Settings) -> BaseChatModel | None:
         timeout=settings.llm_timeout_s,
         # Retries would multiply the wait; the caller falls back to the offline answer instead.
         max_retries=0,
+        # The client sends the limit as `max_completion_tokens` only; OpenAI-compatible servers that know
+        # just `max_tokens` (llama-cpp-python's) then generate until their context is full, for minutes.
+        extra_body={"max_tokens": settings.llm_max_tokens} if settings.llm_base_url else None,
     )
 
 
@@ -104,8 +107,8 @@ def _llamacpp(settings: Settings) -> BaseChatModel:
     # Checked now, without loading the library, so the error comes at start-up and not mid-answer.
     if importlib.util.find_spec("llama_cpp") is None:
         raise LLMConfigError(
-            "llama-cpp-python is niet geïnstalleerd: `pip install 'leidraad-assistent[llamacpp]'`, "
-            "of kies een andere LEIDRAAD_LLM_PROVIDER."
+            "llama-cpp-python is niet geïnstalleerd: `make setup-test` installeert de geteste versie "
+            "(draagbaar gebouwd), of kies een andere LEIDRAAD_LLM_PROVIDER."
         )
     return ChatLlamaCpp(
         model_path=path,

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from assistant.answer import Answer, ExtractiveAnswerer
-from assistant.models import Hit, Passage
+from assistant.models import Hit, Passage, Signals
 from assistant.query import parse_query
 from assistant.runtime import Core
 
@@ -104,7 +104,7 @@ def test_citations_serialise_with_location(corpus_core: Core) -> None:
 
 def hit(text: str, score: float, title: str = "Leidraad (vo)", order: int = 0) -> Hit:
     passage = Passage(f"p{order}", text, "doc.txt", title, "vo", "h1", "Stap 1", 3, order)
-    return Hit(passage, score, {"dense": 0.95})
+    return Hit(passage, score, Signals(dense=0.95))
 
 
 PRACTICE_QUESTION = hit(

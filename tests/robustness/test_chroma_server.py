@@ -88,4 +88,4 @@ def test_ingest_and_search_through_a_chroma_server(
         "Hoe werkt het team in het mbo aan onderwijsverbetering?", k=5
     )
     assert hits and {h.passage.doc for h in hits} == {MBO_POSTER}
-    assert all(h.signals.get("dense_rank") for h in hits[:3]), "dense results come from the server"
+    assert all(h.signals.dense_rank for h in hits[:3]), "dense results come from the server"

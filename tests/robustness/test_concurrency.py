@@ -152,7 +152,7 @@ def test_a_running_process_finds_by_vector_what_another_process_added(
     assert [h.passage.id for h in hits] == [h.passage.id for h in fresh]
     assert {h.passage.doc for h in hits} == {MBO_POSTER, PO_POSTER}
     # Chroma's top list holds every vector it can see here (15 passages): the po poster's are among them.
-    assert all("dense_rank" in h.signals for h in hits)
+    assert all(h.signals.dense_rank is not None for h in hits)
 
 
 def mismatches(results: list[tuple[str, list[str]]], expected: Expected) -> list[tuple[str, list[str]]]:

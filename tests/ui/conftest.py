@@ -31,3 +31,13 @@ def app_env(corpus_core: Core, monkeypatch: pytest.MonkeyPatch, fresh_app: None)
     monkeypatch.setenv("LEIDRAAD_CORPUS_DIR", str(CORPUS))
     monkeypatch.setenv("LEIDRAAD_LLM_PROVIDER", "none")
     return corpus_core
+
+
+@pytest.fixture(autouse=True)
+def loopback_address() -> Iterator[None]:
+    """AppTest reads .streamlit/config.toml only when run from the repository folder; without it the
+    access gate would see Streamlit's default address (every interface) and show nothing else."""
+    before = st.get_option("server.address")
+    st.config.set_option("server.address", "127.0.0.1")
+    yield
+    st.config.set_option("server.address", before)

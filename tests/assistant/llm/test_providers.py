@@ -52,6 +52,8 @@ def test_openai_compatible_server_needs_no_key() -> None:
     assert chat.openai_api_key is not None and chat.openai_api_key.get_secret_value()
     assert chat.request_timeout == 7
     assert chat.max_retries == 0
+    # Also as `max_tokens`: llama-cpp-python's server ignores `max_completion_tokens` (test_openai_server.py).
+    assert chat.extra_body == {"max_tokens": 64}
     assert describe_llm(settings) == "OpenAI-compatibel: qwen2.5 op http://localhost:8080/v1"
 
 
