@@ -271,23 +271,33 @@ class PassageStore:
                 except (ValueError, OSError) as err:
                     if isinstance(err, FileNotFoundError) and attempts:
                         continue  # a newer commit removed this index after we read its snapshot
+            second = self._load_second(data["version"], len(passages))
+            if second is None and attempts and self._second_lost(data["version"], len(passages)):
+                continue  # likewise for the second model's vectors
             if passages and lexical is None:
                 lexical = LexicalIndex.build([analyse(embedding_text(p)) for p in passages])
             documents = MappingProxyType({d: DocumentRecord(**r) for d, r in data["documents"].items()})
             collection = self._fresh_collection() if reopen else current.collection
             retired = MappingProxyType(data.get("retired", {}))
-            second = self._load_second(data["version"], len(passages))
             return Snapshot(data["version"], stamp, documents, passages, lexical, collection, retired, second)
 
     def _load_second(self, version: str, rows: int) -> np.ndarray | None:
         """The committed second-model vectors; None if absent or not aligned (a re-ingest makes them)."""
-        if self.second_embedder is None or not rows:
+        if self.settings.second_embedder == "none" or not rows:
             return None
         try:
             vectors = np.load(self.dir / f"bm25-{version}" / SECOND)
         except (OSError, ValueError):
             return None
         return vectors if vectors.shape[0] == rows else None
+
+    def _second_lost(self, version: str, rows: int) -> bool:
+        """Were the snapshot's vectors removed by a newer commit (rather than never made)?"""
+        return (
+            bool(rows)
+            and self.settings.second_embedder != "none"
+            and not (self.dir / f"bm25-{version}").is_dir()
+        )
 
     def _fresh_collection(self) -> chromadb.Collection:
         """A collection that sees what other processes wrote.
