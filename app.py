@@ -26,7 +26,7 @@ from assistant.flows import (
 from assistant.flows.chat import ChatFlows
 from assistant.flows.interview import MAX_VRAGEN
 from assistant.llm.providers import LLMConfigError, describe_llm
-from assistant.models import Passage, Scope
+from assistant.models import SECTORS, Passage, Scope
 from assistant.runtime import Core
 from assistant.settings import get_settings
 from ingest.pipeline import IngestPipeline, collect_files
@@ -44,7 +44,7 @@ ASK, PROBLEEM, KENNIS, INTERVIEW = (
     "Van praktijkvraag naar kennisvraag",
     "Interviewvragen",
 )
-SECTORS = {"alle": "Alle sectoren", "po": "po", "vo": "vo", "mbo": "mbo"}
+SECTOR_CHOICES = {"alle": "Alle sectoren"} | {s: s for s in SECTORS}
 FLOW_ERRORS = (FlowInputError, SourceMissingError)  # their messages are Dutch and meant for the user
 LLM_HOWTO = (
     "Een taalmodel maakt de antwoorden vloeiender; de bronnen blijven dezelfde. Instellen: zet in het "
@@ -123,7 +123,7 @@ def handle_upload(core: Core, uploaded: Any) -> None:
 def sidebar(core: Core, llm_problem: str | None) -> str:
     """Sector filter, the documents, upload and the answer mode; returns the chosen sector."""
     with st.sidebar:
-        sector = st.selectbox("Sector", list(SECTORS), format_func=SECTORS.__getitem__)
+        sector = st.selectbox("Sector", list(SECTOR_CHOICES), format_func=SECTOR_CHOICES.__getitem__)
         st.caption(
             "De antwoorden komen dan uit de documenten voor die sector en de algemene documenten. "
             "De probleemanalyse en de kennisvraag gebruiken de sector ook."

@@ -16,12 +16,11 @@ from __future__ import annotations
 import re
 
 from assistant.flows.export import Entry
-from assistant.models import Passage
+from assistant.models import SECTOR_NAMES, Passage
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:&=^])")
 _BULLET_LINE = re.compile(r"^\s*[-•*]\s+(.*)$")
 _MARKERS = re.compile(r"(?:\s*\[\d+(?:\s*,\s*\d+)*\])+\s*$")
-_SECTOR_NAMES = {"po": "primair onderwijs (po)", "vo": "voortgezet onderwijs (vo)", "mbo": "mbo"}
 
 
 def escape_md(text: str) -> str:
@@ -102,7 +101,7 @@ def source_label(n: int, passage: Passage) -> str:
 
 def passage_facts(passage: Passage) -> str:
     """One escaped line: sector and aanbeveling of a passage."""
-    sector = _SECTOR_NAMES.get(passage.sector or "", "alle sectoren")
+    sector = SECTOR_NAMES[passage.sector].removeprefix("het ") if passage.sector else "alle sectoren"
     facts = f"Sector: {sector}"
     if passage.aanbeveling:
         facts += f" · Aanbeveling {passage.aanbeveling.removeprefix('h')}"

@@ -30,7 +30,8 @@ from assistant.flows.interview import InterviewGenerator
 from assistant.flows.kennisvraag import KennisvraagBuilder
 from assistant.flows.probleemanalyse import Probleemanalyse
 from assistant.flows.sources import SourceMissingError
-from assistant.flows.validation import SECTORS, FlowInputError
+from assistant.flows.validation import FlowInputError
+from assistant.models import SECTORS
 from assistant.runtime import Core
 
 

@@ -34,6 +34,7 @@ from assistant.flows.spec import load_spec
 from assistant.flows.validation import FlowInputError, known_sector, required_text
 from assistant.lexical import STOPWORDS, analyse
 from assistant.models import Passage
+from assistant.sentences import split_sentences
 from assistant.store import PassageStore
 
 FLOW = "kennisvraag"
@@ -44,7 +45,6 @@ _DOMAIN = re.compile(r"\b(?:www\.)?([A-Za-z][\w-]*\.(?:nl|com|org))\b")
 _NAME_RUN = re.compile(r"(?<![\w.])(?:[A-Z][\w-]*)(?:\s+[A-Z][\w-]*)*")
 _STRATEGY = re.compile(r"\bheet (\w+):")
 _SUITABLE = re.compile(r"dat het (\w+) is \(([^)]+)\)")
-_SENTENCE = re.compile(r"(?<=[.!?’])\s+(?=[A-Z‘])")
 _COMMON_WORD_ZIPF = 4.0  # single capitalised words this common in Dutch are sentence words, not names
 # Words more frequent than this in Dutch (zipf: "vaak" 5.6, "minder" 5.5, "tijd" 6.0) say how, not what;
 # topic words stay below it ("ouders" 5.3, "lezen" 5.3, "spullen" 4.6, "brugklas" 3.1).
@@ -352,7 +352,7 @@ class KennisvraagBuilder:
         found: dict[str, Cited] = {}
         for anchor in self.spec["ankers"]["bronnen"]:
             passage = self.index.passage(anchor)
-            for sentence in _SENTENCE.split(passage.text.replace("\n", " ")):
+            for sentence in split_sentences(passage.text):
                 for name in _names(sentence):
                     key = re.sub(r"[^a-z]", "", name.lower().removeprefix("www."))
                     if not any(key in k or k in key for k in found):
