@@ -19,12 +19,15 @@ import tempfile
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TypeVar
 
 from assistant.answer import Answerer
+from assistant.models import Turn
 from assistant.runtime import Core
 from assistant.settings import ROOT, Settings
 from ingest.pipeline import IngestPipeline, collect_files
 
+T = TypeVar("T")
 DEV_QUESTIONS = ROOT.parent / "shared" / "eval" / "dev.jsonl"
 FALLBACK_QUESTIONS = (
     "Wat zegt h6 over tijd?",
@@ -47,7 +50,7 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, max(0, round(q / 100 * len(ordered)) - 1))]
 
 
-def time_calls(call: Callable[[str], object], questions: list[str], rounds: int) -> list[float]:
+def time_calls(call: Callable[[T], object], questions: Sequence[T], rounds: int) -> list[float]:
     """Per-question latencies in ms after one untimed warm-up pass."""
     for question in questions:
         call(question)
@@ -143,6 +146,12 @@ def main(argv: list[str] | None = None) -> int:
 
         latencies = time_calls(core.retriever.search, questions, args.rounds)
         asks = time_calls(Answerer(core.retriever).answer, questions, args.rounds)  # no LLM: offline
+        # A follow-up ("En in het mbo?") after each question: resolved against the history, then searched.
+        follow_ups = [[Turn("user", q), Turn("assistant", "…")] for q in questions]
+        with_history = time_calls(lambda h: core.search("En in het mbo?", history=h), follow_ups, args.rounds)
+        asks_with_history = time_calls(
+            lambda h: core.answerer.answer("En in het mbo?", h), follow_ups, args.rounds
+        )
         starts, child_rss = start_to_first_result(store_dir, questions[0], args.starts)
 
     print_table(
@@ -154,6 +163,8 @@ def main(argv: list[str] | None = None) -> int:
             ("warm search p95", f"{percentile(latencies, 95):.1f} ms", ""),
             ("offline ask p50", f"{statistics.median(asks):.1f} ms", "≤ 150 ms"),
             ("offline ask p95", f"{percentile(asks, 95):.1f} ms", ""),
+            ("follow-up search p50 (history)", f"{statistics.median(with_history):.1f} ms", ""),
+            ("follow-up ask p50 (history)", f"{statistics.median(asks_with_history):.1f} ms", ""),
             ("calls timed", f"{len(latencies)} each ({len(questions)} questions × {args.rounds})", ""),
             ("start-to-first-result", f"{statistics.median(starts):.2f} s (median of {len(starts)})", ""),
             ("peak RSS (ingest+search)", f"{peak_rss_mb():.0f} MB", ""),
