@@ -259,17 +259,25 @@ class ExtractiveAnswerer:
 
     def answer(self, question: str, hits: list[Hit], scope: Scope | None = None) -> Answer:
         query = parse_query(question, scope)
-        index = self.vocabulary()
-        if index is not None and (names := unknown_names(question, index.knows)):
-            return abstention(question, query, hits[: self.config.related_shown], names=names)
-        if self.should_abstain(query, hits):
-            return abstention(question, query, hits[: self.config.related_shown])
-        if missing := self.missing_fact(query, hits):
-            return abstention(question, query, hits[: self.config.related_shown], missing)
+        if declined := self.declined(question, query, hits):
+            return declined
         citations: list[Citation] = []
         lines = cite([(hits[rank].passage, s) for rank, s in self.select(query, hits)], citations)
         intro = _intro(question, query, citations)
         return Answer(question, intro + "\n\n" + "\n".join(lines), False, citations)
+
+    def declined(self, question: str, query: ParsedQuery, hits: list[Hit]) -> Answer | None:
+        """The abstention when the question names what the documents never mention, the passages are
+        too far from it, or none holds the kind of fact it asks for; None when it can be answered."""
+        related = hits[: self.config.related_shown]
+        index = self.vocabulary()
+        if index is not None and (names := unknown_names(question, index.knows)):
+            return abstention(question, query, related, names=names)
+        if self.should_abstain(query, hits):
+            return abstention(question, query, related)
+        if missing := self.missing_fact(query, hits):
+            return abstention(question, query, related, missing)
+        return None
 
     def compare(self, question: str, hits_by_sector: dict[str, list[Hit]], scope: Scope) -> Answer:
         """Each named sector's answer side by side ("verschil tussen po en mbo bij h2?")."""
@@ -277,8 +285,9 @@ class ExtractiveAnswerer:
         blocks = []
         for sector, hits in hits_by_sector.items():
             query = parse_query(question, replace(scope, sector=sector))
-            quiet = self.should_abstain(query, hits) or self.missing_fact(query, hits)
-            quotes = [] if quiet else [(hits[rank].passage, s) for rank, s in self.select(query, hits)]
+            quotes = []
+            if not self.declined(question, query, hits):
+                quotes = [(hits[rank].passage, s) for rank, s in self.select(query, hits)]
             lines = cite(quotes, citations) or ["Hierover zeggen de documenten voor deze sector niets."]
             name = SECTOR_NAMES[sector]
             blocks.append(f"**{name[0].upper()}{name[1:]}**\n" + "\n".join(lines))

@@ -35,6 +35,14 @@ UNFILTERED_MAX = 1000  # longest unfiltered dense top list before Chroma filters
 
 
 @dataclass(frozen=True)
+class QueryVectors:
+    """The question as each dense model sees it; ``second`` is None without second-model vectors."""
+
+    e5: np.ndarray
+    second: np.ndarray | None
+
+
+@dataclass(frozen=True)
 class RetrievalConfig:
     """Weights and penalties, each set on the tuning half of the dev questions (odd ids) and kept
     only when the validation half (even ids) agreed; ``python -m benchmarks.tune`` prints both."""
@@ -84,14 +92,14 @@ class HybridRetriever:
         query = parse_query(question, scope)
         if not snapshot.passages or not query.text:
             return []
-        vector = self.embedder.embed_query(query.text)
-        hits = self._ranked(snapshot, query, vector, snapshot.mask(query.sector, query.aanbeveling), k)
+        vectors = self._embed(snapshot, query)
+        hits = self._ranked(snapshot, query, vectors, snapshot.mask(query.sector, query.aanbeveling), k)
         if len(hits) < k and query.aanbeveling:
             # The named aanbeveling has less text than asked for (e.g. one poster block in the mbo):
             # its passages stay first, the rest of the sector follows.
             wider = snapshot.mask(query.sector, None)
             seen = {h.passage.id for h in hits}
-            more = self._ranked(snapshot, replace(query, aanbeveling=None), vector, wider, k)
+            more = self._ranked(snapshot, replace(query, aanbeveling=None), vectors, wider, k)
             more = [h for h in more if h.passage.id not in seen][: k - len(hits)]
             if hits and more:  # scores keep saying the order: the fill-up ranks below the scope
                 shift = max(0.0, more[0].score - hits[-1].score + 0.001)
@@ -99,14 +107,22 @@ class HybridRetriever:
             hits += more
         return hits
 
+    def _embed(self, snapshot: Snapshot, query: ParsedQuery) -> QueryVectors:
+        """The question embedded once per search: by e5, and by the second model if the store has
+        its vectors."""
+        second = self.store.second_embedder if snapshot.second is not None else None
+        return QueryVectors(
+            self.embedder.embed_query(query.text), second.embed_query(query.text) if second else None
+        )
+
     def _ranked(
-        self, snapshot: Snapshot, query: ParsedQuery, vector: np.ndarray, mask: np.ndarray, k: int
+        self, snapshot: Snapshot, query: ParsedQuery, vectors: QueryVectors, mask: np.ndarray, k: int
     ) -> list[Hit]:
         if not mask.any():
             return []
-        dense = self._dense(snapshot, query, vector, mask)
+        dense = self._dense(snapshot, query, vectors.e5, mask)
         lexical = self._lexical(snapshot, query, mask)
-        return self._fuse(snapshot, query, vector, dense, lexical, k)
+        return self._fuse(snapshot, query, vectors, dense, lexical, k)
 
     def _dense(
         self, snapshot: Snapshot, query: ParsedQuery, vector: np.ndarray, mask: np.ndarray
@@ -199,7 +215,7 @@ class HybridRetriever:
         self,
         snapshot: Snapshot,
         query: ParsedQuery,
-        vector: np.ndarray,
+        vectors: QueryVectors,
         dense: dict[int, float],
         bm25: np.ndarray,
         k: int,
@@ -208,14 +224,14 @@ class HybridRetriever:
         n = cfg.candidates
         top = np.argpartition(-bm25, min(n, len(bm25) - 1))[:n]
         lexical = {int(r): float(bm25[r]) for r in top if bm25[r] > 0}
-        similarity = dense | self._similarities(snapshot, vector, sorted(lexical.keys() - dense.keys()))
+        similarity = dense | self._similarities(snapshot, vectors.e5, sorted(lexical.keys() - dense.keys()))
         # A lexical candidate whose vector could not be read is ranked on what is known of it.
         floor = min(similarity.values(), default=0.0)
         similarity = {r: similarity.get(r, floor) for r in similarity.keys() | lexical.keys()}
         signals = {"dense": similarity, "bm25": lexical}
         dense_weight = cfg.dense_weight
         weights = {"dense": dense_weight, "bm25": 1.0 - dense_weight}
-        second = self._second(snapshot, query, list(similarity))
+        second = _second(snapshot, vectors.second, list(similarity))
         if second:
             signals["second"] = second
             share = cfg.second_share
@@ -241,13 +257,12 @@ class HybridRetriever:
             for row, score in fused
         ]
 
-    def _second(self, snapshot: Snapshot, query: ParsedQuery, rows: list[int]) -> dict[int, float]:
-        """The second model's similarity of each candidate (empty when the store has no such vectors)."""
-        embedder = self.store.second_embedder
-        if snapshot.second is None or embedder is None or not rows:
-            return {}
-        sims = snapshot.second[rows] @ embedder.embed_query(query.text)
-        return dict(zip(rows, sims.tolist(), strict=True))
+
+def _second(snapshot: Snapshot, vector: np.ndarray | None, rows: list[int]) -> dict[int, float]:
+    """The second model's similarity of each candidate (empty when the store has no such vectors)."""
+    if snapshot.second is None or vector is None or not rows:
+        return {}
+    return dict(zip(rows, (snapshot.second[rows] @ vector).tolist(), strict=True))
 
 
 def _where(query: ParsedQuery) -> dict | None:
