@@ -43,7 +43,7 @@ from chromadb.api.shared_system_client import SharedSystemClient
 from chromadb.config import Settings as ChromaSettings
 
 from assistant.embedder import Embedder, build_second_embedder
-from assistant.lexical import ANALYSER_VERSION, LexicalIndex, analyse
+from assistant.lexical import ANALYSER_VERSION, LexicalIndex, index_terms
 from assistant.models import Passage
 from assistant.settings import Settings
 
@@ -275,7 +275,7 @@ class PassageStore:
             if second is None and attempts and self._second_lost(data["version"], len(passages)):
                 continue  # likewise for the second model's vectors
             if passages and lexical is None:
-                lexical = LexicalIndex.build([analyse(embedding_text(p)) for p in passages])
+                lexical = LexicalIndex.build([index_terms(embedding_text(p)) for p in passages])
             documents = MappingProxyType({d: DocumentRecord(**r) for d, r in data["documents"].items()})
             collection = self._fresh_collection() if reopen else current.collection
             retired = MappingProxyType(data.get("retired", {}))
@@ -442,7 +442,7 @@ class PassageStore:
             with contextlib.suppress(OSError, ValueError):
                 saved = json.loads((self.dir / f"bm25-{base.version}" / TOKENS).read_text(encoding="utf-8"))
                 cache.update(dict(zip([p.id for p in base.passages], saved, strict=True)))
-        return [cache[p.id] if p.id in cache else " ".join(analyse(embedding_text(p))) for p in passages]
+        return [cache[p.id] if p.id in cache else " ".join(index_terms(embedding_text(p))) for p in passages]
 
     def _second_vectors(self, base: Snapshot, passages: list[Passage]) -> np.ndarray | None:
         """Second-model vectors per passage: from memory, from the committed snapshot, or embedded now."""

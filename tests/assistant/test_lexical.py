@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from assistant.lexical import ANALYSER_VERSION, LexicalIndex, analyse, uninflect
+from assistant.lexical import ANALYSER_VERSION, LexicalIndex, analyse, compound_parts, index_terms, uninflect
 
 TEXTS = [
     "Het team bespreekt in de vergadering de resultaten van de leerlingen.",
@@ -16,7 +16,7 @@ TEXTS = [
 
 @pytest.fixture(scope="module")
 def index() -> LexicalIndex:
-    return LexicalIndex.build([analyse(t) for t in TEXTS])
+    return LexicalIndex.build([index_terms(t) for t in TEXTS])
 
 
 def test_scores_one_per_row_and_stemmed(index: LexicalIndex) -> None:
@@ -25,6 +25,20 @@ def test_scores_one_per_row_and_stemmed(index: LexicalIndex) -> None:
     assert int(np.argmax(scores)) == 1
     assert scores[0] == 0 and scores[2] == 0
     assert index.scores("vergaderingen")[0] > 0  # plural finds the singular
+
+
+def test_compound_parts_split_compounds_only() -> None:
+    assert compound_parts("schoolleiders") == tuple(analyse("school leider"))
+    assert compound_parts("onderzoekscultuur") == tuple(analyse("onderzoek cultuur"))  # linking s
+    # A frequent word of its own stays whole, and stop words are never parts.
+    assert compound_parts("onderwijs") == ()
+    assert compound_parts("hierdoor") == ()
+
+
+def test_a_compound_matches_its_parts(index: LexicalIndex) -> None:
+    assert index.scores("teamvergadering")[0] > 0  # "vergadering" in the first text
+    assert int(np.argmax(index.scores("lesbezoeken"))) == 1
+    assert index_terms("schoolleider")[: len(analyse("schoolleider"))] == analyse("schoolleider")
 
 
 def test_scores_zero_for_unknown_or_stop_words(index: LexicalIndex) -> None:
@@ -74,11 +88,11 @@ def test_words_that_are_not_inflected_stay(word: str) -> None:
 
 def test_analyser_version_names_what_analyse_returns() -> None:
     # Stores rebuild their BM25 index when ANALYSER_VERSION changes. If this fails because
-    # analyse() changed, raise ANALYSER_VERSION and update the expected terms here.
+    # index_terms() changed, raise ANALYSER_VERSION and update the expected terms here.
     probe = "Een betrouwbare bron12 helpt docenten bij duurzame verbeteringen in de teamvergaderingen."
-    assert (ANALYSER_VERSION, analyse(probe)) == (
-        3,
-        ["betrouw", "bron", "help", "docent", "duurzaam", "verbeteer", "teamvergader"],
+    assert (ANALYSER_VERSION, index_terms(probe)) == (
+        4,
+        ["betrouw", "bron", "help", "docent", "duurzaam", "verbeteer", "teamvergader", "team", "vergader"],
     )
 
 

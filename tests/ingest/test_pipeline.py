@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from assistant import store as store_module
-from assistant.lexical import LexicalIndex, analyse
+from assistant.lexical import LexicalIndex, index_terms
 from assistant.settings import ROOT
 from assistant.store import PassageStore, embedding_text
 from ingest.pipeline import IngestPipeline
@@ -162,7 +162,7 @@ def test_commits_analyse_only_new_passages(tmp_path: Path, embedder, monkeypatch
     result = second.run(badfiles.good_pdf(tmp_path))
     assert result.status == "ok" and len(analysed) == result.chunks
     # The reused analysed texts stay aligned with their passages: the index equals one built afresh.
-    fresh = LexicalIndex.build([analyse(embedding_text(p)) for p in second.store.passages])
+    fresh = LexicalIndex.build([index_terms(embedding_text(p)) for p in second.store.passages])
     for question in ("gedeelde visie", "tegengeluiden van leerkrachten", "borgen in het mbo"):
         assert second.store.lexical.scores(question).tolist() == fresh.scores(question).tolist()
 
