@@ -9,6 +9,7 @@ Usage::
 
 from __future__ import annotations
 
+import json
 import math
 import re
 import threading
@@ -48,7 +49,8 @@ _EXTRA_STOPWORDS = {
 }
 # Stores record which analyser built their BM25 index: one of an older version is rebuilt, never
 # mixed with terms the current analyse() gives. Raise it whenever analyse() returns other terms.
-ANALYSER_VERSION = 4
+ANALYSER_VERSION = 5
+WORDS = "words.json"  # beside the saved BM25 model: the terms the documents use as words
 STOPWORDS = frozenset(STOPWORDS_DUTCH) | _EXTRA_STOPWORDS  # a set: analyse() tests every word
 _STEMMERS = threading.local()  # PyStemmer objects are not thread-safe; the UI answers in threads
 
@@ -99,12 +101,16 @@ def analyse(text: str) -> list[str]:
 
 
 def index_terms(text: str) -> list[str]:
-    """What BM25 indexes and searches: ``analyse`` plus the parts of each compound, so that
-    "schoolvisie" also matches "visie" and "vakgroepleiders" matches "leider"."""
+    """What BM25 indexes and searches: the ``analyse`` terms, ``PARTS_MARK``, then the parts of each
+    compound, so that "schoolvisie" also matches "visie" and "vakgroepleiders" matches "leider"."""
     words = _words(text)
-    return stem_words([uninflect(w) for w in words]) + [
-        part for w in words if len(w) >= 2 * _PART_MIN for part in compound_parts(w)
-    ]
+    parts = [part for w in words if len(w) >= 2 * _PART_MIN for part in compound_parts(w)]
+    return [*stem_words([uninflect(w) for w in words]), PARTS_MARK, *parts]
+
+
+# Separates a text's own terms from its compounds' parts in ``index_terms``: both are searched, but
+# only the documents' own words decide which words they "use" (``LexicalIndex.knows``).
+PARTS_MARK = "|"
 
 
 # Compound splitting after Koehn & Knight (2003): a word is split where its two parts are common
@@ -145,8 +151,10 @@ def compound_parts(word: str) -> tuple[str, ...]:
 class LexicalIndex:
     """A BM25 index over row-aligned passage texts."""
 
-    def __init__(self, model: bm25s.BM25) -> None:
+    def __init__(self, model: bm25s.BM25, words: frozenset[str]) -> None:
+        """``words``: the terms the documents use as words of their own (not only as a compound's part)."""
         self._model = model
+        self._words = words
         self._size = int(model.scores["num_docs"])
         # Column pointers of the term-major sparse matrix give each term's document frequency.
         self._df = np.diff(np.asarray(model.scores["indptr"]))
@@ -161,15 +169,23 @@ class LexicalIndex:
     def build(cls, analysed: Iterable[list[str]]) -> LexicalIndex:
         """Index row-aligned analysed texts (``index_terms`` output): the store analyses each passage once."""
         model = bm25s.BM25(k1=1.2, b=0.75)
-        model.index([terms or ["_leeg_"] for terms in analysed], show_progress=False)
-        return cls(model)
+        indexed, words = [], set()
+        for terms in analysed:
+            own = terms[: terms.index(PARTS_MARK)] if PARTS_MARK in terms else terms
+            words.update(own)
+            indexed.append([t for t in terms if t != PARTS_MARK] or ["_leeg_"])
+        model.index(indexed, show_progress=False)
+        return cls(model, frozenset(words))
 
     def save(self, folder: Path) -> None:
         self._model.save(str(folder), show_progress=False)
+        (folder / WORDS).write_text(json.dumps(sorted(self._words), ensure_ascii=False), encoding="utf-8")
 
     @classmethod
     def load(cls, folder: Path) -> LexicalIndex:
-        return cls(bm25s.BM25.load(str(folder), mmap=False, show_progress=False, verbosity=0))
+        """The saved index; raises OSError or ValueError when it is missing or broken (rebuild it)."""
+        words = frozenset(json.loads((folder / WORDS).read_text(encoding="utf-8")))
+        return cls(bm25s.BM25.load(str(folder), mmap=False, show_progress=False, verbosity=0), words)
 
     def known_share(self, text: str) -> float:
         """IDF-weighted share of the text's terms that the indexed documents use at all.
@@ -189,7 +205,7 @@ class LexicalIndex:
         return not terms or any(self._knows(term, w) for term, w in terms)
 
     def _knows(self, term: str, word: str) -> bool:
-        vocab = self._model.vocab_dict
+        vocab = self._words
         if term in vocab:
             return True
         for cut in range(4, len(word) - 3):  # both parts at least four letters
