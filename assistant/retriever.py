@@ -1,4 +1,4 @@
-"""Hybrid retrieval: dense e5 vectors (Chroma) and Dutch BM25.
+"""Hybrid retrieval: dense e5 vectors (the snapshot's matrix of the vectors in Chroma) and Dutch BM25.
 
 The two candidate lists are fused by a weighted sum of standardised scores (``fusion.py``); then
 the kind of passage moves it: the document's definition of a term the question asks about goes
@@ -14,13 +14,9 @@ Usage::
 
 from __future__ import annotations
 
-import logging
-import math
-import time
 from dataclasses import dataclass, replace
 
 import numpy as np
-from chromadb.errors import ChromaError
 
 from assistant.definitions import defines
 from assistant.embedder import Embedder
@@ -29,9 +25,6 @@ from assistant.models import Hit, Passage, Scope, Signals
 from assistant.query import ParsedQuery, parse_query
 from assistant.sentences import content_terms, unasked_kind
 from assistant.store import PassageStore, Snapshot
-
-log = logging.getLogger(__name__)
-UNFILTERED_MAX = 1000  # longest unfiltered dense top list before Chroma filters by metadata instead
 
 
 @dataclass(frozen=True)
@@ -120,48 +113,9 @@ class HybridRetriever:
     ) -> list[Hit]:
         if not mask.any():
             return []
-        dense = self._dense(snapshot, query, vectors.e5, mask)
+        similarity = snapshot.dense @ vectors.e5  # e5 vectors are unit length: cosine similarities
         lexical = self._lexical(snapshot, query, mask)
-        return self._fuse(snapshot, query, vectors, dense, lexical, k)
-
-    def _dense(
-        self, snapshot: Snapshot, query: ParsedQuery, vector: np.ndarray, mask: np.ndarray
-    ) -> dict[int, float]:
-        n = min(self.config.candidates, int(mask.sum()))
-        # Chroma's metadata filter first lists every matching id (20–100 ms at 35,000 passages); an
-        # unfiltered top list, masked with the snapshot's scope here, costs a few ms unless it is long.
-        asked = math.ceil(n / mask.mean())
-        where = None
-        if asked > UNFILTERED_MAX:
-            where, asked = _where(query), n
-        while True:
-            result = self._query(snapshot, vector, asked, where)
-            if result is None:
-                return {}
-            ids = result["ids"][0]
-            ranked: dict[int, float] = {}
-            for pid, dist in zip(ids, result["distances"][0], strict=True):
-                row = snapshot.row(pid)
-                if row is not None and mask[row]:  # vectors not in the snapshot are not (yet) visible
-                    ranked[row] = 1.0 - float(dist)
-            if len(ranked) >= n or len(ids) < asked:
-                return dict(list(ranked.items())[:n])
-            # Vectors the snapshot does not name (a write in progress, superseded ones not yet deleted)
-            # took places in Chroma's top list: ask for more.
-            asked *= 2
-
-    def _query(self, snapshot: Snapshot, vector: np.ndarray, n: int, where: dict | None) -> dict | None:
-        for attempt in range(3):
-            try:
-                return snapshot.collection.query(
-                    query_embeddings=[vector], n_results=n, where=where, include=["distances"]
-                )
-            except ChromaError as err:
-                # Chroma's index can be mid-update while another process ingests: retry briefly,
-                # then answer from BM25 alone rather than fail the question.
-                log.warning("Vectorzoekopdracht mislukt (poging %d): %s", attempt + 1, err)
-                time.sleep(0.05 * (attempt + 1))
-        return None
+        return self._fuse(snapshot, query, vectors, similarity, mask, lexical, k)
 
     def _lexical(self, snapshot: Snapshot, query: ParsedQuery, mask: np.ndarray) -> np.ndarray:
         """BM25 score of every row, zero outside the question's scope."""
@@ -193,41 +147,23 @@ class HybridRetriever:
         adjusted = [(row, score + adjustment(passages[row].text)) for row, score in fused]
         return sorted(adjusted, key=lambda item: -item[1])
 
-    def _similarities(self, snapshot: Snapshot, vector: np.ndarray, rows: list[int]) -> dict[int, float]:
-        """Cosine similarity of passages that BM25 found but the dense top-n did not hold."""
-        if not rows:
-            return {}
-        passages = snapshot.passages
-        try:
-            got = snapshot.collection.get(ids=[passages[r].id for r in rows], include=["embeddings"])
-        except ChromaError as err:
-            log.warning("Vectoren ophalen mislukt: %s", err)
-            return {}
-        by_id = dict(zip(got["ids"], got["embeddings"], strict=True))
-        out = {}
-        for r in rows:
-            embedding = by_id.get(passages[r].id)
-            if embedding is not None:  # e5 vectors are unit length: the dot product is the cosine
-                out[r] = float(np.dot(np.asarray(embedding, dtype=np.float32), vector))
-        return out
-
     def _fuse(
         self,
         snapshot: Snapshot,
         query: ParsedQuery,
         vectors: QueryVectors,
-        dense: dict[int, float],
+        cosine: np.ndarray,
+        mask: np.ndarray,
         bm25: np.ndarray,
         k: int,
     ) -> list[Hit]:
         cfg = self.config
-        n = cfg.candidates
-        top = np.argpartition(-bm25, min(n, len(bm25) - 1))[:n]
-        lexical = {int(r): float(bm25[r]) for r in top if bm25[r] > 0}
-        similarity = dense | self._similarities(snapshot, vectors.e5, sorted(lexical.keys() - dense.keys()))
-        # A lexical candidate whose vector could not be read is ranked on what is known of it.
-        floor = min(similarity.values(), default=0.0)
-        similarity = {r: similarity.get(r, floor) for r in similarity.keys() | lexical.keys()}
+        # Candidates: the top n of each retriever inside the scope.
+        rows = np.flatnonzero(mask)
+        n = min(cfg.candidates, len(rows))
+        dense = {int(r): float(cosine[r]) for r in _top(rows, cosine[rows], n)}
+        lexical = {int(r): float(bm25[r]) for r in _top(rows, bm25[rows], n) if bm25[r] > 0}
+        similarity = {r: float(cosine[r]) for r in dense.keys() | lexical.keys()}
         signals = {"dense": similarity, "bm25": lexical}
         dense_weight = cfg.dense_weight
         weights = {"dense": dense_weight, "bm25": 1.0 - dense_weight}
@@ -258,19 +194,14 @@ class HybridRetriever:
         ]
 
 
+def _top(rows: np.ndarray, scores: np.ndarray, n: int) -> np.ndarray:
+    """The ``n`` rows with the highest scores, best first."""
+    best = np.argpartition(-scores, n - 1)[:n] if n < len(rows) else np.arange(len(rows))
+    return rows[best[np.argsort(-scores[best], kind="stable")]]
+
+
 def _second(snapshot: Snapshot, vector: np.ndarray | None, rows: list[int]) -> dict[int, float]:
     """The second model's similarity of each candidate (empty when the store has no such vectors)."""
     if snapshot.second is None or vector is None or not rows:
         return {}
     return dict(zip(rows, (snapshot.second[rows] @ vector).tolist(), strict=True))
-
-
-def _where(query: ParsedQuery) -> dict | None:
-    clauses: list[dict] = []
-    if query.aanbeveling:
-        clauses.append({"aanbeveling": query.aanbeveling})
-    if query.sector:
-        clauses.append({"sector": {"$in": [query.sector, ""]}})
-    if not clauses:
-        return None
-    return clauses[0] if len(clauses) == 1 else {"$and": clauses}

@@ -7,6 +7,9 @@ passages; the next write, or the next process to open the store, removes orphane
 
 Each committed state is one immutable ``Snapshot``; a search takes it once and reads passages,
 rows, BM25 and vectors from it, so a commit by another thread or process never mixes two states.
+The snapshot holds its passages' e5 vectors as a matrix, read from Chroma once when it is loaded
+(carried over from the previous snapshot when this process commits): a search multiplies it
+rather than querying Chroma, which took a sixth of a warm search.
 Superseded vectors are only *retired* (listed in the snapshot) at first and deleted by a commit
 ``RETIRE_GRACE_S`` later: a search that took the previous snapshot just before a commit still finds
 all of its vectors.
@@ -26,6 +29,7 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import json
+import logging
 import os
 import shutil
 import threading
@@ -41,6 +45,7 @@ import chromadb
 import numpy as np
 from chromadb.api.shared_system_client import SharedSystemClient
 from chromadb.config import Settings as ChromaSettings
+from chromadb.errors import ChromaError
 
 from assistant.embedder import Embedder, build_second_embedder
 from assistant.lexical import ANALYSER_VERSION, LexicalIndex, index_terms
@@ -56,6 +61,7 @@ EmbedFn = Callable[[list[str]], Sequence[np.ndarray]]
 Stamp = tuple[int, int, int]  # inode, mtime_ns, size of snapshot.json: a new commit changes it
 T = TypeVar("T")
 R = TypeVar("R")
+log = logging.getLogger(__name__)
 
 # A commit rewrites the snapshot and the BM25 index over the whole store. Committing once the batch
 # holds a quarter of what is stored grows the commits geometrically, which keeps the total work of a
@@ -119,6 +125,8 @@ class Snapshot:
     retired: Mapping[str, float] = field(default_factory=lambda: MappingProxyType({}))
     # The second dense model's vectors, one row per passage; None when it is switched off.
     second: np.ndarray | None = None
+    # The e5 vectors, one row per passage (a zero row for a vector Chroma could not give).
+    dense: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), dtype=np.float32))
     rows: Mapping[str, int] = field(init=False)
     sectors: np.ndarray = field(init=False)  # per row; "" for documents meant for every sector
     aanbevelingen: np.ndarray = field(init=False)  # per row; "" outside the aanbevelingen
@@ -151,7 +159,7 @@ class WriteBatch:
         self._documents = dict(base.documents)
         self._staged: dict[str, list[Passage]] = {}  # new passages per document, in staging order
         self._dropped: set[str] = set()  # documents whose committed passages go
-        self._embedded: set[str] = set()  # ids upserted in this batch
+        self.vectors: dict[str, np.ndarray] = {}  # id → vector upserted in this batch
         self.pending = 0  # passages staged since the batch began
 
     @property
@@ -171,18 +179,18 @@ class WriteBatch:
         self, record: DocumentRecord, passages: list[Passage], embed: EmbedFn, batch: int = 256
     ) -> None:
         """Make ``passages`` the only passages of ``record.doc`` (visible to readers at the commit)."""
-        in_chroma = (self.base.rows, self.base.retired, self._embedded)
+        in_chroma = (self.base.rows, self.base.retired, self.vectors)
         new = [p for p in passages if not any(p.id in ids for ids in in_chroma)]
         for start in range(0, len(new), batch):
             part = new[start : start + batch]
-            vectors = embed([embedding_text(p) for p in part])
+            vectors = [np.asarray(v, dtype=np.float32) for v in embed([embedding_text(p) for p in part])]
             self.base.collection.upsert(
                 ids=[p.id for p in part],
-                embeddings=[np.asarray(v, dtype=np.float32) for v in vectors],
+                embeddings=vectors,
                 documents=[p.text for p in part],
                 metadatas=[p.metadata() for p in part],
             )
-            self._embedded.update(p.id for p in part)
+            self.vectors.update(zip([p.id for p in part], vectors, strict=True))
         # Staged only once every vector is in Chroma: a failure above leaves the document as it was.
         self._staged[record.doc] = list(passages)
         self._documents[record.doc] = record
@@ -214,7 +222,7 @@ class WriteBatch:
         retired |= {p.id: now for p in self.base.passages if p.doc in touched and p.id not in live}
         expired = {pid for pid, t in retired.items() if now - t >= RETIRE_GRACE_S}
         kept = {pid: t for pid, t in retired.items() if pid not in expired}
-        return kept, expired | {pid for pid in self._embedded if pid not in live}
+        return kept, expired | {pid for pid in self.vectors if pid not in live}
 
 
 class PassageStore:
@@ -279,7 +287,10 @@ class PassageStore:
             documents = MappingProxyType({d: DocumentRecord(**r) for d, r in data["documents"].items()})
             collection = self._fresh_collection() if reopen else current.collection
             retired = MappingProxyType(data.get("retired", {}))
-            return Snapshot(data["version"], stamp, documents, passages, lexical, collection, retired, second)
+            dense = _dense_vectors(collection, passages, _by_id(current))
+            return Snapshot(
+                data["version"], stamp, documents, passages, lexical, collection, retired, second, dense
+            )
 
     def _load_second(self, version: str, rows: int) -> np.ndarray | None:
         """The committed second-model vectors; None if absent or not aligned (a re-ingest makes them)."""
@@ -426,6 +437,7 @@ class PassageStore:
             batch.base.collection,
             MappingProxyType(retired),
             second,
+            _dense_vectors(batch.base.collection, passages, _by_id(batch.base) | batch.vectors),
         )
         with self._lock:  # readers in this process wait rather than reload what we are publishing
             os.replace(tmp, self.dir / SNAPSHOT)  # the commit point
@@ -483,6 +495,39 @@ class PassageStore:
                 shutil.rmtree(folder, ignore_errors=True)
         for tmp in self.dir.glob(f".{SNAPSHOT}.*.tmp"):
             tmp.unlink(missing_ok=True)
+
+
+def _by_id(snapshot: Snapshot) -> dict[str, np.ndarray]:
+    """The snapshot's e5 vectors by passage id."""
+    return dict(zip([p.id for p in snapshot.passages], snapshot.dense, strict=False))
+
+
+def _dense_vectors(
+    collection: chromadb.Collection, passages: Sequence[Passage], known: Mapping[str, np.ndarray]
+) -> np.ndarray:
+    """Row-aligned e5 vectors: ``known`` ones, the rest read from Chroma.
+
+    A vector Chroma cannot give (mid-update in another process) becomes a zero row: that passage is
+    then found by BM25 alone until the next snapshot, rather than the store failing to open.
+    """
+    missing = [p.id for p in passages if p.id not in known]
+    found = dict(known)
+    for start in range(0, len(missing), 5000):
+        ids = missing[start : start + 5000]
+        for attempt in range(3):
+            try:
+                got = collection.get(ids=ids, include=["embeddings"])
+            except ChromaError as err:
+                log.warning("Vectoren lezen mislukt (poging %d): %s", attempt + 1, err)
+                time.sleep(0.05 * (attempt + 1))
+                continue
+            found.update(zip(got["ids"], np.asarray(got["embeddings"], dtype=np.float32), strict=True))
+            break
+    if not passages:
+        return np.zeros((0, 0), dtype=np.float32)
+    width = len(next(iter(found.values()))) if found else 1
+    zero = np.zeros(width, dtype=np.float32)
+    return np.stack([found.get(p.id, zero) for p in passages]).astype(np.float32, copy=False)
 
 
 def _stamp(path: Path) -> Stamp | None:
