@@ -257,44 +257,44 @@ class ExtractiveAnswerer:
                     return None
         return kind
 
-    def answer(self, question: str, hits: list[Hit], scope: Scope | None = None) -> Answer:
-        query = parse_query(question, scope)
-        if declined := self.declined(question, query, hits):
+    def answer(self, query: ParsedQuery, hits: list[Hit]) -> Answer:
+        """The answer to ``query`` from ``hits``, or an abstention that shows what is nearby."""
+        if declined := self.declined(query, hits):
             return declined
         citations: list[Citation] = []
         lines = cite([(hits[rank].passage, s) for rank, s in self.select(query, hits)], citations)
-        intro = _intro(question, query, citations)
-        return Answer(question, intro + "\n\n" + "\n".join(lines), False, citations)
+        intro = _intro(query, citations)
+        return Answer(query.text, intro + "\n\n" + "\n".join(lines), False, citations)
 
-    def declined(self, question: str, query: ParsedQuery, hits: list[Hit]) -> Answer | None:
+    def declined(self, query: ParsedQuery, hits: list[Hit]) -> Answer | None:
         """The abstention when the question names what the documents never mention, the passages are
         too far from it, or none holds the kind of fact it asks for; None when it can be answered."""
         related = hits[: self.config.related_shown]
         index = self.vocabulary()
-        if index is not None and (names := unknown_names(question, index.knows)):
-            return abstention(question, query, related, names=names)
+        if index is not None and (names := unknown_names(query.text, index.knows)):
+            return abstention(query, related, names=names)
         if self.should_abstain(query, hits):
-            return abstention(question, query, related)
+            return abstention(query, related)
         if missing := self.missing_fact(query, hits):
-            return abstention(question, query, related, missing)
+            return abstention(query, related, missing)
         return None
 
-    def compare(self, question: str, hits_by_sector: dict[str, list[Hit]], scope: Scope) -> Answer:
+    def compare(self, query: ParsedQuery, hits_by_sector: dict[str, list[Hit]]) -> Answer:
         """Each named sector's answer side by side ("verschil tussen po en mbo bij h2?")."""
         citations: list[Citation] = []
         blocks = []
         for sector, hits in hits_by_sector.items():
-            query = parse_query(question, replace(scope, sector=sector))
+            one = query.within(sector)
             quotes = []
-            if not self.declined(question, query, hits):
-                quotes = [(hits[rank].passage, s) for rank, s in self.select(query, hits)]
+            if not self.declined(one, hits):
+                quotes = [(hits[rank].passage, s) for rank, s in self.select(one, hits)]
             lines = cite(quotes, citations) or ["Hierover zeggen de documenten voor deze sector niets."]
             name = SECTOR_NAMES[sector]
             blocks.append(f"**{name[0].upper()}{name[1:]}**\n" + "\n".join(lines))
         if not citations:
-            return abstention(question, parse_query(question, scope), [])
+            return abstention(query, [])
         intro = "Naast elkaar, per sector, wat de documenten hierover zeggen:"
-        return Answer(question, intro + "\n\n" + "\n\n".join(blocks), False, citations)
+        return Answer(query.text, intro + "\n\n" + "\n\n".join(blocks), False, citations)
 
 
 def cite(quotes: list[tuple[Passage, str]], citations: list[Citation]) -> list[str]:
@@ -309,7 +309,7 @@ def cite(quotes: list[tuple[Passage, str]], citations: list[Citation]) -> list[s
     return lines
 
 
-def _intro(question: str, query: ParsedQuery, citations: list[Citation]) -> str:
+def _intro(query: ParsedQuery, citations: list[Citation]) -> str:
     scope = scope_label(query)
     titles = list(dict.fromkeys(c.passage.title for c in citations))
     verb = "zegt" if len(titles) == 1 else "zeggen"
@@ -320,13 +320,12 @@ def _intro(question: str, query: ParsedQuery, citations: list[Citation]) -> str:
             f"De documenten voor {SECTOR_NAMES[query.sector]} zeggen hier niets over; "
             f"deze algemene bron wel. {intro}"
         )
-    if is_english(question):
+    if is_english(query.text):
         intro = "The documents are in Dutch; the relevant passages say (quoted in Dutch): " + intro
     return intro
 
 
 def abstention(
-    question: str,
     query: ParsedQuery,
     related: list[Hit],
     fact: str | None = None,
@@ -350,9 +349,9 @@ def abstention(
             f"Daar zeggen de documenten{where} niets over: ik vond geen passage die deze vraag beantwoordt."
             + (" Hieronder staan passages die misschien verwant zijn." if related else "")
         )
-    if is_english(question):
+    if is_english(query.text):
         text = "The documents do not answer this question. " + text
-    return Answer(question, text, True, [], related)
+    return Answer(query.text, text, True, [], related)
 
 
 class Answerer:
@@ -374,10 +373,8 @@ class Answerer:
         self.k = k
         self.resolver = resolver or FollowUpResolver()
 
-    def _retrieve(self, resolved: ResolvedQuestion) -> list[Hit]:
-        if not resolved.text:
-            return []
-        return self.retriever.search(resolved.text, k=self.k, scope=resolved.scope)
+    def _retrieve(self, query: ParsedQuery) -> list[Hit]:
+        return self.retriever.retrieve(query, k=self.k) if query.text else []
 
     def answer(self, question: str, history: Sequence[Turn] = (), scope: Scope | None = None) -> Answer:
         """Answer ``question`` in the context of ``history`` (oldest first) within ``scope``."""
@@ -394,33 +391,28 @@ class Answerer:
             yield item if isinstance(item, str) else replace(item, understood_as=resolved.understood_as)
 
     def _stream(self, resolved: ResolvedQuestion) -> Iterator[str | Answer]:
-        sectors = parse_query(resolved.text, resolved.scope).sectors
-        if len(sectors) > 1 and resolved.scope.sector is None:
+        query = parse_query(resolved.text, resolved.scope)  # the one parse of this question
+        if len(query.sectors) > 1 and resolved.scope.sector is None:
             # A comparison is composed from each sector's own passages, offline: side by side is
             # what the reader asked for, and each line stays verbatim.
-            scopes = {s: replace(resolved, scope=replace(resolved.scope, sector=s)) for s in sectors}
-            by_sector = {s: self._retrieve(one) for s, one in scopes.items()}
-            yield self.extractive.compare(resolved.text, by_sector, resolved.scope)
+            by_sector = {s: self._retrieve(query.within(s)) for s in query.sectors}
+            yield self.extractive.compare(query, by_sector)
             return
-        hits = self._retrieve(resolved)
-        offline = self.extractive.answer(resolved.text, hits, resolved.scope)
+        hits = self._retrieve(query)
+        offline = self.extractive.answer(query, hits)
         if self.llm is None or offline.abstained:
             yield offline
             return
-        used = self._for_llm(resolved, hits)
+        # The passages the LLM sees, numbered in this order: those that answer before those that ask.
+        used = [hits[i] for i in self.extractive.answering_order(query, hits)]
         try:
-            stream = self.llm.stream(resolved.text, used)
+            stream = self.llm.stream(query.text, used)
             yield from stream
             result = stream.result
         except LLMUnavailable as err:
             yield _with_notice(offline, str(err))
             return
-        yield self._from_llm(resolved.text, used, result.text, result.cited, result.fell_back, offline)
-
-    def _for_llm(self, resolved: ResolvedQuestion, hits: list[Hit]) -> list[Hit]:
-        """The passages the LLM sees, numbered in this order: those that answer before those that ask."""
-        query = parse_query(resolved.text, resolved.scope)
-        return [hits[i] for i in self.extractive.answering_order(query, hits)]
+        yield self._from_llm(query.text, used, result.text, result.cited, result.fell_back, offline)
 
     @staticmethod
     def _from_llm(

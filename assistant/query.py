@@ -60,6 +60,10 @@ class ParsedQuery:
     wants: frozenset[str] = frozenset()
     sectors: tuple[str, ...] = ()  # every sector the question names ("verschil tussen po en mbo")
 
+    def within(self, sector: str) -> ParsedQuery:
+        """The same question narrowed to one ``sector`` (one side of a comparison)."""
+        return parse_query(self.text, Scope(sector, self.aanbeveling))
+
     def terms(self) -> set[str]:
         """The analysed terms of the question, with the Dutch terms for its English words."""
         return set(analyse(f"{self.text} {self.expansion}"))

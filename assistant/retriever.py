@@ -79,10 +79,12 @@ class HybridRetriever:
     def search(self, question: str, k: int = 10, scope: Scope | None = None) -> list[Hit]:
         """The ``k`` best passages; ``scope`` (sidebar, API, a resolved follow-up) overrides the
         sector and aanbeveling the question text names."""
-        # One snapshot for the whole search, whatever other threads publish meanwhile; the store
-        # keeps the vectors it names for a grace period after they are superseded.
+        return self.retrieve(parse_query(question, scope), k)
+
+    def retrieve(self, query: ParsedQuery, k: int = 10) -> list[Hit]:
+        """The ``k`` best passages for a parsed question, within the scope it names."""
+        # One snapshot for the whole search, whatever other threads publish meanwhile.
         snapshot = self.store.snapshot()
-        query = parse_query(question, scope)
         if not snapshot.passages or not query.text:
             return []
         vectors = self._embed(snapshot, query)

@@ -50,9 +50,9 @@ def main(argv: list[str] | None = None) -> int:
     counts = {True: [0, 0], False: [0, 0]}  # answerable -> [right, total]
     mistakes = []
     for qid, question, answerable in load(args.questions):
-        hits = core.retriever.search(question, k=core.answerer.k)
         query = parse_query(question)
-        abstained = extractive.answer(question, hits).abstained  # similarity, names and facts alike
+        hits = core.retriever.retrieve(query, k=core.answerer.k)
+        abstained = extractive.answer(query, hits).abstained  # similarity, names and facts alike
         right = abstained != answerable
         counts[answerable][0] += right
         counts[answerable][1] += 1

@@ -16,6 +16,7 @@ from dataclasses import fields, replace
 
 from assistant.answer import AnswerConfig, ExtractiveAnswerer
 from assistant.cli import history_of
+from assistant.query import parse_query
 from assistant.retriever import HybridRetriever, RetrievalConfig
 from assistant.runtime import Core
 from assistant.settings import get_settings
@@ -42,10 +43,7 @@ RETRIEVAL_VARIANTS = {
 def answer_row(scorer, items, hits_by_id, answerer: ExtractiveAnswerer) -> dict[str, float]:
     answers = {}
     for item in items:
-        resolved = item["_resolved"]
-        answers[item["id"]] = answerer.answer(resolved.text, hits_by_id[item["id"]], resolved.scope).to_json(
-            item["id"]
-        )
+        answers[item["id"]] = answerer.answer(item["_query"], hits_by_id[item["id"]]).to_json(item["id"])
     ask = scorer.score_ask(items, answers)
     pointed = [it for it in items if it.get("answer_points") and it.get("evidence")]
     coverage = sum(point_coverage(it["answer_points"], answers[it["id"]]["answer"]) for it in pointed)
@@ -61,8 +59,7 @@ def answer_row(scorer, items, hits_by_id, answerer: ExtractiveAnswerer) -> dict[
 def search_row(scorer, items, retriever: HybridRetriever) -> dict[str, float]:
     results = {}
     for item in items:
-        resolved = item["_resolved"]
-        hits = retriever.search(resolved.text, k=10, scope=resolved.scope)
+        hits = retriever.retrieve(item["_query"], k=10)
         results[item["id"]] = {"passages": [h.to_json() for h in hits]}
     search = scorer.score_search(items, results)
     return {"r@1": search["recall@1"], "r@5": search["recall@5"], "mrr": search["mrr@10"]}
@@ -87,7 +84,8 @@ def main(argv: list[str] | None = None) -> int:
     core = Core.from_settings(get_settings())
     items = scorer.load(str(EVAL_DIR / "dev.jsonl"))
     for item in items:
-        item["_resolved"] = core.answerer.resolver.resolve(item["question"], history_of(item))
+        resolved = core.answerer.resolver.resolve(item["question"], history_of(item))
+        item["_query"] = parse_query(resolved.text, resolved.scope)
     halves = {name: [it for it in items if half(it) == name] for name in ("tune", "validation")}
     if both or args.retrieval:
         defaults = RetrievalConfig()
@@ -103,7 +101,7 @@ def main(argv: list[str] | None = None) -> int:
         k = core.answerer.k
         hits = {}
         for it in items:
-            hits[it["id"]] = core.retriever.search(it["_resolved"].text, k, it["_resolved"].scope)
+            hits[it["id"]] = core.retriever.retrieve(it["_query"], k)
         defaults = AnswerConfig()
         assert {f.name for f in fields(defaults)} >= ANSWER_VARIANTS.keys()
         vocabulary = lambda: core.store.lexical  # noqa: E731

@@ -129,7 +129,7 @@ def lines_of(answer: Answer) -> list[str]:
 
 def test_a_passage_that_asks_questions_does_not_answer_a_question() -> None:
     hits = [PRACTICE_QUESTION, ADVICE, FAR]
-    answer = ExtractiveAnswerer().answer("Hoe leer je als docent leiding nemen?", hits)
+    answer = ExtractiveAnswerer().answer(parse_query("Hoe leer je als docent leiding nemen?"), hits)
     assert [c.passage for c in answer.citations] == [ADVICE.passage]
     assert answer.text.startswith("Dit zegt Leidraad (vo) hierover:")
     assert_grounded(answer)
@@ -138,7 +138,7 @@ def test_a_passage_that_asks_questions_does_not_answer_a_question() -> None:
 
 def test_a_question_about_questions_may_be_answered_with_questions() -> None:
     answer = ExtractiveAnswerer().answer(
-        "Welke vragen stelt een docent over leidinggeven?", [PRACTICE_QUESTION, ADVICE, FAR]
+        parse_query("Welke vragen stelt een docent over leidinggeven?"), [PRACTICE_QUESTION, ADVICE, FAR]
     )
     assert answer.citations[0].passage == PRACTICE_QUESTION.passage
     assert [line.split("?")[0] for line in lines_of(answer)] == [  # the list of questions, in order
@@ -150,10 +150,10 @@ def test_a_question_about_questions_may_be_answered_with_questions() -> None:
 
 def test_only_near_ties_are_cited_beside_the_best_passage() -> None:
     close = hit("Een werkgroep leiden vraagt om durven en om feedback van collega’s.", 2.9, "Poster (vo)", 4)
-    answer = ExtractiveAnswerer().answer("Hoe leid ik een werkgroep?", [ADVICE, close, FAR])
+    answer = ExtractiveAnswerer().answer(parse_query("Hoe leid ik een werkgroep?"), [ADVICE, close, FAR])
     assert [c.passage for c in answer.citations] == [ADVICE.passage, close.passage]
     assert answer.text.startswith("Dit zeggen Leidraad (vo) en Poster (vo) hierover:")
-    alone = ExtractiveAnswerer().answer("Hoe leid ik een werkgroep?", [ADVICE, FAR])
+    alone = ExtractiveAnswerer().answer(parse_query("Hoe leid ik een werkgroep?"), [ADVICE, FAR])
     assert [c.passage for c in alone.citations] == [ADVICE.passage]
 
 
@@ -164,7 +164,7 @@ def test_pointers_elsewhere_are_not_quoted_as_answers() -> None:
         "Een goede probleemanalyse voorkomt dat het team te snel een oplossing kiest.",
         3.0,
     )
-    lines = lines_of(ExtractiveAnswerer().answer("Wat is een probleemanalyse?", [advice]))
+    lines = lines_of(ExtractiveAnswerer().answer(parse_query("Wat is een probleemanalyse?"), [advice]))
     assert len(lines) == 2 and not any("Zie het kader" in line for line in lines)
 
 
@@ -179,9 +179,10 @@ REFERENCES = hit(
 
 def test_a_list_of_references_answers_only_a_question_about_literature() -> None:
     hits = [REFERENCES, ADVICE, FAR]
-    answer = ExtractiveAnswerer().answer("Hoe leer je als docent leiding nemen?", hits)
+    answer = ExtractiveAnswerer().answer(parse_query("Hoe leer je als docent leiding nemen?"), hits)
     assert [c.passage for c in answer.citations] == [ADVICE.passage]
-    about_sources = ExtractiveAnswerer().answer("Welke literatuur over leiding nemen is er?", hits)
+    sources = parse_query("Welke literatuur over leiding nemen is er?")
+    about_sources = ExtractiveAnswerer().answer(sources, hits)
     assert about_sources.citations[0].passage == REFERENCES.passage
 
 
@@ -192,7 +193,8 @@ def test_short_lines_without_closing_punctuation_are_headings() -> None:
         "Schoolleiders geven docenten daarvoor de ruimte en de tijd.",
         3.0,
     )
-    answer = ExtractiveAnswerer().answer("Welke voorwaarden gelden voor gespreid leiderschap?", [passage])
+    question = parse_query("Welke voorwaarden gelden voor gespreid leiderschap?")
+    answer = ExtractiveAnswerer().answer(question, [passage])
     lines = lines_of(answer)
     assert lines and not any(line.startswith("- Voorwaarden voor gespreid leiderschap [") for line in lines)
 

@@ -152,7 +152,7 @@ def test_each_result_comes_after_its_batch_is_committed(
 
 
 def test_commits_analyse_only_new_passages(tmp_path: Path, embedder, monkeypatch: pytest.MonkeyPatch) -> None:
-    analysed = count_calls(monkeypatch, store_module, "analyse")
+    analysed = count_calls(monkeypatch, store_module, "index_terms")
     first = IngestPipeline(make_settings(tmp_path / "store"), embedder=embedder)
     chunks = [first.run(path).chunks for path in POSTERS]
     assert len(analysed) == sum(chunks)
