@@ -24,6 +24,16 @@ from assistant.settings import Settings
 from assistant.store import PassageStore
 
 
+def one_blas_thread() -> None:
+    """Limit this process to one BLAS thread.
+
+    A search multiplies the passage matrices by the question, and BLAS threads left spinning after
+    that product were seen to slow the next e5 query embedding from 25 to 115 ms on 2 cores (at
+    35,800 passages: search p50 68 ms with the default threads, 28 ms with one).
+    """
+    threadpool_limits(limits=1, user_api="blas")
+
+
 @dataclass
 class Core:
     settings: Settings
@@ -35,9 +45,7 @@ class Core:
     @classmethod
     def from_settings(cls, settings: Settings) -> Core:
         """Build everything; an LLM is only wired in when ``settings.llm_provider`` names one."""
-        # One BLAS thread: searches multiply small matrices, and BLAS threads left spinning after one
-        # were seen to slow the next e5 query embedding from 25 to 115 ms on 2 cores.
-        threadpool_limits(limits=1, user_api="blas")
+        one_blas_thread()
         store = PassageStore(settings)
         embedder = build_embedder(settings)
         retriever = HybridRetriever(store, embedder)

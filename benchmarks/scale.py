@@ -32,6 +32,7 @@ import numpy as np
 from assistant.embedder import E5Embedder, USEEmbedder
 from assistant.models import Passage
 from assistant.retriever import HybridRetriever
+from assistant.runtime import one_blas_thread
 from assistant.store import DocumentRecord, PassageStore, WriteBatch, embedding_text
 from benchmarks.bench import (
     DEV_QUESTIONS,
@@ -137,6 +138,7 @@ def ingest_copies(
 def run_size(size: int, base_dir: Path, questions: list[str], rounds: int) -> dict[str, float]:
     base = [Passage(**p) for p in json.loads((base_dir / "base.json").read_text())]
     vectors, second = np.load(base_dir / "base.npy"), np.load(base_dir / "base-second.npy")
+    one_blas_thread()  # as the app does (Core.from_settings)
     settings = store_settings(base_dir / f"store-{size}")
     use = USEEmbedder()
     writer = PassageStore(settings, second_embedder=KnownSecond(use))
