@@ -14,6 +14,7 @@ Usage::
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -25,6 +26,8 @@ from assistant.models import Hit, Passage, Scope, Signals
 from assistant.query import ParsedQuery, parse_query
 from assistant.sentences import content_terms, unasked_kind
 from assistant.store import PassageStore, Snapshot
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -115,7 +118,11 @@ class HybridRetriever:
     ) -> list[Hit]:
         if not mask.any():
             return []
-        similarity = snapshot.dense @ vectors.e5  # e5 vectors are unit length: cosine similarities
+        if snapshot.dense.shape[1:] == vectors.e5.shape:
+            similarity = snapshot.dense @ vectors.e5  # unit-length vectors: cosine similarities
+        else:  # stored by another model (LEIDRAAD_EMBEDDER changed since the ingest): BM25 alone
+            log.warning("De opgeslagen vectoren passen niet bij het zoekmodel: lees alles opnieuw in.")
+            similarity = np.zeros(len(snapshot.passages), dtype=np.float32)
         lexical = self._lexical(snapshot, query, mask)
         return self._fuse(snapshot, query, vectors, similarity, mask, lexical, k)
 

@@ -14,6 +14,7 @@ import pytest
 from assistant import store as store_module
 from assistant.lexical import ANALYSER_VERSION, LexicalIndex
 from assistant.models import Passage
+from assistant.retriever import HybridRetriever
 from assistant.settings import Settings
 from assistant.store import DocumentRecord, Snapshot
 from ingest.pipeline import IngestPipeline
@@ -147,3 +148,24 @@ def test_an_index_built_by_another_analyser_is_rebuilt_then_saved_by_the_next_in
     saved = json.loads(snapshot_file.read_text(encoding="utf-8"))
     assert saved["analyser"] == ANALYSER_VERSION
     assert LexicalIndex.load(core.settings.store_dir / f"bm25-{saved['version']}").scores("borging").any()
+
+
+class NarrowEmbedder:
+    """Real e5 vectors cut to half their width: what another embedding model would have stored."""
+
+    name = "half-e5"
+
+    def __init__(self, e5: CachedEmbedder) -> None:
+        self._e5 = e5
+
+    def __call__(self, input: list[str]) -> list[np.ndarray]:
+        return [v[:192] / np.linalg.norm(v[:192]) for v in self._e5(input)]
+
+
+def test_vectors_of_another_model_leave_the_search_to_bm25(
+    tmp_path: Path, embedder: CachedEmbedder, caplog: pytest.LogCaptureFixture
+) -> None:
+    core = small_core(tmp_path, NarrowEmbedder(embedder), MBO_POSTER)
+    hits = HybridRetriever(core.store, embedder).search("Hoe borg je een verbetering in het mbo?", k=3)
+    assert hits and all(h.signals.dense == 0.0 and h.signals.bm25 > 0 for h in hits)
+    assert "lees alles opnieuw in" in caplog.text
