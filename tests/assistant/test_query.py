@@ -95,3 +95,11 @@ def test_asks_for_questions(question: str, asks: bool) -> None:
 )
 def test_what_kind_of_text_is_asked_for(question: str, wants: set[str]) -> None:
     assert parse_query(question).wants == wants
+
+
+def test_an_english_question_is_searched_with_the_leidraads_dutch_words() -> None:
+    query = parse_query("How does a team build trust and a safe climate for feedback in secondary schools?")
+    assert {"vertrouwen", "veilig", "klimaat", "feedback"} <= set(query.expansion.split())
+    # Words nearly every passage uses, and the sector (a filter already), add nothing to the search.
+    assert not {"team", "teamleden", "voortgezet", "onderwijs"} & set(query.expansion.split())
+    assert query.sector == "vo"
