@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from assistant.answerability import FACT_NAMES, asked_fact, holds_fact, unknown_names
+from assistant.answerability import FACT_NAMES, asked_fact, fact_topic, holds_fact, unknown_names
 from assistant.followup import FollowUpResolver
 from assistant.lexical import LexicalIndex, analyse
 from assistant.llm.generate import LLMAnswerer, LLMUnavailable
@@ -250,7 +250,7 @@ class ExtractiveAnswerer:
         kind = asked_fact(query.text)
         if kind is None:
             return None
-        terms = set(analyse(query.topic + " " + query.expansion))
+        terms = fact_topic(set(analyse(query.topic + " " + query.expansion)))
         for hit in hits[: self.config.passages_considered]:
             for sentence in split_sentences(hit.passage.text):
                 if terms & set(analyse(sentence)) and holds_fact(without_notes(sentence), kind):

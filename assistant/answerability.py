@@ -16,6 +16,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
+
+from assistant.lexical import analyse
 
 FACT_NAMES = {
     "amount": "bedrag",
@@ -110,6 +113,27 @@ def asked_fact(question: str) -> str | None:
         if pattern.search(question):
             return kind
     return None
+
+
+# Words that give an asked fact its form ("hoeveel uur per week", "hoe vaak", "wat kost"), not its topic.
+_FORM_WORDS = " ".join(
+    [
+        *re.findall(r"[^\W\d_]{2,}", _UNITS + " " + _NUMBER_WORDS),
+        "hoeveel hoe lang vaak dikwijls keer per elke iedere kost kosten prijs bedrag maximaal minimaal",
+        "how many much long often times every cost price",
+    ]
+)
+
+
+@lru_cache(maxsize=1)
+def _form_terms() -> frozenset[str]:
+    return frozenset(analyse(_FORM_WORDS))
+
+
+def fact_topic(terms: set[str]) -> set[str]:
+    """The question's terms that say what the asked fact is about: "hoeveel uur per week vergadert
+    een PLG?" is about the PLG and meeting, so a sentence about weeks alone is not on its topic."""
+    return (terms - _form_terms()) or terms
 
 
 def holds_fact(sentence: str, kind: str) -> bool:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answerability import asked_fact, holds_fact
+from assistant.answerability import asked_fact, fact_topic, holds_fact
+from assistant.lexical import analyse
 
 
 @pytest.mark.parametrize(
@@ -57,3 +58,10 @@ def test_unknown_names_are_the_names_the_documents_never_use() -> None:
     assert unknown_names("Wat zegt Kools over de PLG?", knows) == []
     assert unknown_names("Welke toestemming moet je volgens de AVG vragen?", knows) == ["AVG"]
     assert unknown_names("How do Dutch schools use EBSCO?", knows) == []  # country and language names pass
+
+
+def test_the_topic_of_an_asked_fact_leaves_out_the_words_that_give_its_form() -> None:
+    terms = set(analyse("Hoeveel uur per week moet een PLG vergaderen?"))
+    assert fact_topic(terms) == set(analyse("PLG vergaderen"))
+    only_form = set(analyse("Hoeveel uur per week?"))
+    assert fact_topic(only_form) == only_form  # nothing else to go by
