@@ -12,9 +12,11 @@ from typing import Any
 
 import streamlit as st
 from langchain_core.language_models import BaseChatModel
+from pydantic import ValidationError
 
 from assistant.chat import Chat
 from assistant.conversations import FILENAME, ConversationStore
+from assistant.entrypoint import settings_problem
 from assistant.flows import (
     FlowInputError,
     InterviewGenerator,
@@ -28,7 +30,7 @@ from assistant.flows.interview import MAX_VRAGEN
 from assistant.llm.providers import LLMConfigError, describe_llm
 from assistant.models import SECTORS, Passage, Scope
 from assistant.runtime import Core
-from assistant.settings import get_settings
+from assistant.settings import ConfigError, Settings, get_settings
 from ingest.pipeline import IngestPipeline, collect_files
 from ingest.uploads import ingest_upload
 from ui.access import require_access
@@ -284,10 +286,23 @@ def interview_flow(core: Core) -> None:
         show_artifact(result.to_artifact(), "interviewprotocol", key="interview")
 
 
+def settings_or_stop() -> Settings:
+    """The settings; a value they reject stops the page with the Dutch line the CLI prints too."""
+    try:
+        return get_settings()
+    except ValidationError as err:
+        st.error(escape_md(f"Fout in de instellingen: {settings_problem(err)}"))
+        st.stop()
+
+
 def main() -> None:
-    require_access(get_settings())
+    require_access(settings_or_stop())
     st.title("Leidraad-assistent", anchor=False)
-    core, llm_problem = load_core()
+    try:
+        core, llm_problem = load_core()
+    except ConfigError as err:  # e.g. an embedder folder that is not there
+        st.error(escape_md(f"Fout in de instellingen: {err}"))
+        st.stop()
     if files := pending_files(core):
         ingest_pending(core, files)
     chat = load_chat(core)

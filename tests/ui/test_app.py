@@ -347,3 +347,23 @@ def test_werkblad_entries() -> None:
     assert intro_markdown([Entry("Speerpunt", "plannen"), Entry("Een opmerking.")]) == (
         "**Speerpunt:** plannen  \nEen opmerking\\."
     )
+
+
+@pytest.mark.parametrize(
+    ("variable", "value", "named"),
+    [
+        ("LEIDRAAD_CHUNK_MAX_CHARS", "veel", "LEIDRAAD_CHUNK_MAX_CHARS"),  # a value the settings reject
+        ("LEIDRAAD_EMBEDDER", "sentence-transformers", "LEIDRAAD_EMBEDDER_PATH"),  # one that cannot work
+    ],
+)
+def test_a_wrong_setting_shows_the_fix_not_a_traceback(
+    app_env: Core, monkeypatch: pytest.MonkeyPatch, variable: str, value: str, named: str
+) -> None:
+    monkeypatch.setenv(variable, value)
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.run()
+    assert not at.exception, at.exception
+    assert any(
+        named in e.value.replace("\\", "") and "Fout in de instellingen" in e.value for e in at.error
+    ), [e.value for e in at.error]
+    assert not at.chat_input  # nothing that would need the core
