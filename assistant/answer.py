@@ -100,11 +100,17 @@ class Answer:
     notice: str | None = None  # e.g. why the LLM was not used
     understood_as: str | None = None  # how a follow-up was read ("borging in het mbo")
 
+    def reading(self) -> str | None:
+        """How a follow-up was read, said in the question's language; None for a question on its own."""
+        if not self.understood_as:
+            return None
+        lead = "I read your question as" if is_english(self.question) else "Ik lees je vraag als"
+        return f"{lead}: {self.understood_as}."
+
     def shown_text(self) -> str:
         """The answer as the reader sees it: how a follow-up was understood, then the answer."""
-        if not self.understood_as:
-            return self.text
-        return f"Ik lees je vraag als: {self.understood_as}.\n\n{self.text}"
+        reading = self.reading()
+        return f"{reading}\n\n{self.text}" if reading else self.text
 
     def to_json(self, qid: str | None = None) -> dict[str, Any]:
         out: dict[str, Any] = {"id": qid} if qid is not None else {}

@@ -37,8 +37,8 @@ def source_card(n: int, passage: Passage, highlight: list[str] | None = None) ->
 def show_answer(answer: Answer) -> None:
     """How a follow-up was read, the answer text, a notice if any, and a source card per citation
     (or the related passages when the documents do not answer)."""
-    if answer.understood_as:
-        st.caption(escape_md(f"Ik lees je vraag als: {answer.understood_as}."))
+    if reading := answer.reading():
+        st.caption(escape_md(reading))
     st.markdown(answer_markdown(answer.text))
     if answer.notice:
         st.info(escape_md(answer.notice))

@@ -251,6 +251,12 @@ def test_follow_up_finds_the_passages_of_the_new_sector(corpus_core: Core) -> No
     )
 
 
+def test_an_english_follow_up_is_said_back_in_english(corpus_core: Core) -> None:
+    history = [Turn("user", "How do we set up a PLG in our secondary school?")]
+    answer = corpus_core.answerer.answer("And who should be in it?", history)
+    assert answer.shown_text().startswith("I read your question as: ‘How do we set up a PLG")
+
+
 def _run_batch(capsys: pytest.CaptureFixture[str], tmp_path: Path, *args: str) -> list[dict]:
     batch = tmp_path / "in.jsonl"
     lines = [
