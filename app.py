@@ -62,9 +62,11 @@ def load_core() -> tuple[Core, str | None]:
     """The core, and why the configured language model cannot be used (answers are then offline)."""
     settings = get_settings()
     try:
-        return Core.from_settings(settings), None
+        core, problem = Core.from_settings(settings), None
     except LLMConfigError as err:
-        return Core.from_settings(settings.model_copy(update={"llm_provider": "none"})), str(err)
+        core, problem = Core.from_settings(settings.model_copy(update={"llm_provider": "none"})), str(err)
+    core.warm_up()
+    return core, problem
 
 
 @st.cache_resource(show_spinner=False)

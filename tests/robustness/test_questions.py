@@ -53,6 +53,8 @@ def test_answer_cites_only_stored_passages(core: Core, question: str) -> None:
 
 def test_questions_on_an_empty_store_find_nothing(tmp_path: Path, embedder: CachedEmbedder) -> None:
     core = small_core(tmp_path, embedder)
+    core.warm_up()  # the app's start: loads the models, needs no passages and stores none
+    assert core.store.passages == ()
     assert core.retriever.search("Wat zegt h6 over tijd?") == []
     answer = core.answerer.answer("Wat zegt h6 over tijd?")
     assert answer.citations == [] and answer.text.strip()
