@@ -90,14 +90,17 @@ class HybridRetriever:
         snapshot = self.store.snapshot()
         if not snapshot.passages or not query.text:
             return []
+        # Every row is scored once; the scope and a fill-up only choose among the rows.
         vectors = self._embed(snapshot, query)
-        hits = self._ranked(snapshot, query, vectors, snapshot.mask(query.sector, query.aanbeveling), k)
+        cosine, bm25 = self._cosine(snapshot, vectors.e5), self._lexical(snapshot, query)
+        scope = snapshot.mask(query.sector, query.aanbeveling)
+        hits = self._fuse(snapshot, query, vectors, cosine, bm25, scope, k)
         if len(hits) < k and query.aanbeveling:
             # The named aanbeveling has less text than asked for (e.g. one poster block in the mbo):
             # its passages stay first, the rest of the sector follows.
             wider = snapshot.mask(query.sector, None)
             seen = {h.passage.id for h in hits}
-            more = self._ranked(snapshot, replace(query, aanbeveling=None), vectors, wider, k)
+            more = self._fuse(snapshot, replace(query, aanbeveling=None), vectors, cosine, bm25, wider, k)
             more = [h for h in more if h.passage.id not in seen][: k - len(hits)]
             if hits and more:  # scores keep saying the order: the fill-up ranks below the scope
                 shift = max(0.0, more[0].score - hits[-1].score + 0.001)
@@ -113,29 +116,25 @@ class HybridRetriever:
             self.embedder.embed_query(query.text), second.embed_query(query.text) if second else None
         )
 
-    def _ranked(
-        self, snapshot: Snapshot, query: ParsedQuery, vectors: QueryVectors, mask: np.ndarray, k: int
-    ) -> list[Hit]:
-        if not mask.any():
-            return []
-        if snapshot.dense.shape[1:] == vectors.e5.shape:
-            similarity = snapshot.dense @ vectors.e5  # unit-length vectors: cosine similarities
-        else:  # stored by another model (LEIDRAAD_EMBEDDER changed since the ingest): BM25 alone
-            log.warning("De opgeslagen vectoren passen niet bij het zoekmodel: lees alles opnieuw in.")
-            similarity = np.zeros(len(snapshot.passages), dtype=np.float32)
-        lexical = self._lexical(snapshot, query, mask)
-        return self._fuse(snapshot, query, vectors, similarity, mask, lexical, k)
+    @staticmethod
+    def _cosine(snapshot: Snapshot, vector: np.ndarray) -> np.ndarray:
+        """e5 cosine similarity of every row (the vectors are unit length)."""
+        if snapshot.dense.shape[1:] == vector.shape:
+            return snapshot.dense @ vector
+        # Stored by another model (LEIDRAAD_EMBEDDER changed since the ingest): BM25 alone.
+        log.warning("De opgeslagen vectoren passen niet bij het zoekmodel: lees alles opnieuw in.")
+        return np.zeros(len(snapshot.passages), dtype=np.float32)
 
-    def _lexical(self, snapshot: Snapshot, query: ParsedQuery, mask: np.ndarray) -> np.ndarray:
-        """BM25 score of every row, zero outside the question's scope."""
+    @staticmethod
+    def _lexical(snapshot: Snapshot, query: ParsedQuery) -> np.ndarray:
+        """BM25 score of every row."""
         index = snapshot.lexical
         if index is None:
-            return np.zeros(len(mask), dtype=np.float32)
+            return np.zeros(len(snapshot.passages), dtype=np.float32)
         # The scope words ("mbo", "h2") already chose the rows; as terms they would favour passages
         # that merely name the sector, such as a poster's title block. An English question is matched
         # on its Dutch terms: its English words would find English titles and reference lists.
-        text = query.expansion or query.topic
-        return np.where(mask, index.scores(text), 0.0)
+        return index.scores(query.expansion or query.topic)
 
     def _adjust(
         self, query: ParsedQuery, fused: list[tuple[int, float]], passages: tuple[Passage, ...]
@@ -162,13 +161,15 @@ class HybridRetriever:
         query: ParsedQuery,
         vectors: QueryVectors,
         cosine: np.ndarray,
-        mask: np.ndarray,
         bm25: np.ndarray,
+        mask: np.ndarray,
         k: int,
     ) -> list[Hit]:
         cfg = self.config
         # Candidates: the top n of each retriever inside the scope.
         rows = np.flatnonzero(mask)
+        if not len(rows):
+            return []
         n = min(cfg.candidates, len(rows))
         dense = {int(r): float(cosine[r]) for r in _top(rows, cosine[rows], n)}
         lexical = {int(r): float(bm25[r]) for r in _top(rows, bm25[rows], n) if bm25[r] > 0}
