@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import socket
 import subprocess
 import sys
 import time
@@ -25,15 +24,10 @@ from tests.robustness.conftest import (
     assert_document_is,
     copy_corpus_files,
 )
+from tests.servers import LOOPBACK, free_port, stop
 
-HOST = "127.0.0.1"  # loopback only: the test server must never listen on the network
+HOST = LOOPBACK  # the test server must never listen on the network
 CHROMA = Path(sys.executable).with_name("chroma")
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind((HOST, 0))
-        return sock.getsockname()[1]
 
 
 def http_client(port: int) -> chromadb.HttpClient:
@@ -62,8 +56,7 @@ def chroma_port(tmp_path: Path) -> Iterator[int]:
         wait_for_heartbeat(server, port)
         yield port
     finally:
-        server.terminate()
-        server.wait(timeout=30)
+        stop(server)
 
 
 @pytest.mark.slow

@@ -6,10 +6,21 @@ from collections.abc import Iterator
 
 import pytest
 import streamlit as st
+from streamlit.testing.v1 import AppTest
 
 from assistant.runtime import Core
-from assistant.settings import get_settings
+from assistant.settings import ROOT, get_settings
 from tests.conftest import CORPUS
+
+APP = str(ROOT / "app.py")
+
+
+def start_app() -> AppTest:
+    """The app's first run in a new tab, which must not raise."""
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.run()
+    assert not at.exception, at.exception
+    return at
 
 
 @pytest.fixture

@@ -9,17 +9,9 @@ from streamlit.testing.v1 import AppTest
 
 import ui.access
 from assistant.runtime import Core
-from assistant.settings import ROOT
+from tests.ui.conftest import start_app
 
-APP = str(ROOT / "app.py")
 CODE = "kikker-42"
-
-
-def run_app() -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=120)
-    at.run()
-    assert not at.exception, at.exception
-    return at
 
 
 def enter(at: AppTest, code: str) -> AppTest:
@@ -41,7 +33,7 @@ def with_code(app_env: Core, monkeypatch: pytest.MonkeyPatch) -> Core:
 
 
 def test_code_is_asked_before_anything_else(with_code: Core) -> None:
-    at = run_app()
+    at = start_app()
     assert [t.label for t in at.text_input] == ["Toegangscode"]
     assert at.text_input[0].proto.type == at.text_input[0].proto.PASSWORD
     assert not shows_the_app(at)
@@ -49,7 +41,7 @@ def test_code_is_asked_before_anything_else(with_code: Core) -> None:
 
 
 def test_wrong_code_keeps_the_app_closed(with_code: Core) -> None:
-    at = enter(run_app(), "kikker-43")
+    at = enter(start_app(), "kikker-43")
     assert [e.value for e in at.error] == [
         "Deze code klopt niet. Controleer hoofdletters en spaties, of vraag de code opnieuw."
     ]
@@ -57,7 +49,7 @@ def test_wrong_code_keeps_the_app_closed(with_code: Core) -> None:
 
 
 def test_right_code_opens_the_app_for_this_session(with_code: Core) -> None:
-    at = enter(run_app(), CODE)
+    at = enter(start_app(), CODE)
     assert shows_the_app(at) and at.title[0].value == "Leidraad-assistent"
     at.run()  # the next rerun of the same session asks no code again
     assert shows_the_app(at) and not at.text_input
@@ -65,6 +57,6 @@ def test_right_code_opens_the_app_for_this_session(with_code: Core) -> None:
 
 def test_network_address_without_code_shows_only_the_fix(app_env: Core) -> None:
     st.config.set_option("server.address", "0.0.0.0")
-    at = run_app()
+    at = start_app()
     assert len(at.error) == 1 and "Zet LEIDRAAD_ACCESS_CODE" in at.error[0].value
     assert not shows_the_app(at)

@@ -18,8 +18,8 @@ from assistant.llm import generate
 from assistant.models import Scope, Turn
 from assistant.runtime import Core
 from assistant.sentences import split_sentences
-from assistant.settings import ROOT
 from tests.conftest import CORPUS
+from tests.ui.conftest import APP, start_app
 from ui.render import (
     answer_markdown,
     entry_markdown,
@@ -29,15 +29,7 @@ from ui.render import (
     quoted_sentences,
 )
 
-APP = str(ROOT / "app.py")
 QUESTION = "Hoe borg je verbeteringen in het mbo?"
-
-
-def _app() -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=120)
-    at.run()
-    assert not at.exception, at.exception
-    return at
 
 
 def _click(at: AppTest, label: str) -> AppTest:
@@ -69,7 +61,7 @@ def _answer(at: AppTest, core: Core, n: int = 1) -> Answer:
 
 
 def test_app_loads_and_answers_with_sources(app_env: Core) -> None:
-    at = _app()
+    at = start_app()
     assert at.title[0].value == "Leidraad-assistent"
     assert at.radio[0].label == "Wat wil je doen?"
     assert not at.status  # the store is up to date: nothing to ingest
@@ -89,7 +81,7 @@ def test_app_loads_and_answers_with_sources(app_env: Core) -> None:
 
 
 def test_sector_filter_is_a_scope_not_words_in_the_question(app_env: Core) -> None:
-    at = _app()
+    at = start_app()
     next(s for s in at.sidebar.selectbox if s.label == "Sector").select("po").run()
     at.chat_input[0].set_value("Hoe monitor je een verbeterplan?").run()
     assert not at.exception, at.exception
@@ -109,7 +101,7 @@ def test_follow_up_gets_the_conversation_as_history(app_env: Core, monkeypatch: 
         yield from stream(self, question, history, scope)
 
     monkeypatch.setattr(Answerer, "stream", spy)
-    at = _app()
+    at = start_app()
     at.chat_input[0].set_value(QUESTION).run()
     at.chat_input[0].set_value("En in het po?").run()
     assert not at.exception, at.exception
@@ -119,7 +111,7 @@ def test_follow_up_gets_the_conversation_as_history(app_env: Core, monkeypatch: 
 
 
 def test_conversations_are_listed_reopened_renamed_and_deleted(app_env: Core) -> None:
-    at = _app()
+    at = start_app()
     at.chat_input[0].set_value("Wat is een kennisvraag?").run()
     cid = at.session_state["conversation_id"]
     titles = [b.label for b in at.sidebar.button]
@@ -153,7 +145,7 @@ def test_conversations_are_listed_reopened_renamed_and_deleted(app_env: Core) ->
 def test_many_conversations_can_be_searched_by_name(app_env: Core) -> None:
     store = ConversationStore(app_env.settings.store_dir / FILENAME)
     made = [store.create(f"Zoektest {n} {'borging' if n % 3 == 0 else 'monitoren'}") for n in range(9)]
-    at = _app()
+    at = start_app()
     search = next(t for t in at.sidebar.text_input if t.label == "Zoek een gesprek")
     search.input("BORGING").run()
     titles = [b.label for b in at.sidebar.button if b.label.startswith("Zoektest")]
@@ -163,7 +155,7 @@ def test_many_conversations_can_be_searched_by_name(app_env: Core) -> None:
 
 
 def test_kennisvraag_asked_and_refined_in_the_chat(app_env: Core) -> None:
-    at = _app()
+    at = start_app()
     at.chat_input[0].set_value(
         "help me van deze praktijkvraag een kennisvraag te maken: "
         "Hoe zorgen we dat leerlingen in de brugklas minder vaak hun spullen vergeten?"
@@ -203,7 +195,7 @@ def test_streamed_llm_answer_passes_the_grounding_guard(
             yield item
 
     monkeypatch.setattr(Answerer, "stream", spy)
-    at = _app()
+    at = start_app()
     assert "nepmodel" in " ".join(m.value for m in at.sidebar.markdown)
     at.chat_input[0].set_value(QUESTION).run()
     assert not at.exception, at.exception
@@ -225,7 +217,7 @@ def test_broken_llm_settings_fall_back_to_offline_answers(
 ) -> None:
     monkeypatch.setenv("LEIDRAAD_LLM_PROVIDER", "ollama")  # and no LEIDRAAD_LLM_MODEL
     monkeypatch.delenv("LEIDRAAD_LLM_MODEL", raising=False)
-    at = _app()
+    at = start_app()
     assert "LEIDRAAD\\_LLM\\_MODEL" in at.sidebar.warning[0].value
     assert "Offline" in " ".join(m.value for m in at.sidebar.markdown)
     at.chat_input[0].set_value(QUESTION).run()
@@ -244,15 +236,15 @@ def test_first_start_ingests_with_progress_and_a_changed_file_again(
     monkeypatch.setenv("LEIDRAAD_CORPUS_DIR", str(corpus))
     monkeypatch.setenv("LEIDRAAD_LLM_PROVIDER", "none")
 
-    at = _app()
+    at = start_app()
     assert at.status[0].label == "Klaar: de documenten zijn ingelezen." and at.status[0].state == "complete"
     assert "passages" in " ".join(m.value for m in at.sidebar.markdown)
-    assert not _app().status  # checked once per process
+    assert not start_app().status  # checked once per process
 
     new = "Borging vraagt elk schooljaar een borgingsgesprek met het hele team."
     poster.write_text(poster.read_text(encoding="utf-8") + f"\n{new}\n")
     st.cache_resource.clear()  # as a restart of the app
-    at = _app()
+    at = start_app()
     assert at.status[0].state == "complete"
     at.chat_input[0].set_value("Wat vraagt borging elk schooljaar?").run()
     store = ConversationStore(tmp_path / "store" / FILENAME)
@@ -261,7 +253,7 @@ def test_first_start_ingests_with_progress_and_a_changed_file_again(
 
 
 def test_probleemanalyse_steps_back_and_forth_to_a_werkblad(app_env: Core) -> None:
-    at = _mode(_app(), "Probleemanalyse")
+    at = _mode(start_app(), "Probleemanalyse")
     _click(at, "Begin")  # no speerpunt yet
     assert "speerpunt" in at.error[0].value
 
@@ -293,7 +285,7 @@ def test_probleemanalyse_steps_back_and_forth_to_a_werkblad(app_env: Core) -> No
 
 
 def test_kennisvraag_flow_reports_errors_in_dutch_and_gives_a_zoekplan(app_env: Core) -> None:
-    at = _mode(_app(), "Van praktijkvraag naar kennisvraag")
+    at = _mode(start_app(), "Van praktijkvraag naar kennisvraag")
     _click(at, "Maak kennisvraag")  # empty praktijkvraag
     assert "praktijkvraag" in at.error[0].value
     at.text_area[0].input("Hoe kunnen we leerlingen beter leren plannen?")
@@ -305,7 +297,7 @@ def test_kennisvraag_flow_reports_errors_in_dutch_and_gives_a_zoekplan(app_env: 
 
 
 def test_interview_flow_gives_a_protocol(app_env: Core) -> None:
-    at = _mode(_app(), "Interviewvragen")
+    at = _mode(start_app(), "Interviewvragen")
     at.text_input[0].input("huiswerk plannen")
     next(s for s in at.selectbox if s.label == "Wie interview je?").select("leerlingen")
     next(s for s in at.selectbox if s.label == "Wanneer?").select("monitoren")
@@ -360,9 +352,7 @@ def test_a_wrong_setting_shows_the_fix_not_a_traceback(
     app_env: Core, monkeypatch: pytest.MonkeyPatch, variable: str, value: str, named: str
 ) -> None:
     monkeypatch.setenv(variable, value)
-    at = AppTest.from_file(APP, default_timeout=120)
-    at.run()
-    assert not at.exception, at.exception
+    at = start_app()
     assert any(
         named in e.value.replace("\\", "") and "Fout in de instellingen" in e.value for e in at.error
     ), [e.value for e in at.error]

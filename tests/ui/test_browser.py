@@ -11,7 +11,6 @@ import io
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -28,6 +27,7 @@ from assistant.conversations import FILENAME, Conversation, ConversationStore
 from assistant.runtime import Core
 from assistant.settings import ROOT
 from tests.conftest import CORPUS
+from tests.servers import free_port, stop
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = ROOT / "tests" / "artifacts"
@@ -46,12 +46,6 @@ class Server:
     url: str
     started: float  # time.monotonic() just before `streamlit run`
     store_dir: Path
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def _wait_healthy(url: str, proc: subprocess.Popen[bytes], timeout: float = 180) -> None:
@@ -76,7 +70,7 @@ def server(corpus_core: Core, tmp_path_factory: pytest.TempPathFactory) -> Itera
     # Without the conversations other tests saved there: the server starts as a fresh install.
     shutil.copytree(corpus_core.settings.store_dir, store_dir, ignore=shutil.ignore_patterns(f"{FILENAME}*"))
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    port = _free_port()
+    port = free_port()
     env = {
         **os.environ,
         "LEIDRAAD_STORE_DIR": str(store_dir),
@@ -92,11 +86,7 @@ def server(corpus_core: Core, tmp_path_factory: pytest.TempPathFactory) -> Itera
         _wait_healthy(f"http://127.0.0.1:{port}/_stcore/health", proc)
         yield Server(f"http://127.0.0.1:{port}/", started, store_dir)
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        stop(proc, timeout=15)
 
 
 @pytest.fixture(scope="module")

@@ -6,16 +6,14 @@ import shutil
 from pathlib import Path
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from assistant.runtime import Core
-from assistant.settings import ROOT
 from ingest.pipeline import IngestPipeline
 from ingest.uploads import ingest_upload
 from tests.conftest import make_settings
+from tests.ui.conftest import start_app
 from ui.render import escape_md
 
-APP = str(ROOT / "app.py")
 UPLOAD = "schoolplan-zwemles.txt"
 
 
@@ -33,9 +31,7 @@ def store_with_upload(app_env: Core, tmp_path: Path, monkeypatch: pytest.MonkeyP
 
 
 def test_sidebar_removes_an_added_document(store_with_upload: Core) -> None:
-    at = AppTest.from_file(APP, default_timeout=120)
-    at.run()
-    assert not at.exception, at.exception
+    at = start_app()
     choice = next(s for s in at.sidebar.selectbox if s.label == "Welk toegevoegd document?")
     assert len(choice.options) == 1 and choice.options[0].endswith(f"({UPLOAD})")  # no bundled ones
 

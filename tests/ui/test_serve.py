@@ -16,6 +16,7 @@ import pytest
 
 from assistant.settings import ROOT, ConfigError, Settings
 from tests.conftest import CORPUS
+from tests.servers import free_port
 from ui.serve import is_loopback, streamlit_command
 
 
@@ -51,12 +52,6 @@ def test_network_host_with_code_is_served() -> None:
     assert "kikker-42" not in " ".join(command)  # the code stays in the settings, not in `ps`
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 def _lan_address() -> str | None:
     """This machine's address on its network (no packet is sent), or None without one."""
     with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as sock:
@@ -82,7 +77,7 @@ def serve(tmp_path: Path) -> Iterator[Callable[..., int]]:
     started: list[subprocess.Popen[bytes]] = []
 
     def start(**env: str) -> int:
-        port = _free_port()
+        port = free_port()
         environ = {k: v for k, v in os.environ.items() if not k.startswith("LEIDRAAD_")}
         environ |= {
             "PYTHONPATH": str(ROOT),

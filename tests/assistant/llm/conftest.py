@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import socket
 import subprocess
 import sys
 import time
@@ -14,6 +13,7 @@ import pytest
 
 from assistant.models import Hit
 from tests.assistant.llm.helpers import PLAN, SUBTEAMS, make_hit
+from tests.servers import free_port, stop
 
 SERVER_START_S = 180  # loading the model on two busy cores; the fixture fails with the log after that
 
@@ -35,17 +35,11 @@ def gemma_gguf() -> Path:
     return gemma.assemble()
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @pytest.fixture(scope="session")
 def llama_server(gemma_gguf: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """llama-cpp-python's OpenAI-compatible server on a free loopback port; yields its ``/v1`` URL."""
     pytest.importorskip("llama_cpp.server", reason="llama-cpp-python[server] ontbreekt (make setup-test)")
-    port = _free_port()
+    port = free_port()
     log = tmp_path_factory.mktemp("llama-server") / "server.log"
     command = [sys.executable, "-m", "llama_cpp.server", "--model", str(gemma_gguf)]
     # A context large enough for our prompt (~500 tokens here, more with real passages) plus the answer.
@@ -66,9 +60,4 @@ def llama_server(gemma_gguf: Path, tmp_path_factory: pytest.TempPathFactory) -> 
                 time.sleep(0.3)
         yield url
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        stop(proc)
