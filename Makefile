@@ -4,21 +4,27 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(PY) -m pip
+PIP_STAMP := $(VENV)/.installed-pip
 RUN_STAMP := $(VENV)/.installed-run
 TEST_STAMP := $(VENV)/.installed-test
 UV := uv==0.13.9
-LOCK := $(PY) -m uv pip compile pyproject.toml --quiet --upgrade --universal --generate-hashes \
+BOOTSTRAP_PIP := pip==26.3
+LOCK := $(PY) -m uv pip compile --quiet --upgrade --universal --generate-hashes \
 	--python-version 3.11 --custom-compile-command "make lock"
 # llama.cpp is compiled on this machine; with its default (-march=native) it used AMX on a Xeon and
 # crashed on the first decode. Without it: AVX2/FMA/F16C, which every x86-64 CPU since 2013 runs.
 LLAMA_CMAKE_ARGS := -DGGML_NATIVE=OFF
 
-.PHONY: run test setup setup-test ingest lint lock eval bench browser clean
+.PHONY: run test setup setup-test ingest lint lock eval bench browser frog clean
 
-$(PY):
+# The pip that `python -m venv` brings differs per Python build (3.11.7 brings 23.2.1, which mis-resolves a
+# pinned package's extras under --require-hashes), so every install goes through the pip pinned here.
+$(PIP_STAMP): requirements-bootstrap.lock
 	$(PYTHON) -m venv $(VENV)
+	$(PIP) install -q --disable-pip-version-check --require-hashes -r requirements-bootstrap.lock
+	touch $@
 
-$(RUN_STAMP): requirements.lock pyproject.toml | $(PY)
+$(RUN_STAMP): requirements.lock pyproject.toml $(PIP_STAMP)
 	$(PIP) install -q --require-hashes -r requirements.lock
 	$(PIP) install -q --no-deps -e .
 	touch $@
@@ -36,7 +42,7 @@ ingest: setup
 	$(PY) -m ingest
 
 # Listens on 127.0.0.1 unless LEIDRAAD_HOST says otherwise (see README, "Voor collega's op het netwerk").
-run: setup
+run: setup frog
 	$(PY) -m ui.serve --check
 	$(PY) -m ingest
 	$(PY) -m ui.serve
@@ -45,19 +51,24 @@ run: setup
 browser:
 	@command -v chromium >/dev/null 2>&1 || { apt-get update -q && apt-get install -y -q chromium; }
 
+# Frog (CLST's Dutch NLP suite: POS, lemmas, noun-phrase chunks) from Debian; the flows start it as a server.
+frog:
+	@command -v frog >/dev/null 2>&1 || { apt-get update -q && apt-get install -y -q frog frogdata; }
+
 lint: setup-test
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 
-test: setup-test browser
+test: setup-test browser frog
 	$(PY) -m ruff check .
 	$(PY) -m pytest
 
 # The test lock is constrained by the run lock, so both install the same version of every package.
-lock: | $(PY)
+lock: $(PIP_STAMP)
 	$(PIP) install -q $(UV)
-	$(LOCK) -o requirements.lock
-	$(LOCK) --extra test -c requirements.lock -o requirements-test.lock
+	echo "$(BOOTSTRAP_PIP)" | $(LOCK) - -o requirements-bootstrap.lock
+	$(LOCK) pyproject.toml -o requirements.lock
+	$(LOCK) pyproject.toml --extra test -c requirements.lock -o requirements-test.lock
 
 # Tuning and validation halves of the dev questions and the dialogues (JSONL per set in out/).
 eval: ingest

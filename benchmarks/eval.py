@@ -2,10 +2,13 @@
 
 Every constant in retrieval and answering is set on the tuning half (odd-numbered questions) and
 checked on the validation half (even-numbered ones); a gap above about 0.05 between the two
-means a rule fits its questions rather than the task. Also prints the follow-up dialogues and
-the answer-point coverage: the share of an item's ``answer_points`` the answer covers (a point
-is covered when at least half of its stemmed content words are in the answer). Prints figures,
-asserts nothing::
+means a rule fits its questions rather than the task. With ``--split all`` it also prints the
+three writers (d-001..037, d-038..076, d-077..: a rule fitted on one writer is seen on another),
+the style groups of the items that name a ``style`` (situation, english, terse, ...), the
+follow-up dialogues, and the guided flows on both halves of the practice questions
+(``score_flows.py``). Answer-point coverage is the share of an item's ``answer_points`` the
+answer covers (a point is covered when at least half of its stemmed content words are in the
+answer). Prints figures, asserts nothing::
 
     python -m benchmarks.eval [--eval ../shared/eval] [--out out] [--split tune|validation|all]
 
@@ -18,6 +21,8 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
@@ -41,9 +46,49 @@ def load_scorer(eval_dir: Path) -> ModuleType:
     return module
 
 
+def number(item: dict) -> int:
+    return int(item["id"].rsplit("-", 1)[1])
+
+
 def half(item: dict) -> str:
     """'tune' for odd-numbered questions, 'validation' for even ones (a fixed, interleaved split)."""
-    return "tune" if int(item["id"].rsplit("-", 1)[1]) % 2 else "validation"
+    return "tune" if number(item) % 2 else "validation"
+
+
+# The dev questions came from three writers, each with a style of their own (the brief's id ranges).
+WRITERS = (("w1", 1, 37), ("w2", 38, 76), ("w3", 77, 10**6))
+
+
+def writer(item: dict) -> str:
+    """Which writer's range an item's id falls in: the folds of a writer-grouped cross-validation."""
+    return next(name for name, first, last in WRITERS if first <= number(item) <= last)
+
+
+def groups(dev: list[dict]) -> dict[str, list[dict]]:
+    """Writers and style groups of the dev set (a style group of fewer than 3 items is too small to read)."""
+    named = {name: [it for it in dev if writer(it) == name] for name, _, _ in WRITERS}
+    styles = sorted({it["style"] for it in dev if it.get("style")})
+    for style in styles:
+        items = [it for it in dev if it.get("style") == style]
+        if len(items) >= 3:
+            named[f"style:{style}"] = items
+    return named
+
+
+def flow_figures(eval_dir: Path, out: Path) -> dict[str, dict]:
+    """``score_flows.py`` on both halves of the practice questions (odd ids tune, even ids validate)."""
+    items = [json.loads(line) for line in (eval_dir / "praktijkvragen.jsonl").open(encoding="utf-8")]
+    figures = {}
+    for name in ("tune", "validation"):
+        part = out / f"praktijkvragen-{name}.jsonl"
+        part.write_text("".join(json.dumps(it, ensure_ascii=False) + "\n" for it in items if half(it) == name))
+        done = subprocess.run(
+            [sys.executable, str(eval_dir / "score_flows.py"), sys.executable, str(part), str(out / f"flows-{name}.json")],
+            capture_output=True, text=True, check=True,
+        )
+        print(f"-- flows, {name} half --\n{done.stdout}")
+        figures[name] = json.loads(done.stdout.strip().splitlines()[-1])
+    return figures
 
 
 def point_coverage(points: list[str], answer: str) -> float:
@@ -96,6 +141,14 @@ def report(scorer: ModuleType, items: list[dict], searched: list[dict], asked: l
     }
 
 
+def print_table(rows: dict[str, dict], skip: tuple[str, ...] = ()) -> None:
+    """One line per set, one column per figure (the figure's name shortened to fit)."""
+    columns = [c for c in next(iter(rows.values())) if c not in skip]
+    print(f"{'set':20}" + "".join(f"{c[:12]:>13}" for c in columns))
+    for name, row in rows.items():
+        print(f"{name:20}" + "".join(f"{row[c]!s:>13}" for c in columns))
+
+
 def main(argv: list[str] | None = None) -> int:
     formatter = argparse.RawDescriptionHelpFormatter
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=formatter)
@@ -111,19 +164,21 @@ def main(argv: list[str] | None = None) -> int:
     if args.split != "all":
         sets = {args.split: sets[args.split]}
     dialogues = args.eval / "dev-dialogues.jsonl"
-    if args.split == "all" and dialogues.is_file():
-        sets["dialogues"] = scorer.load(str(dialogues))
+    if args.split == "all":
+        sets |= groups(dev)
+        if dialogues.is_file():
+            sets["dialogues"] = scorer.load(str(dialogues))
     results = {name: report(scorer, items, *run(items, core, args.out, name)) for name, items in sets.items()}
+    flows = flow_figures(args.eval, args.out) if args.split == "all" else {}
     if args.json:
-        print(json.dumps(results, ensure_ascii=False))
+        print(json.dumps({"questions": results, "flows": flows}, ensure_ascii=False))
         return 0
-    columns = [c for c in next(iter(results.values())) if c != "misses@10"]
-    width = max(map(len, columns)) + 2
-    print(f"{'':24}" + "".join(f"{name:>{width}}" for name in results))
-    for column in columns:
-        print(f"{column:24}" + "".join(f"{row[column]:>{width}}" for row in results.values()))
+    print_table(results, skip=("misses@10",))
     for name, row in results.items():
         print(f"misses@10 {name}: {' '.join(row['misses@10']) or '-'}")
+    if flows:
+        print("\nflows (praktijkvragen)")
+        print_table(flows)
     return 0
 
 
