@@ -80,12 +80,11 @@ def flow_figures(eval_dir: Path, out: Path) -> dict[str, dict]:
     items = [json.loads(line) for line in (eval_dir / "praktijkvragen.jsonl").open(encoding="utf-8")]
     figures = {}
     for name in ("tune", "validation"):
-        part = out / f"praktijkvragen-{name}.jsonl"
-        part.write_text("".join(json.dumps(it, ensure_ascii=False) + "\n" for it in items if half(it) == name))
-        done = subprocess.run(
-            [sys.executable, str(eval_dir / "score_flows.py"), sys.executable, str(part), str(out / f"flows-{name}.json")],
-            capture_output=True, text=True, check=True,
-        )
+        part, scores = out / f"praktijkvragen-{name}.jsonl", out / f"flows-{name}.json"
+        chosen = [it for it in items if half(it) == name]
+        part.write_text("".join(json.dumps(it, ensure_ascii=False) + "\n" for it in chosen), encoding="utf-8")
+        scorer = [sys.executable, str(eval_dir / "score_flows.py"), sys.executable, str(part), str(scores)]
+        done = subprocess.run(scorer, capture_output=True, text=True, check=True)
         print(f"-- flows, {name} half --\n{done.stdout}")
         figures[name] = json.loads(done.stdout.strip().splitlines()[-1])
     return figures

@@ -48,3 +48,15 @@ def test_locks_agree_and_hold_no_torch() -> None:
     run, test = pins("requirements.lock"), pins("requirements-test.lock")
     assert {name: test.get(name) for name in run} == run  # `make test` keeps what `make run` installed
     assert not [name for name in test if name == "torch" or name.startswith("nvidia")]
+
+
+def test_the_venv_installs_with_the_pip_the_bootstrap_lock_pins() -> None:
+    """`make` replaces the pip a Python bundles (3.11.7's 23.2.1 mis-resolves pinned extras)."""
+    from importlib.metadata import version
+
+    pinned = pins("requirements-bootstrap.lock")
+    assert set(pinned) == {"pip"}, "requirements-bootstrap.lock pint alleen pip: draai `make lock`"
+    assert "--hash=sha256:" in (ROOT / "requirements-bootstrap.lock").read_text(encoding="utf-8")
+    assert version("pip") == pinned["pip"], (
+        "deze .venv is niet met de vastgezette pip gemaakt: `make clean test`"
+    )
