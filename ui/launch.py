@@ -88,7 +88,8 @@ def running_app(
         **os.environ,
         "LEIDRAAD_STORE_DIR": str(store_dir),
         "LEIDRAAD_LLM_PROVIDER": "none",
-        "PYTHONPATH": str(checkout),  # this code, also where the venv was installed from another checkout
+        # This code first, also where the venv was installed from another checkout.
+        "PYTHONPATH": os.pathsep.join(filter(None, [str(checkout), os.environ.get("PYTHONPATH")])),
         **(env or {}),
     }
     cmd = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true"]
