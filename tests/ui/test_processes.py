@@ -21,17 +21,27 @@ import pytest
 
 from assistant.conversations import FILENAME, ConversationStore
 from assistant.settings import ROOT
-from tests.conftest import CORPUS
+from tests.robustness.conftest import MBO_POSTER, PO_POSTER, copy_corpus_files
 from tests.robustness.test_chroma_server import CHROMA, wait_for_heartbeat
 from ui.launch import LOOPBACK, AppServer, free_port, running_app, stop
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHAT_BOX = "Stel je vraag over de leidraad…"
 WAIT_MS = 180_000
-# Two documents, one uploaded through each process at the same moment; each names a thing only it holds.
+# Two documents, one uploaded through each process at the same moment: text, a word only it holds, a question.
 UPLOADS = {
-    "verslag-zwemles.txt": ("kikkerzwemslag", "Hoe oefenen we de kikkerzwemslag?"),
-    "verslag-moestuin.txt": ("pompoenbedden", "Wat doen de leerlingen met de pompoenbedden?"),
+    "verslag-zwemles.txt": (
+        "Ons schoolplan voor zwemlessen: de kikkerzwemslag oefenen we elke dinsdag in het zwembad, "
+        "met twee badmeesters en de gymdocent.",
+        "kikkerzwemslag",
+        "Wanneer oefenen we de kikkerzwemslag?",
+    ),
+    "verslag-moestuin.txt": (
+        "De moestuin achter de school: leerlingen van groep zes planten in april de pompoenbedden en "
+        "oogsten in oktober.",
+        "pompoenbedden",
+        "Wanneer planten de leerlingen de pompoenbedden?",
+    ),
 }
 
 pytestmark = [
@@ -40,16 +50,10 @@ pytestmark = [
 ]
 
 
-def _upload_text(word: str) -> bytes:
-    return (
-        f"Verslag van de werkgroep. In het schoolplan staan de {word}: de leerlingen werken er elke "
-        f"dinsdag aan, en het team bespreekt de {word} eens per maand in de sectievergadering. "
-    ).encode()
-
-
 @pytest.fixture(scope="module")
 def chroma_env(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
-    """A Chroma server on loopback, and a store folder with the bundled corpus ingested into it."""
+    """A Chroma server on loopback, and a store folder with the two posters ingested into it (the whole
+    corpus would take minutes through the server; the posters hold borging and monitoring)."""
     root = tmp_path_factory.mktemp("twee-processen")
     port = free_port()
     server = subprocess.Popen(
@@ -59,9 +63,10 @@ def chroma_env(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, s
     )
     try:
         wait_for_heartbeat(server, port)
+        copy_corpus_files(root / "corpus", MBO_POSTER, PO_POSTER)
         env = {
             "LEIDRAAD_STORE_DIR": str(root / "store"),
-            "LEIDRAAD_CORPUS_DIR": str(CORPUS),
+            "LEIDRAAD_CORPUS_DIR": str(root / "corpus"),
             "LEIDRAAD_CHROMA_HOST": LOOPBACK,
             "LEIDRAAD_CHROMA_PORT": str(port),
         }
@@ -128,7 +133,7 @@ def test_two_processes_answer_and_keep_every_conversation(
     first, second = apps
     questions = [
         ("Hoe borg je verbeteringen in het mbo?", "Wat vraagt borging elk schooljaar?"),
-        ("Hoe monitor je de uitvoering van een verbeterplan?", "Wie betrek je bij de monitoring?"),
+        ("Hoe monitor je de uitvoering van een verbeterplan?", "Hoe kom je tot een gedragen verbeterplan?"),
     ]
     pages = [_open(browser, first), _open(browser, second)]
     for n in range(2):  # both processes answer and save at the same moment, twice
@@ -162,16 +167,16 @@ def test_documents_added_at_once_through_both_processes_are_seen_by_both(
     apps: tuple[AppServer, AppServer], browser: Any
 ) -> None:
     pages = [_open(browser, app) for app in apps]
-    for page, (name, (word, _)) in zip(pages, UPLOADS.items(), strict=True):
+    for page, (name, (text, _, _)) in zip(pages, UPLOADS.items(), strict=True):
         page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(
-            files=[{"name": name, "mimeType": "text/plain", "buffer": _upload_text(word)}]
+            files=[{"name": name, "mimeType": "text/plain", "buffer": text.encode()}]
         )
     for page in pages:
         page.get_by_test_id("stAlertContentSuccess").first.wait_for()
         page.close()
 
     # Each process lists both documents and answers from the one the other process added.
-    for app, (word, question) in zip(reversed(apps), UPLOADS.values(), strict=True):
+    for app, (_, word, question) in zip(reversed(apps), UPLOADS.values(), strict=True):
         page = _open(browser, app)
         listed = page.get_by_role("region", name="Sidebar").inner_text()
         assert all(name.removesuffix(".txt").split("-")[1] in listed.lower() for name in UPLOADS), listed
