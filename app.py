@@ -36,7 +36,7 @@ from ingest.uploads import ingest_upload
 from ui.access import require_access
 from ui.chat import chat_page
 from ui.conversations import active_conversation, conversation_sidebar
-from ui.documents import removal_control
+from ui.documents import document_list, removal_control
 from ui.render import escape_md
 from ui.widgets import show_artifact, source_card
 
@@ -134,14 +134,7 @@ def sidebar(core: Core, llm_problem: str | None) -> str:
         )
 
         st.subheader("Documenten", anchor=False)
-        records = sorted(core.store.documents.values(), key=lambda r: r.title)
-        st.markdown(
-            "\n".join(
-                f"- {escape_md(r.title)}  \n  {r.sector or 'alle sectoren'} · {r.chunks} passages"
-                for r in records
-            )
-            or "Er zijn nog geen documenten."
-        )
+        document_list(core)
         uploaded = st.file_uploader(
             "Document toevoegen (PDF, Word of tekst)",
             type=["pdf", "txt", "docx", "md"],
@@ -308,13 +301,13 @@ def main() -> None:
     if files := pending_files(core):
         ingest_pending(core, files)
     chat = load_chat(core)
-    cid = active_conversation(chat.conversations)
+    active_conversation(chat.conversations)
     with st.sidebar:
-        conversation_sidebar(chat.conversations, cid, on_open=show_chat)
+        conversation_sidebar(chat.conversations, on_open=show_chat)
     sector = sidebar(core, llm_problem)
     mode = st.radio("Wat wil je doen?", [ASK, PROBLEEM, KENNIS, INTERVIEW], horizontal=True, key="mode")
     if mode == ASK:
-        chat_page(chat, cid, Scope(sector=flow_sector(sector)), streaming=core.answerer.llm is not None)
+        chat_page(chat, Scope(sector=flow_sector(sector)), streaming=core.answerer.llm is not None)
     elif mode == PROBLEEM:
         probleemanalyse_flow(core, sector)
     elif mode == KENNIS:

@@ -9,6 +9,7 @@ Usage::
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -41,6 +42,16 @@ def one_blas_thread() -> None:
     threadpool_limits(limits=1, user_api="blas")
 
 
+def passive_omp_threads() -> None:
+    """Let e5's OpenMP threads sleep, not spin, between a query's parallel parts (unless set otherwise).
+
+    Spinning threads fight every other thread for the cores: in the app under load (benchmarks.load,
+    2 cores, load average 17) one user's answer took 1.0-1.7 s of app CPU and 3-5 s, and 0.06-0.08 s
+    of CPU and 0.35 s with passive threads. libgomp reads this when e5 loads, so it is set before.
+    """
+    os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+
+
 @dataclass
 class Core:
     settings: Settings
@@ -53,6 +64,7 @@ class Core:
     def from_settings(cls, settings: Settings) -> Core:
         """Build everything; an LLM is only wired in when ``settings.llm_provider`` names one."""
         one_blas_thread()
+        passive_omp_threads()
         store = PassageStore(settings)
         embedder = build_embedder(settings)
         retriever = HybridRetriever(store, embedder)

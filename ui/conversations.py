@@ -3,11 +3,16 @@
 The tab's conversation id lives in its session and in the address (``?c=…``): a reload or a shared
 link reopens it, another tab starts empty and sees a conversation only when it opens it.
 
+The list is a fragment: searching it, or a new conversation of this tab (the chat reruns it by its
+key, ``LIST_FRAGMENT``), redraws only the list. It reads the store when it is drawn, so conversations
+other tabs saved appear at the next page run. The downloads are made when they are clicked.
+
 Usage::
 
     cid = active_conversation(store)        # None: a new, empty conversation
-    conversation_sidebar(store, cid)        # inside ``with st.sidebar:``
+    conversation_sidebar(store, on_open)    # inside ``with st.sidebar:``
     set_active(new_id)                      # after the first message of a new conversation
+    current()                               # the id set last (inside a fragment run too)
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ from ui.widgets import download_buttons
 
 KEY = "conversation_id"
 PARAM = "c"
+LIST_FRAGMENT = "gesprekken"
 SHOWN = 30  # conversations listed; older ones stay saved and can be found by name
 FILTER_FROM = 8  # from this many conversations on, a search box helps to find one
 
@@ -32,6 +38,10 @@ def set_active(cid: str | None) -> None:
         st.query_params[PARAM] = cid
     else:
         st.query_params.pop(PARAM, None)
+
+
+def current() -> str | None:
+    return st.session_state.get(KEY)
 
 
 def active_conversation(store: ConversationStore) -> str | None:
@@ -46,13 +56,21 @@ def active_conversation(store: ConversationStore) -> str | None:
     return cid
 
 
-def conversation_sidebar(store: ConversationStore, cid: str | None, on_open: Callable[[], None]) -> None:
+@st.fragment(key=LIST_FRAGMENT)
+def conversation_sidebar(store: ConversationStore, on_open: Callable[[], None]) -> None:
     """ "Nieuw gesprek", the saved conversations (newest first) and, for the open one, rename,
     download and delete. ``on_open`` runs when a conversation is opened (e.g. to show the chat)."""
+    cid = current()
 
-    def open_(target: str | None) -> None:
+    def open_(target: str | None) -> None:  # a button callback: the whole page shows the other one
         set_active(target)
         on_open()
+        st.rerun()
+
+    def delete() -> None:
+        if cid:
+            store.delete(cid)
+        open_(None)
 
     st.subheader("Gesprekken", anchor=False)
     st.button("Nieuw gesprek", icon=":material/add:", on_click=open_, args=(None,), width="stretch")
@@ -76,10 +94,10 @@ def conversation_sidebar(store: ConversationStore, cid: str | None, on_open: Cal
             width="stretch",
         )
     if cid:
-        current = next((c for c in saved if c.id == cid), None)
+        this = next((c for c in saved if c.id == cid), None)
         with st.expander("Dit gesprek", icon=":material/more_horiz:"):
             with st.form("gesprek-naam", border=False):
-                title = st.text_input("Naam", value=current.title if current else "", max_chars=80)
+                title = st.text_input("Naam", value=this.title if this else "", max_chars=80)
                 if st.form_submit_button("Naam opslaan"):
                     try:
                         store.rename(cid, title)
@@ -87,9 +105,13 @@ def conversation_sidebar(store: ConversationStore, cid: str | None, on_open: Cal
                         st.error(escape_md(str(err)))
                     else:
                         st.rerun()
-            download_buttons(store.export_markdown(cid), store.export_docx(cid), "gesprek", key="gesprek")
+            download_buttons(
+                lambda: store.export_markdown(cid), lambda: store.export_docx(cid), "gesprek", key="gesprek"
+            )
             sure = st.checkbox("Ja, ik wil dit gesprek verwijderen")
-            if st.button("Gesprek verwijderen", icon=":material/delete:", disabled=not sure):
-                store.delete(cid)
-                open_(None)
-                st.rerun()
+            st.button(
+                "Gesprek verwijderen",
+                icon=":material/delete:",
+                disabled=not sure,
+                on_click=delete,
+            )

@@ -8,6 +8,8 @@ Usage::
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import streamlit as st
 
 from assistant.answer import Answer
@@ -51,8 +53,9 @@ def show_answer(answer: Answer) -> None:
             source_card(i, hit.passage)
 
 
-def download_buttons(markdown: str, docx: bytes, name: str, key: str) -> None:
-    """Markdown and Word downloads side by side; ``key`` keeps buttons of several results apart."""
+def download_buttons(markdown: Callable[[], str], docx: Callable[[], bytes], name: str, key: str) -> None:
+    """Markdown and Word downloads side by side, made when clicked (a page run does not build a Word
+    file nobody asks for); ``key`` keeps buttons of several results apart."""
     with st.container(horizontal=True):
         formats = [("Markdown", markdown, "md", "text/markdown"), ("Word", docx, "docx", DOCX)]
         for label, data, ext, mime in formats:
@@ -63,7 +66,7 @@ def download_buttons(markdown: str, docx: bytes, name: str, key: str) -> None:
 
 def show_artifact(artifact: Artifact, name: str, key: str) -> None:
     """Download buttons (Markdown and Word), then what the flow made with its sources as cards."""
-    download_buttons(to_markdown(artifact), to_docx(artifact), name, key)
+    download_buttons(lambda: to_markdown(artifact), lambda: to_docx(artifact), name, key)
     with st.container(border=True):
         st.subheader(escape_md(artifact.title), anchor=False)
         st.markdown(intro_markdown(artifact.intro))

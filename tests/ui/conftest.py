@@ -29,9 +29,11 @@ def fresh_app() -> Iterator[None]:
     process, across AppTests, so a test with other settings would otherwise see the last core."""
     get_settings.cache_clear()
     st.cache_resource.clear()
+    st.cache_data.clear()
     yield
     get_settings.cache_clear()
     st.cache_resource.clear()
+    st.cache_data.clear()
 
 
 @pytest.fixture

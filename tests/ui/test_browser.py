@@ -8,15 +8,10 @@ tests/artifacts/first-answer.txt.
 from __future__ import annotations
 
 import io
-import os
 import re
 import shutil
-import subprocess
-import sys
 import time
-import urllib.request
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +22,7 @@ from assistant.conversations import FILENAME, Conversation, ConversationStore
 from assistant.runtime import Core
 from assistant.settings import ROOT
 from tests.conftest import CORPUS
-from tests.servers import free_port, stop
+from ui.launch import AppServer, running_app
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = ROOT / "tests" / "artifacts"
@@ -41,52 +36,16 @@ pytestmark = [
 ]
 
 
-@dataclass(frozen=True)
-class Server:
-    url: str
-    started: float  # time.monotonic() just before `streamlit run`
-    store_dir: Path
-
-
-def _wait_healthy(url: str, proc: subprocess.Popen[bytes], timeout: float = 180) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"streamlit stopped with code {proc.returncode}")
-        try:
-            with urllib.request.urlopen(url, timeout=2) as resp:
-                if resp.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.3)
-    raise TimeoutError(url)
-
-
 @pytest.fixture(scope="module")
-def server(corpus_core: Core, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+def server(corpus_core: Core, tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppServer]:
     """`streamlit run app.py` on a loopback port, over a private copy of the corpus store (an upload
     must not change the shared one)."""
     store_dir = tmp_path_factory.mktemp("browser") / "store"
     # Without the conversations other tests saved there: the server starts as a fresh install.
     shutil.copytree(corpus_core.settings.store_dir, store_dir, ignore=shutil.ignore_patterns(f"{FILENAME}*"))
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    port = free_port()
-    env = {
-        **os.environ,
-        "LEIDRAAD_STORE_DIR": str(store_dir),
-        "LEIDRAAD_CORPUS_DIR": str(CORPUS),
-        "LEIDRAAD_LLM_PROVIDER": "none",
-        "PYTHONPATH": str(ROOT),  # this checkout's code, also where the venv was installed from another
-    }
-    cmd = [sys.executable, "-m", "streamlit", "run", "app.py"]
-    cmd += ["--server.headless", "true", "--server.port", str(port), "--server.address", "127.0.0.1"]
-    started = time.monotonic()
-    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        _wait_healthy(f"http://127.0.0.1:{port}/_stcore/health", proc)
-        yield Server(f"http://127.0.0.1:{port}/", started, store_dir)
-    finally:
-        stop(proc, timeout=15)
+    with running_app(store_dir, {"LEIDRAAD_CORPUS_DIR": str(CORPUS)}) as app:
+        yield app
 
 
 @pytest.fixture(scope="module")
@@ -103,7 +62,7 @@ def browser() -> Iterator[Any]:
 
 
 @pytest.fixture
-def open_page(browser: Any, server: Server) -> Iterator[Callable[..., Any]]:
+def open_page(browser: Any, server: AppServer) -> Iterator[Callable[..., Any]]:
     """Opens the app in a new page, so a new Streamlit session, and waits until it is ready."""
     pages: list[Any] = []
 
@@ -131,7 +90,7 @@ def _ask(page: Any, question: str) -> Any:
     return answer
 
 
-def _saved(page: Any, server: Server, messages: int) -> Conversation:
+def _saved(page: Any, server: AppServer, messages: int) -> Conversation:
     """The page's conversation as saved, once it holds ``messages`` messages and the page shows the last."""
     page.wait_for_url(re.compile(r"[?&]c=[0-9a-f]{32}"))  # saved: the address names the conversation
     cid = re.search(r"[?&]c=([0-9a-f]{32})", page.url)[1]
@@ -158,7 +117,7 @@ def _download(page: Any, label: str) -> Path:
     return path
 
 
-def test_question_gets_an_answer_with_source_cards(open_page: Callable[..., Any], server: Server) -> None:
+def test_question_gets_an_answer_with_source_cards(open_page: Callable[..., Any], server: AppServer) -> None:
     page = open_page(height=1300)  # tall enough to show an opened source card
     answer = _ask(page, QUESTION)
     text = answer.inner_text()
@@ -257,7 +216,7 @@ def test_phone_width(open_page: Callable[..., Any]) -> None:
 
 
 def test_conversation_follow_up_reload_reopen_and_download(
-    open_page: Callable[..., Any], server: Server
+    open_page: Callable[..., Any], server: AppServer
 ) -> None:
     page = open_page()
     first = "Wat zegt de leidraad over borging?"
