@@ -157,7 +157,12 @@ class Analysis:
         determiners ("het aantal aanmeldingen" → "aantal aanmeldingen"; "3 vmbo" keeps its number)."""
         phrases = []
         for sentence in self.sentences:
-            for chunk in _chunks(sentence, "NP"):
+            chunks = list(_chunks(sentence, "NP"))
+            inside = {id(t) for chunk in chunks for t in chunk}
+            # A noun the chunker left outside every phrase ("lopen stage" → O) is a phrase of its own.
+            chunks += [(t,) for t in sentence if t.is_noun and id(t) not in inside]
+            order = {id(t): i for i, t in enumerate(sentence)}
+            for chunk in sorted(chunks, key=lambda c: order[id(c[0])]):
                 words = _strip_determiners(chunk)
                 if any(t.is_noun for t in words):
                     phrases.append(Phrase(words))
@@ -257,7 +262,9 @@ class FrogServer:
             if self._proc.poll() is not None:
                 tail = errors.read_text(errors="replace").strip().splitlines()[-1:]
                 self.stop()
-                raise FrogUnavailableError(f"Frog stopte bij het starten ({' '.join(tail) or 'geen melding'})")
+                raise FrogUnavailableError(
+                    f"Frog stopte bij het starten ({' '.join(tail) or 'geen melding'})"
+                )
             if _LISTENING in errors.read_text(errors="replace"):
                 self.port = port
                 return port

@@ -63,9 +63,9 @@ def _wait_healthy(url: str, proc: subprocess.Popen[bytes], timeout: float = 180)
 
 
 @pytest.fixture(scope="module")
-def server(corpus_core: Core, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+def server(corpus_core: Core, frog_port: int, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     """`streamlit run app.py` on a loopback port, over a private copy of the corpus store (an upload
-    must not change the shared one)."""
+    must not change the shared one), with the session's Frog server."""
     store_dir = tmp_path_factory.mktemp("browser") / "store"
     # Without the conversations other tests saved there: the server starts as a fresh install.
     shutil.copytree(corpus_core.settings.store_dir, store_dir, ignore=shutil.ignore_patterns(f"{FILENAME}*"))
@@ -76,6 +76,7 @@ def server(corpus_core: Core, tmp_path_factory: pytest.TempPathFactory) -> Itera
         "LEIDRAAD_STORE_DIR": str(store_dir),
         "LEIDRAAD_CORPUS_DIR": str(CORPUS),
         "LEIDRAAD_LLM_PROVIDER": "none",
+        "LEIDRAAD_FROG_PORT": str(frog_port),
         "PYTHONPATH": str(ROOT),  # this checkout's code, also where the venv was installed from another
     }
     cmd = [sys.executable, "-m", "streamlit", "run", "app.py"]
