@@ -29,9 +29,10 @@ from assistant.dutch import Analysis, Phrase, Token, analyse
 from assistant.flows.spec import load_spec
 
 Vorm = Literal["doel", "probleem", "effect", "kenmerken"]
-# Nouns at least this frequent in Dutch are everyday words ("jaar" 6.2, "week" 5.6, "helft" 4.9, "dag" 6.0)
-# unless the thesaurus knows them; topic nouns are rarer ("toetsweek" 2.0, "huiswerk" 4.4). Set on the
-# tuning half (odd ids): 4.8 and 5.2 named fewer concepts than 5.0.
+# Nouns at least this frequent in Dutch are everyday words ("jaar" 6.2, "week" 5.6, "dag" 6.0) unless
+# the thesaurus knows them; topic nouns are rarer ("toetsweek" 2.0, "huiswerk" 4.4). On the tuning half
+# (odd ids) 4.5, 5.0 and 5.5 named the concepts equally (0.5); 5.5 let more everyday words become search
+# terms (0.074 of them forbidden against 0.044 at 5.0, 0.048 at 4.5).
 _EVERYDAY_ZIPF = 5.0
 _MIN_PART = 5  # letters of a thesaurus word found inside a compound ("leesachterstand" → "achterstand")
 # Typing errors are forgiven in words of at least 8 letters that wordfreq does not know, this similar
@@ -40,7 +41,7 @@ _MIN_PART = 5  # letters of a thesaurus word found inside a compound ("leesachte
 # ("vergadering"/"verandering", "universiteit"/"diversiteit").
 _TYPO_MIN = 8
 _TYPO_RATIO = 0.8
-MAX_CONCEPTS = 3  # a kennisvraag names at most three concepts: more reads as a word list
+MAX_CONCEPTS = 3  # more reads as a word list; 4 named no more concepts on the tuning half (0.5)
 
 
 @dataclass(frozen=True)
@@ -121,6 +122,13 @@ class Concept:
     from_noun: bool = True  # the practitioner's own noun phrase, not a term a verb stands for
     mentions: int = 1  # how often the praktijkvraag names it (in any of its words)
     head: str = ""  # lemma of its head noun ("betoog" for "volgende betogen")
+    context: str = ""  # what narrows it down, part of ``label`` ("tijdens de bpv")
+    context_head: str = ""  # the lemma of the context's last noun ("bpv")
+
+    @property
+    def core(self) -> str:
+        """The label without its context: the search term ("uitval" for "uitval tijdens de bpv")."""
+        return self.label.removesuffix(f" {self.context}") if self.context else self.label
 
 
 @dataclass(frozen=True)
@@ -241,9 +249,31 @@ class PraktijkvraagReader:
                             label, subject.entry, subject.position, at + 1, in_question, head=subject.head
                         )
                     )
+            elif (token.is_infinitive or token.is_finite_verb) and (
+                subject := self._object_before(found, at, sentence, offset)
+            ) is not None:
+                # "(dat leerlingen) hun spullen niet vergeten" → "het vergeten van spullen"
+                found.remove(subject)
+                label = f"het {lemma} van {subject.label}"
+                entry = subject.entry or self.thesaurus.find(lemma)
+                found.append(replace(subject, label=label, entry=entry, end=at + 1, in_question=in_question))
             elif (token.is_verb or token.is_adjective) and (entry := self.thesaurus.find(lemma)) is not None:
                 found.append(Concept(entry.term, entry, at, at + 1, in_question, from_noun=False))
         return found
+
+    @staticmethod
+    def _object_before(
+        found: list[Concept], at: int, sentence: Sequence[Token], offset: int
+    ) -> Concept | None:
+        """The noun-phrase concept that is the object of the verb at ``at``: it ends right before the
+        verb or before adverbs only ("spullen niet vergeten"), and the verb ends its clause."""
+        after = at - offset + 1
+        if after < len(sentence) and not (sentence[after].tag in {"LET", "VG"} or sentence[after].is_verb):
+            return None
+        gap = at
+        while gap - 1 - offset >= 0 and sentence[gap - 1 - offset].tag == "BW":
+            gap -= 1
+        return next((c for c in found if c.from_noun and c.end == gap and not c.context), None)
 
     def _with_context(
         self, concept: Concept, sentence: Sequence[Token], offset: int, used: set[int]
@@ -266,7 +296,10 @@ class PraktijkvraagReader:
             return concept
         used.update(id(t) for t in sentence[index:end])
         context = " ".join(t.text if t.tag == "SPEC" else t.text.lower() for t in sentence[index:end])
-        return replace(concept, label=f"{concept.label} {context}", end=offset + end)
+        head = sentence[end - 1].lemma.lower()
+        return replace(
+            concept, label=f"{concept.label} {context}", end=offset + end, context=context, context_head=head
+        )
 
     def _label(self, phrase: Phrase) -> str | None:
         """The phrase in base form without people, levels, numbers and judging adjectives ("goede")."""
@@ -336,7 +369,9 @@ class PraktijkvraagReader:
             if token.is_adjective and token.lemma.lower() in self.wish_adjectives and question[i + 1].is_noun:
                 noun = question[i + 1]
                 if noun.lemma.lower() not in self.people:
-                    return noun.lemma
+                    # "een effectief inwerkprogramma" (het-word), "een effectieve aanpak" (de-word)
+                    neuter = "onz" in noun.features and "ev" in noun.features
+                    return f"{'effectief' if neuter else 'effectieve'} {noun.lemma}"
         return None
 
     def _doelgroep(self, praktijkvraag: str, analysis: Analysis, sector: str | None) -> str | None:

@@ -279,10 +279,11 @@ class KennisvraagBuilder:
             elif reading.vorm == "effect":
                 text = templates["effect_zonder_uitkomst"].format(x=labels[0], **parts)
             elif reading.vorm == "kenmerken" and reading.kenmerken_van:
-                rest = [label for label in labels if label != reading.kenmerken_van] or labels
-                text = templates["kenmerken"].format(
-                    ding=reading.kenmerken_van, onderwerp=_enumerate(rest), **parts
-                )
+                thing = reading.kenmerken_van.split()[-1]
+                rest = [label for label in labels if thing not in label]
+                template = templates["kenmerken"] if rest else templates["kenmerken_zonder_onderwerp"]
+                onderwerp = _enumerate(rest) if rest else ""
+                text = template.format(ding=reading.kenmerken_van, onderwerp=onderwerp, **parts)
             else:
                 text = templates[reading.vorm].format(onderwerp=_enumerate(labels), **parts)
             if focus:
@@ -326,13 +327,24 @@ class KennisvraagBuilder:
         """One zoekterm per concept: its label, the thesaurus term and synonyms, broader terms, English."""
         found: dict[str, Zoekterm] = {}
         for concept in concepts:
-            entry = concept.entry
+            entry, term = concept.entry, concept.core
+            if concept.context_head and (context := self.reader.thesaurus.find(concept.context_head)):
+                synoniemen = [t for t in context.synoniemen if t.lower() != concept.context_head]
+                found.setdefault(
+                    concept.context_head,
+                    Zoekterm(
+                        concept.context_head,
+                        [context.term, *synoniemen],
+                        list(context.engels),
+                        list(context.breder),
+                    ),
+                )
             if entry is None:
-                found.setdefault(concept.label.lower(), Zoekterm(concept.label, [], []))
+                found.setdefault(term.lower(), Zoekterm(term, [], []))
                 continue
-            synoniemen = [t for t in (entry.term, *entry.synoniemen) if t.lower() != concept.label.lower()]
+            synoniemen = [t for t in (entry.term, *entry.synoniemen) if t.lower() != term.lower()]
             found.setdefault(
-                concept.label.lower(),
+                term.lower(),
                 Zoekterm(
                     concept.label, list(dict.fromkeys(synoniemen)), list(entry.engels), list(entry.breder)
                 ),
