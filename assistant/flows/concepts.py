@@ -125,9 +125,14 @@ class Concept:
     context: str = ""  # what narrows it down, part of ``label`` ("tijdens de bpv")
     context_head: str = ""  # the lemma of the context's last noun ("bpv")
 
+    noun: str = ""  # the object of a predicate made a noun ("spullen" in "het vergeten van spullen")
+
     @property
     def core(self) -> str:
-        """The label without its context: the search term ("uitval" for "uitval tijdens de bpv")."""
+        """The search term: the label without its context ("uitval" for "uitval tijdens de bpv"), the
+        object of a predicate ("spullen" for "het vergeten van spullen")."""
+        if self.noun:
+            return self.noun
         return self.label.removesuffix(f" {self.context}") if self.context else self.label
 
 
@@ -249,14 +254,24 @@ class PraktijkvraagReader:
                             label, subject.entry, subject.position, at + 1, in_question, head=subject.head
                         )
                     )
-            elif (token.is_infinitive or token.is_finite_verb) and (
-                subject := self._object_before(found, at, sentence, offset)
-            ) is not None:
+            elif (
+                _ends_predicate(token, sentence, at - offset)
+                and (subject := self._object_before(found, at, sentence, offset)) is not None
+            ):
                 # "(dat leerlingen) hun spullen niet vergeten" → "het vergeten van spullen"
                 found.remove(subject)
                 label = f"het {lemma} van {subject.label}"
                 entry = subject.entry or self.thesaurus.find(lemma)
-                found.append(replace(subject, label=label, entry=entry, end=at + 1, in_question=in_question))
+                found.append(
+                    replace(
+                        subject,
+                        label=label,
+                        entry=entry,
+                        end=at + 1,
+                        in_question=in_question,
+                        noun=subject.label,
+                    )
+                )
             elif (token.is_verb or token.is_adjective) and (entry := self.thesaurus.find(lemma)) is not None:
                 found.append(Concept(entry.term, entry, at, at + 1, in_question, from_noun=False))
         return found
@@ -417,6 +432,14 @@ class PraktijkvraagReader:
         return f"{who} in {article}{named}"
 
 
+def _ends_predicate(token: Token, sentence: Sequence[Token], index: int) -> bool:
+    """A verb that ends its clause: infinitive or finite, or a participle with no verb after it
+    ("spullen vergeten?", not "verloren gaan")."""
+    if token.is_infinitive or token.is_finite_verb:
+        return True
+    return token.is_participle and not (index + 1 < len(sentence) and sentence[index + 1].is_verb)
+
+
 def _dominant(group: list[Concept]) -> str:
     """The practitioner's own noun when it carries at least half of the mentions ("betogen" twice and
     "schrijven" once), else the thesaurus term: they circled around it in different words."""
@@ -438,15 +461,15 @@ def _ordinal(token: Token) -> bool:
 
 def _joined(group: list[Concept], label: str) -> Concept:
     first = group[0]
-    return Concept(
-        label,
-        first.entry,
-        first.position,
-        first.end,
-        any(c.in_question for c in group),
-        all(c.from_noun for c in group),
-        len(group),
-        first.head,
+    return replace(
+        first,
+        label=label,
+        in_question=any(c.in_question for c in group),
+        from_noun=all(c.from_noun for c in group),
+        mentions=len(group),
+        context=first.context if label == first.label else "",
+        context_head=first.context_head if label == first.label else "",
+        noun=first.noun if label == first.label else "",
     )
 
 

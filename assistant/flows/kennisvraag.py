@@ -29,7 +29,15 @@ from typing import Any
 from langchain_core.language_models import BaseChatModel
 from wordfreq import zipf_frequency
 
-from assistant.flows.concepts import MAX_CONCEPTS, Concept, PraktijkvraagReader, Reading
+from assistant.flows.concepts import (
+    MAX_CONCEPTS,
+    Concept,
+    PraktijkvraagReader,
+    Reading,
+)
+from assistant.flows.concepts import (
+    Entry as ThesaurusEntry,
+)
 from assistant.flows.export import Artifact, Entry, Section, SourceList
 from assistant.flows.rephrase import Rephraser, is_question
 from assistant.flows.sources import Cited, LeidraadIndex, cite, reword
@@ -222,7 +230,9 @@ class KennisvraagBuilder:
             ),
         )
         extra = self.reader.read(focus, sector).concepts if focus else []
-        zoektermen = self._zoektermen([*concepts, *reading.concepts[MAX_CONCEPTS:], *extra], focus)
+        # The search string combines the kennisvraag's concepts; the other concepts are offered as terms.
+        searched = self._zoektermen([*concepts, *extra], focus)
+        zoektermen = self._zoektermen([*concepts, *extra, *reading.concepts[MAX_CONCEPTS:]], focus)
         return KennisvraagResult(
             praktijkvraag=praktijkvraag,
             sector=sector,
@@ -231,7 +241,7 @@ class KennisvraagBuilder:
             kennisvraag_citations=[cite(zoekvraag), cite(self.index.passage(anchors["informatie"]))],
             verschil=self._verschil(zoekvraag),
             zoektermen=zoektermen,
-            zoekstring=self._zoekstring(zoektermen[: len(concepts) + (1 if focus else 0)]),
+            zoekstring=self._zoekstring(searched),
             zoek_citation=cite(self.index.passage(anchors["bronnen"][1])),
             bronnen=self._bronnen(),
             criteria=self._criteria(sector),
@@ -328,27 +338,9 @@ class KennisvraagBuilder:
         found: dict[str, Zoekterm] = {}
         for concept in concepts:
             entry, term = concept.entry, concept.core
+            found.setdefault(term.lower(), _zoekterm(term, entry))
             if concept.context_head and (context := self.reader.thesaurus.find(concept.context_head)):
-                synoniemen = [t for t in context.synoniemen if t.lower() != concept.context_head]
-                found.setdefault(
-                    concept.context_head,
-                    Zoekterm(
-                        concept.context_head,
-                        [context.term, *synoniemen],
-                        list(context.engels),
-                        list(context.breder),
-                    ),
-                )
-            if entry is None:
-                found.setdefault(term.lower(), Zoekterm(term, [], []))
-                continue
-            synoniemen = [t for t in (entry.term, *entry.synoniemen) if t.lower() != term.lower()]
-            found.setdefault(
-                term.lower(),
-                Zoekterm(
-                    concept.label, list(dict.fromkeys(synoniemen)), list(entry.engels), list(entry.breder)
-                ),
-            )
+                found.setdefault(concept.context_head, _zoekterm(concept.context_head, context))
         if (
             focus
             and focus.lower() not in found
@@ -407,6 +399,13 @@ class KennisvraagBuilder:
             name, _, explanation = item.text.partition(" - ")
             criteria.append(Cited(name.strip(), reword(explanation.strip(), words), cite(item.passage)))
         return criteria
+
+
+def _zoekterm(term: str, entry: ThesaurusEntry | None) -> Zoekterm:
+    if entry is None:
+        return Zoekterm(term, [], [])
+    synoniemen = [t for t in (entry.term, *entry.synoniemen) if t.lower() != term.lower()]
+    return Zoekterm(term, list(dict.fromkeys(synoniemen)), list(entry.engels), list(entry.breder))
 
 
 def _enumerate(labels: list[str]) -> str:
