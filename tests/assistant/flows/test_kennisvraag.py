@@ -10,19 +10,7 @@ from assistant.flows.kennisvraag import MAX_WORDS, is_kennisvraag
 
 PRAKTIJKVRAAG = "Hoe kunnen we beter gebruikmaken van ICT tijdens het huiswerk maken?"
 # Function words, inflected verbs and vague adverbs of the praktijkvragen below: never in a kennisvraag.
-NOT_CONCEPTS = {
-    "we",
-    "hoe",
-    "kunnen",
-    "beter",
-    "gewoon",
-    "hadden",
-    "terugliep",
-    "kwam",
-    "misten",
-    "iets",
-    "zijn",
-}
+NOT_CONCEPTS = {"we", "hoe", "kunnen", "beter", "gewoon", "hadden", "terugliep", "kwam", "misten", "iets"}
 
 
 @pytest.fixture
