@@ -275,9 +275,10 @@ class FrogServer:
 
     def stop(self) -> None:
         if self._proc is not None and self._proc.poll() is None:
+            # Frog's server did not react to SIGTERM within 7 s here; it keeps nothing to save.
             self._proc.terminate()
             try:
-                self._proc.wait(timeout=10)
+                self._proc.wait(timeout=1)
             except subprocess.TimeoutExpired:
                 self._proc.kill()
                 self._proc.wait()
