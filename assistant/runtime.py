@@ -10,11 +10,13 @@ Usage::
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from threadpoolctl import threadpool_limits
 
+from assistant import dutch
 from assistant.answer import Answerer
 from assistant.embedder import Embedder, build_embedder
 from assistant.followup import FollowUpResolver
@@ -83,7 +85,9 @@ class Core:
     def warm_up(self) -> None:
         """Load what the first questions would otherwise wait for: the second model's tokenizer and
         weights (about 2 s), e5's first passes (1.5 s, then 0.15 s, then 20 ms), the word
-        frequencies that split compounds. The app calls this while it shows that it is starting."""
+        frequencies that split compounds. The app calls this while it shows that it is starting.
+        Frog (about 10 s) starts in the background: only the flows need it, and they wait for it."""
+        threading.Thread(target=dutch.warm_up, name="frog-start", daemon=True).start()
         for question in _WARM_UP:
             index_terms(question)
             for embedder in (self.embedder, self.store.second_embedder):

@@ -64,6 +64,12 @@ class Settings(BaseSettings):
     llm_temperature: float = 0.1
     llm_max_tokens: int = 512
 
+    # Dutch analysis (assistant/dutch.py): Frog is started on first use unless frog_port names a running
+    # server. Start-up took 10 s on 2 loaded cores; the timeout leaves room for a slower machine.
+    frog_command: str = Field("frog", min_length=1)
+    frog_port: int | None = Field(None, gt=0, lt=65536, description="Use this running `frog -S PORT`.")
+    frog_start_timeout_s: float = Field(90, gt=0)
+
     # App server (`make run`): loopback only unless a host and an access code are set (README).
     host: str = Field("127.0.0.1", min_length=1, description="0.0.0.0 offers the app to the network.")
     port: int = Field(8501, gt=0, lt=65536)

@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
+import os
 import subprocess
 import sys
 from collections.abc import Callable
@@ -28,6 +29,7 @@ from pathlib import Path
 from types import ModuleType
 
 from assistant.cli import history_of
+from assistant.dutch import FrogServer, FrogUnavailableError
 from assistant.lexical import analyse
 from assistant.runtime import Core
 from assistant.settings import ROOT, get_settings
@@ -76,17 +78,35 @@ def groups(dev: list[dict]) -> dict[str, list[dict]]:
 
 
 def flow_figures(eval_dir: Path, out: Path) -> dict[str, dict]:
-    """``score_flows.py`` on both halves of the practice questions (odd ids tune, even ids validate)."""
+    """``score_flows.py`` on both halves of the practice questions (odd ids tune, even ids validate).
+    Its flow commands share one Frog server (LEIDRAAD_FROG_PORT) instead of starting one each."""
     items = [json.loads(line) for line in (eval_dir / "praktijkvragen.jsonl").open(encoding="utf-8")]
     figures = {}
-    for name in ("tune", "validation"):
-        part, scores = out / f"praktijkvragen-{name}.jsonl", out / f"flows-{name}.json"
-        chosen = [it for it in items if half(it) == name]
-        part.write_text("".join(json.dumps(it, ensure_ascii=False) + "\n" for it in chosen), encoding="utf-8")
-        scorer = [sys.executable, str(eval_dir / "score_flows.py"), sys.executable, str(part), str(scores)]
-        done = subprocess.run(scorer, capture_output=True, text=True, check=True)
-        print(f"-- flows, {name} half --\n{done.stdout}")
-        figures[name] = json.loads(done.stdout.strip().splitlines()[-1])
+    server = FrogServer()
+    try:
+        env = {**os.environ, "LEIDRAAD_FROG_PORT": str(server.start())}
+    except FrogUnavailableError as exc:  # the flows then use the rules, and say so
+        print(f"-- flows without Frog: {exc} --")
+        env = dict(os.environ)
+    try:
+        for name in ("tune", "validation"):
+            part, scores = out / f"praktijkvragen-{name}.jsonl", out / f"flows-{name}.json"
+            chosen = [it for it in items if half(it) == name]
+            part.write_text(
+                "".join(json.dumps(it, ensure_ascii=False) + "\n" for it in chosen), encoding="utf-8"
+            )
+            scorer = [
+                sys.executable,
+                str(eval_dir / "score_flows.py"),
+                sys.executable,
+                str(part),
+                str(scores),
+            ]
+            done = subprocess.run(scorer, capture_output=True, text=True, check=True, env=env)
+            print(f"-- flows, {name} half --\n{done.stdout}")
+            figures[name] = json.loads(done.stdout.strip().splitlines()[-1])
+    finally:
+        server.stop()
     return figures
 
 

@@ -286,6 +286,9 @@ def _count(text: str) -> int | None:
 def _kennisvraag_text(result: KennisvraagResult, request: FlowRequest) -> str:
     lines = [f"Aangepast ({', '.join(request.changes)})."] if request.changes else []
     lines.append(f"Je kennisvraag: {result.kennisvraag}")
+    if result.varianten:
+        lines.append("Of kies een andere kennisvraag:")
+        lines += [f"- {v.soort}: {v.tekst}" for v in result.varianten]
     if request.english:
         english = [term for z in result.zoektermen for term in z.engels]
         if english:

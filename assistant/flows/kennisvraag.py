@@ -5,40 +5,50 @@ its own action), explains the difference with the leidraad's own example, sugges
 Dutch and English, and lists the bronnen and the criteria for judging literature that the leidraad
 names — read from the passages, each with its citation.
 
-Offline, the kennisvraag turns the praktijkvraag's goal into a question about what works: "Hoe zorgen
-we dat X?" asks which approaches make X happen, "Hoe kunnen we / Hoe vergroten we Y?" which help to Y;
-otherwise it asks what research knows about the topic. The zoektermen are the praktijkvraag's content
-words (not its frequent words, see ``_FREQUENT_ZIPF``), a known phrase kept together, each with the
-synonyms, English terms and underlying concept (``begrip``) that ``prompts/flows/zoektermen.toml`` lists.
+The kennisvraag takes the form that fits what the team asks (``assistant.flows.concepts`` reads it
+with the Dutch analysis): a goal → which approaches work, for whom and why; a problem → its causes and
+what helps; "werkt X?" → what is known about the effect of X on Y; a broad wish → what characterises
+effective approaches. It names the core concepts, the target group and the sector, in one question of
+at most ``MAX_WORDS`` words, with 2–3 ``varianten`` (broader, narrower, another angle). The zoektermen
+are those concepts with the thesaurus's synonyms, broader terms and English (``zoektermen.toml``):
+OR within a concept, AND between concepts.
 
 Usage::
 
     builder = KennisvraagBuilder(core.store)
     result = builder.run("Hoe kunnen we beter gebruikmaken van ICT tijdens het huiswerk?", sector="vo")
-    result.kennisvraag, result.to_json()["bronnen"], to_markdown(result.to_artifact())
+    result.kennisvraag, result.varianten, result.to_json()["zoekstring"], to_markdown(result.to_artifact())
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from langchain_core.language_models import BaseChatModel
 from wordfreq import zipf_frequency
 
+from assistant.flows.concepts import (
+    MAX_CONCEPTS,
+    Concept,
+    PraktijkvraagReader,
+    Reading,
+)
+from assistant.flows.concepts import (
+    Entry as ThesaurusEntry,
+)
 from assistant.flows.export import Artifact, Entry, Section, SourceList
 from assistant.flows.rephrase import Rephraser, is_question
 from assistant.flows.sources import Cited, LeidraadIndex, cite, reword
 from assistant.flows.spec import load_spec
 from assistant.flows.validation import FlowInputError, known_sector, required_text
-from assistant.lexical import STOPWORDS, analyse
+from assistant.lexical import stem_words
 from assistant.models import Passage
 from assistant.sentences import split_sentences
 from assistant.store import PassageStore
 
 FLOW = "kennisvraag"
-_WORD = re.compile(r"[^\W\d_][\w-]*")
 _OWN_ACTION = re.compile(r"\b(we|wij|ons|onze|jullie|ik)\b", re.IGNORECASE)
 _QUOTED = re.compile(r"‘[^’]*’")
 _DOMAIN = re.compile(r"\b(?:www\.)?([A-Za-z][\w-]*\.(?:nl|com|org))\b")
@@ -46,36 +56,9 @@ _NAME_RUN = re.compile(r"(?<![\w.])(?:[A-Z][\w-]*)(?:\s+[A-Z][\w-]*)*")
 _STRATEGY = re.compile(r"\bheet (\w+):")
 _SUITABLE = re.compile(r"dat het (\w+) is \(([^)]+)\)")
 _COMMON_WORD_ZIPF = 4.0  # single capitalised words this common in Dutch are sentence words, not names
-# Words more frequent than this in Dutch (zipf: "vaak" 5.6, "minder" 5.5, "tijd" 6.0) say how, not what;
-# topic words stay below it ("ouders" 5.3, "lezen" 5.3, "spullen" 4.6, "brugklas" 3.1).
-_FREQUENT_ZIPF = 5.45
-_LONGEST_PHRASE = 3  # words in the longest zoekterm of the glossary
-_PEOPLE = "we|wij|ik|je|jullie"
-_MODALS = "kunnen|kun|kan|moeten|moet|gaan|willen"
-# "Hoe zorgen we (ervoor) dat X?", "Hoe kunnen we ervoor zorgen dat X?" → the goal is the clause X.
-_DAT_GOAL = re.compile(
-    rf"^\s*hoe\s+(?:(?:{_MODALS})\s+(?:{_PEOPLE})\s+(?:er\s*voor\s+)?zorgen|zorg(?:en)?\s+(?:{_PEOPLE})"
-    rf"(?:\s+er\s*voor)?)\s+dat\s+(?P<goal>.+?)[\s?.!]*$",
-    re.IGNORECASE,
-)
-# "Hoe kunnen we leerlingen beter leren plannen?" → the goal is the verb phrase.
-_MODAL_GOAL = re.compile(rf"^\s*hoe\s+(?:{_MODALS})\s+(?:{_PEOPLE})\s+(?P<goal>.+?)[\s?.!]*$", re.IGNORECASE)
-# "Hoe vergroten we de woordenschat?": with "we" the finite verb is the infinitive.
-_VERB_GOAL = re.compile(r"^\s*hoe\s+(?P<verb>\w+)\s+(?:we|wij|jullie)\s+(?P<goal>.+?)[\s?.!]*$", re.I)
-_OWN = {
-    "we": "docenten",
-    "wij": "docenten",
-    "ik": "de docent",
-    "jullie": "het team",
-    "onze": "de",
-    "ons": "het",
-}
-_TARGET_GROUP = re.compile(
-    r"\b(?:leerlingen|studenten|kinderen|jongeren|docenten|leraren|leerkrachten|ouders)\s+(?:in|uit|van)\s+"
-    r"(?:de\s+|het\s+)?(?:(?:klas|groep|leerjaar)\s*\d+|[^\W\d_]+)",
-    re.IGNORECASE,
-)
-_CLAUSE = re.compile(r"\b(?:of|dat|wat|waarom|hoe|wie|welke|wanneer)\b", re.IGNORECASE)  # "Hoe weten we of …"
+_WORDS = re.compile(r"[\w'’-]+")
+# A kennisvraag is one readable question: the Kennisrotonde's published ones stay under 35 words.
+MAX_WORDS = 35
 _CLASS = re.compile(r"^(?:klas|groep|leerjaar)\s*\d+$", re.IGNORECASE)
 
 
@@ -84,6 +67,15 @@ class Zoekterm:
     term: str
     synoniemen: list[str]
     engels: list[str]
+    breder: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Variant:
+    """Another kennisvraag to offer: ``soort`` is "breder", "smaller" or "andere invalshoek"."""
+
+    soort: str
+    tekst: str
 
 
 @dataclass(frozen=True)
@@ -102,6 +94,8 @@ class KennisvraagResult:
     titel: str
     llm_used: bool = False
     focus: str | None = None
+    varianten: list[Variant] = field(default_factory=list)
+    vorm: str = "probleem"
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -110,7 +104,12 @@ class KennisvraagResult:
             "sector": self.sector,
             "doelgroep": self.doelgroep,
             "focus": self.focus,
-            "kennisvraag": {"tekst": self.kennisvraag, "citations": self.kennisvraag_citations},
+            "kennisvraag": {
+                "tekst": self.kennisvraag,
+                "vorm": self.vorm,
+                "varianten": [vars(v) for v in self.varianten],
+                "citations": self.kennisvraag_citations,
+            },
             "verschil": self.verschil.to_json(),
             "zoektermen": [vars(z) for z in self.zoektermen],
             "zoekstring": {**self.zoekstring, "citation": self.zoek_citation},
@@ -136,13 +135,19 @@ class KennisvraagResult:
         terms = [
             Entry(
                 f"{z.term} — synoniemen: {', '.join(z.synoniemen) or '—'}; "
-                f"Engels: {', '.join(z.engels) or '—'}"
+                f"breder: {', '.join(z.breder) or '—'}; Engels: {', '.join(z.engels) or '—'}"
             )
             for z in self.zoektermen
         ]
         # Sources are numbered as they first appear in the document, so refs are taken in reading order.
         sections = [
-            Section("Kennisvraag", [Entry(self.kennisvraag, refs=sources.ref(*self.kennisvraag_citations))]),
+            Section(
+                "Kennisvraag",
+                [
+                    Entry(self.kennisvraag, refs=sources.ref(*self.kennisvraag_citations)),
+                    *(Entry(f"{v.soort.capitalize()}: {v.tekst}") for v in self.varianten),
+                ],
+            ),
             Section(
                 "Praktijkvraag of kennisvraag?",
                 [Entry(self.verschil.uitleg, refs=sources.ref(self.verschil.citation))],
@@ -176,17 +181,13 @@ def is_kennisvraag(text: str) -> bool:
 
 class KennisvraagBuilder:
     """Builds a ``KennisvraagResult``; with ``chat_model`` the kennisvraag is phrased more fluently
-    (kept only if it is still a kennisvraag and cites nothing new)."""
+    (kept only if it is still one kennisvraag that names the concepts found and cites nothing new)."""
 
     def __init__(self, store: PassageStore, chat_model: BaseChatModel | None = None) -> None:
         self.index = LeidraadIndex(store)
         self.spec = load_spec(FLOW)
-        glossary: dict[str, dict[str, Any]] = load_spec("zoektermen")["termen"]
-        # Looked up by the analysed (stemmed) words too, so "spul" finds "spullen".
-        self.glossary = {**{" ".join(analyse(k)): v for k, v in glossary.items()}, **glossary}
+        self.reader = PraktijkvraagReader()
         self.rephraser = Rephraser(chat_model)
-        self._not_topic = STOPWORDS | set(self.spec["woorden"]["geen_onderwerp"])
-        self._verbs = _VerbPhrase.from_spec(self.spec["grammatica"])
 
     def run(
         self,
@@ -196,7 +197,7 @@ class KennisvraagBuilder:
         focus: str | None = None,
     ) -> KennisvraagResult:
         """``focus`` (optional) is what the kennisvraag should stress ("motivatie"), e.g. when a
-        teacher refines it in the chat."""
+        teacher refines it in the chat; ``doelgroep`` replaces the target group the praktijkvraag names."""
         praktijkvraag = required_text(
             praktijkvraag,
             "Vul een praktijkvraag in, bijvoorbeeld: ‘Hoe kunnen we leerlingen beter leren plannen?’",
@@ -204,121 +205,149 @@ class KennisvraagBuilder:
         sector = known_sector(sector)
         doelgroep = (doelgroep or "").strip() or None
         focus = (focus or "").strip() or None
-        terms = self.terms(praktijkvraag)
-        if not terms:
+        reading = self.reader.read(praktijkvraag, sector)
+        if not reading.concepts:
             raise FlowInputError(
                 "Ik vind geen onderwerp in deze praktijkvraag. Noem waar het over gaat, bijvoorbeeld: "
                 "‘Hoe kunnen we de woordenschat van leerlingen vergroten?’"
             )
+        group = self._group(reading.doelgroep, doelgroep)
+        concepts = reading.concepts[:MAX_CONCEPTS]
         anchors = self.spec["ankers"]
         zoekvraag = self.index.passage(anchors["zoekvraag"])
-        offline = self._template(praktijkvraag, terms, sector, doelgroep, focus)
-        kennisvraag = self.rephraser.line(
-            FLOW, offline, context=praktijkvraag, material=zoekvraag.text, accept=is_kennisvraag
+        offline = self._kennisvraag(reading, concepts, group, sector, focus)
+        named = [c.label for c in concepts] + ([focus] if focus else []) + ([group] if group else [])
+        brief = self.spec["sjablonen"]["opdracht"].format(
+            begrippen=", ".join(named), sector=self.spec["sectoren"].get(sector or "", "").strip() or "—"
         )
-        extra = [t for t in self.terms(focus) if t not in terms] if focus else []
-        zoektermen = [self._zoekterm(t) for t in [*terms, *extra]]
-        found = _TARGET_GROUP.search(praktijkvraag)
+        kennisvraag = self.rephraser.line(
+            FLOW,
+            offline,
+            context=f"{praktijkvraag}\n{brief}",
+            material=zoekvraag.text,
+            accept=lambda text: (
+                is_kennisvraag(text) and _names_all(text, named) and _words(text) <= MAX_WORDS
+            ),
+        )
+        extra = self.reader.read(focus, sector).concepts if focus else []
+        # The search string combines the kennisvraag's concepts; the other concepts are offered as terms.
+        searched = self._zoektermen([*concepts, *extra], focus)
+        zoektermen = self._zoektermen([*concepts, *extra, *reading.concepts[MAX_CONCEPTS:]], focus)
         return KennisvraagResult(
             praktijkvraag=praktijkvraag,
             sector=sector,
-            doelgroep=doelgroep or (found.group(0) if found else None),
+            doelgroep=group,
             kennisvraag=kennisvraag,
             kennisvraag_citations=[cite(zoekvraag), cite(self.index.passage(anchors["informatie"]))],
             verschil=self._verschil(zoekvraag),
             zoektermen=zoektermen,
-            zoekstring=self._zoekstring(zoektermen),
+            zoekstring=self._zoekstring(searched),
             zoek_citation=cite(self.index.passage(anchors["bronnen"][1])),
             bronnen=self._bronnen(),
             criteria=self._criteria(sector),
             titel=self.spec["titel"],
             llm_used=kennisvraag != offline,
             focus=focus,
+            varianten=self._varianten(reading, concepts, group, sector),
+            vorm=reading.vorm,
         )
 
-    def terms(self, praktijkvraag: str) -> list[str]:
-        """The zoektermen in a praktijkvraag, in order: glossary phrases whole, then content words
-        (not stop words, the team's action words or very frequent words). "ICT" keeps its capitals."""
-        words = _WORD.findall(praktijkvraag)
-        found: list[str] = []
-        i = 0
-        while i < len(words):
-            for n in range(min(_LONGEST_PHRASE, len(words) - i), 1, -1):
-                phrase = " ".join(words[i : i + n]).lower()
-                # Every word of a phrase counts: "in de brugklas" is the word "brugklas", not a phrase.
-                if len(analyse(phrase)) == n and self._entry(phrase) is not None:
-                    found.append(phrase)
-                    i += n
-                    break
-            else:
-                word = words[i]
-                if self._is_topic(word.lower()):  # names keep their capital: "ICT", "Frans"
-                    found.append(word if word.isupper() or (i and word[0].isupper()) else word.lower())
-                i += 1
-        return list(dict.fromkeys(found))
+    @staticmethod
+    def _group(found: str | None, asked: str | None) -> str | None:
+        """The target group asked for ("klas 1" → "leerlingen in klas 1"), else the one the
+        praktijkvraag names."""
+        if asked:
+            return f"leerlingen in {asked}" if _CLASS.match(asked) else asked
+        return found
 
-    def _is_topic(self, word: str) -> bool:
-        if len(word) <= 2 or word in self._not_topic:
-            return False
-        return self._entry(word) is not None or zipf_frequency(word, "nl") <= _FREQUENT_ZIPF
-
-    def _entry(self, term: str) -> dict[str, Any] | None:
-        return self.glossary.get(term.lower()) or self.glossary.get(" ".join(analyse(term)) or "\0")
-
-    def _template(
-        self,
-        praktijkvraag: str,
-        terms: list[str],
-        sector: str | None,
-        doelgroep: str | None,
-        focus: str | None,
-    ) -> str:
-        """The praktijkvraag's goal as a question about what works, or else about its topic."""
+    def _parts(self, group: str | None, sector: str | None) -> dict[str, str]:
         templates = self.spec["sjablonen"]
-        begrippen = list(dict.fromkeys(b for t in terms if (b := (self._entry(t) or {}).get("begrip"))))
-        group = None
-        named = _TARGET_GROUP.search(praktijkvraag)
-        if (
-            doelgroep
-            and doelgroep.lower() not in praktijkvraag.lower()
-            and not (named and _CLASS.match(doelgroep))
-        ):
-            group = f"leerlingen in {doelgroep}" if _CLASS.match(doelgroep) else doelgroep
-        parts = {
+        return {
             "doelgroep": templates["doelgroep"].format(doelgroep=group) if group else "",
             "sector": self.spec["sectoren"].get(sector or "", ""),
-            "begrip": f" ({', '.join(begrippen[:2])})" if begrippen else "",
-            "focus": templates["focus"].format(focus=focus) if focus else "",
         }
-        if match := _DAT_GOAL.match(praktijkvraag):
-            return templates["kennisvraag_dat"].format(
-                doel=self._for_group(match["goal"], doelgroep), **parts
+
+    def _kennisvraag(
+        self,
+        reading: Reading,
+        concepts: list[Concept],
+        group: str | None,
+        sector: str | None,
+        focus: str | None,
+    ) -> str:
+        """The kennisvraag in the form of the praktijkvraag; concepts are dropped from the end (never the
+        first) while it is longer than ``MAX_WORDS``."""
+        templates = self.spec["sjablonen"]
+        for n in range(len(concepts), 0, -1):
+            labels = [c.label for c in concepts[:n]]
+            parts = self._parts(group, sector)
+            if reading.vorm == "effect":  # X is named first in the question, the outcome after it
+                asked = sorted(concepts[:n], key=lambda c: (not c.in_question, c.position))
+                labels = [c.label for c in asked]
+            if reading.vorm == "effect" and len(labels) > 1:
+                text = templates["effect"].format(x=labels[0], y=_enumerate(labels[1:]), **parts)
+            elif reading.vorm == "effect":
+                text = templates["effect_zonder_uitkomst"].format(x=labels[0], **parts)
+            elif reading.vorm == "kenmerken" and reading.kenmerken_van:
+                thing = reading.kenmerken_van.split()[-1]
+                rest = [label for label in labels if thing not in label]
+                template = templates["kenmerken"] if rest else templates["kenmerken_zonder_onderwerp"]
+                onderwerp = _enumerate(rest) if rest else ""
+                text = template.format(ding=reading.kenmerken_van, onderwerp=onderwerp, **parts)
+            else:
+                text = templates[reading.vorm].format(onderwerp=_enumerate(labels), **parts)
+            if focus:
+                text = text[:-1] + templates["focus"].format(focus=focus) + "?"
+            if _words(text) <= MAX_WORDS or n == 1:
+                return text
+        raise AssertionError("unreachable: the loop returns at n == 1")
+
+    def _varianten(
+        self, reading: Reading, concepts: list[Concept], group: str | None, sector: str | None
+    ) -> list[Variant]:
+        """Broader (the thesaurus's broader terms, no target group), narrower (the first concept, for the
+        target group, under which conditions) and another angle (causes for a goal, approaches for a
+        problem, for whom for an effect)."""
+        templates = self.spec["sjablonen"]
+        labels = [c.label for c in concepts]
+        broader = list(
+            dict.fromkeys(
+                term for c in concepts for term in ((c.entry.breder[:1] if c.entry else ()) or (c.label,))
             )
-        goal = None
-        if modal := _MODAL_GOAL.match(praktijkvraag):
-            goal = self._verbs.with_te(modal["goal"])
-        elif (match := _VERB_GOAL.match(praktijkvraag)) and not _CLAUSE.search(match["goal"]):
-            words = match["goal"].split()
-            if words[0].lower() in self._verbs.particles:  # "Hoe gaan we om met X" → "met X om te gaan"
-                words = [*words[1:], words[0]]
-            goal = " ".join([*words, "te", match["verb"]])
-        if goal:
-            return templates["kennisvraag_om"].format(doel=self._for_group(goal, doelgroep), **parts)
-        onderwerp = terms[0] if len(terms) == 1 else f"{', '.join(terms[:-1])} en {terms[-1]}"
-        return templates["kennisvraag"].format(onderwerp=onderwerp, **parts)
+        )
+        found = [
+            Variant(
+                "breder",
+                templates["breder"].format(onderwerp=_enumerate(broader[:2]), **self._parts(None, sector)),
+            ),
+            Variant(
+                "smaller", templates["smaller"].format(onderwerp=labels[0], **self._parts(group, sector))
+            ),
+        ]
+        if reading.vorm == "effect":
+            other = templates["voor_wie"].format(x=labels[0], **self._parts(group, sector))
+        elif reading.vorm == "doel":
+            other = templates["oorzaken"].format(onderwerp=_enumerate(labels), **self._parts(group, sector))
+        else:
+            other = templates["doel"].format(onderwerp=_enumerate(labels), **self._parts(group, sector))
+        found.append(Variant("andere invalshoek", other))
+        return [v for v in found if _words(v.tekst) <= MAX_WORDS]
 
-    @staticmethod
-    def _for_group(goal: str, doelgroep: str | None) -> str:
-        """The goal in general words, for the class asked for: "leerlingen in de brugklas" becomes
-        "leerlingen in klas 1" when the doelgroep is "klas 1"."""
-        named = _TARGET_GROUP.search(goal)
-        if doelgroep and named and _CLASS.match(doelgroep):
-            goal = goal.replace(named.group(0), f"leerlingen in {doelgroep}")
-        return _impersonal(goal)
-
-    def _zoekterm(self, term: str) -> Zoekterm:
-        entry = self._entry(term) or {}
-        return Zoekterm(term, list(entry.get("synoniemen", [])), list(entry.get("engels", [])))
+    def _zoektermen(self, concepts: list[Concept], focus: str | None) -> list[Zoekterm]:
+        """One zoekterm per concept: its label, the thesaurus term and synonyms, broader terms, English."""
+        found: dict[str, Zoekterm] = {}
+        for concept in concepts:
+            entry, term = concept.entry, concept.core
+            found.setdefault(term.lower(), _zoekterm(term, entry))
+            if concept.context_head and (context := self.reader.thesaurus.find(concept.context_head)):
+                found.setdefault(concept.context_head, _zoekterm(concept.context_head, context))
+        if (
+            focus
+            and focus.lower() not in found
+            and not any(focus.lower() in z.synoniemen for z in found.values())
+        ):
+            found[focus.lower()] = Zoekterm(focus, [], [])
+        return list(found.values())
 
     def _zoekstring(self, zoektermen: list[Zoekterm]) -> dict[str, str]:
         """Per language: each zoekterm with its alternatives OR-ed, the zoektermen AND-ed. The English
@@ -372,63 +401,31 @@ class KennisvraagBuilder:
         return criteria
 
 
-def _impersonal(text: str) -> str:
-    """The team's own words made general: "onze leerlingen" → "de leerlingen", "we" → "docenten"."""
-    return re.sub(
-        r"\b(we|wij|ik|jullie|onze|ons)\b", lambda m: _OWN[m.group(1).lower()], text, flags=re.IGNORECASE
+def _zoekterm(term: str, entry: ThesaurusEntry | None) -> Zoekterm:
+    if entry is None:
+        return Zoekterm(term, [], [])
+    synoniemen = [t for t in (entry.term, *entry.synoniemen) if t.lower() != term.lower()]
+    return Zoekterm(term, list(dict.fromkeys(synoniemen)), list(entry.engels), list(entry.breder))
+
+
+def _enumerate(labels: list[str]) -> str:
+    """ "A", "A en B", "A, B en C"."""
+    return labels[0] if len(labels) == 1 else f"{', '.join(labels[:-1])} en {labels[-1]}"
+
+
+def _words(text: str) -> int:
+    return len(_WORDS.findall(text))
+
+
+def _names_all(text: str, labels: list[str]) -> bool:
+    """Does ``text`` name every concept, the target group included (the last word of each label, by
+    its stem: "dalende aanmeldingen" names "teruglopende aanmeldingen")?"""
+    stems = set(stem_words([w.lower() for w in _WORDS.findall(text)]))
+    return all(
+        stem_words([_WORDS.findall(label)[-1].lower()])[0] in stems
+        for label in labels
+        if _WORDS.findall(label)
     )
-
-
-@dataclass(frozen=True)
-class _VerbPhrase:
-    """Enough Dutch word order to turn a verb phrase into an "om … te" clause; the word lists are in
-    ``[grammatica]`` of ``prompts/flows/kennisvraag.toml``."""
-
-    particles: frozenset[str]  # separable verbs take "te" between their parts: "gebruik te maken"
-    bases: tuple[str, ...]  # the verbs such a particle goes with ("maken", "gaan", …)
-    before_noun: frozenset[str]  # after these a word in -en is a noun ("van leerlingen", "het lezen")
-    not_verbs: frozenset[str]  # words in -en that are never verbs ("leerlingen", "samen")
-
-    @classmethod
-    def from_spec(cls, spec: dict[str, list[str]]) -> _VerbPhrase:
-        return cls(
-            frozenset(spec["partikels"]),
-            tuple(spec["scheidbare_werkwoorden"]),
-            frozenset(spec["voor_zelfstandig_naamwoord"]),
-            frozenset(spec["geen_werkwoord"]),
-        )
-
-    def with_te(self, phrase: str) -> str | None:
-        """ "leerlingen beter leren plannen" → "leerlingen beter te leren plannen", "beter gebruikmaken van
-        ICT" → "beter gebruik te maken van ICT". None when no verb is found."""
-        words = phrase.split()
-        for i, word in enumerate(words):
-            for base in self.bases:
-                particle = word.lower().removesuffix(base)
-                separable = particle != word.lower() and particle in self.particles
-                if separable and self.is_infinitive(word, words[i - 1] if i else ""):
-                    return " ".join([*words[:i], particle, "te", base, *words[i + 1 :]])
-        # The verbs end the phrase, or come before a last phrase of a preposition ("… betrekken bij X").
-        ends = [
-            len(words),
-            *(k for k in range(len(words) - 1, 0, -1) if words[k].lower() in self.before_noun),
-        ]
-        for end in ends:
-            start = end
-            while start > 0 and self.is_infinitive(words[start - 1], words[start - 2] if start > 1 else ""):
-                start -= 1
-            if 0 < start < end:
-                return " ".join([*words[:start], "te", *words[start:]])
-        return None
-
-    def is_infinitive(self, word: str, before: str) -> bool:
-        lowered = word.lower()
-        return (
-            len(lowered) > 3
-            and lowered.endswith(("en", "aan", "ien", "oen"))  # "plannen", "tegengaan", "zien", "doen"
-            and lowered not in self.not_verbs
-            and before.lower() not in self.before_noun
-        )
 
 
 def _names(sentence: str) -> list[str]:

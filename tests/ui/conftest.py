@@ -8,6 +8,7 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
+from assistant.dutch import DutchAnalyser
 from assistant.runtime import Core
 from assistant.settings import ROOT, get_settings
 from tests.conftest import CORPUS
@@ -37,9 +38,9 @@ def fresh_app() -> Iterator[None]:
 
 
 @pytest.fixture
-def app_env(corpus_core: Core, monkeypatch: pytest.MonkeyPatch, fresh_app: None) -> Core:
-    """Point the app at the corpus store with offline answers (no .env LLM); returns the test's core
-    over the same store."""
+def app_env(corpus_core: Core, frog: DutchAnalyser, monkeypatch: pytest.MonkeyPatch, fresh_app: None) -> Core:
+    """Point the app at the corpus store with offline answers (no .env LLM) and the session's Frog;
+    returns the test's core over the same store."""
     monkeypatch.setenv("LEIDRAAD_STORE_DIR", str(corpus_core.settings.store_dir))
     monkeypatch.setenv("LEIDRAAD_CORPUS_DIR", str(CORPUS))
     monkeypatch.setenv("LEIDRAAD_LLM_PROVIDER", "none")

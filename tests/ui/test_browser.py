@@ -37,14 +37,17 @@ pytestmark = [
 
 
 @pytest.fixture(scope="module")
-def server(corpus_core: Core, tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppServer]:
+def server(
+    corpus_core: Core, frog_port: int, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[AppServer]:
     """`streamlit run app.py` on a loopback port, over a private copy of the corpus store (an upload
-    must not change the shared one)."""
+    must not change the shared one), with the session's Frog server."""
     store_dir = tmp_path_factory.mktemp("browser") / "store"
     # Without the conversations other tests saved there: the server starts as a fresh install.
     shutil.copytree(corpus_core.settings.store_dir, store_dir, ignore=shutil.ignore_patterns(f"{FILENAME}*"))
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    with running_app(store_dir, {"LEIDRAAD_CORPUS_DIR": str(CORPUS)}) as app:
+    env = {"LEIDRAAD_CORPUS_DIR": str(CORPUS), "LEIDRAAD_FROG_PORT": str(frog_port)}
+    with running_app(store_dir, env) as app:
         yield app
 
 

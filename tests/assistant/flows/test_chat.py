@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from assistant.dutch import DutchAnalyser
 from assistant.flows import to_markdown
 from assistant.flows.chat import ChatFlows, FlowReply
 from assistant.flows.kennisvraag import is_kennisvraag
@@ -15,7 +16,7 @@ PRAKTIJKVRAAG = "Hoe zorgen we dat leerlingen in de brugklas minder vaak hun spu
 
 
 @pytest.fixture(scope="module")
-def flows(corpus_core: Core) -> ChatFlows:
+def flows(corpus_core: Core, frog: DutchAnalyser) -> ChatFlows:
     return ChatFlows(corpus_core.store)
 
 
@@ -62,13 +63,14 @@ def test_chat_kennisvraag_reads_as_a_knowledge_question_and_is_refined(flows: Ch
     assert isinstance(reply, FlowReply) and reply.flow == "kennisvraag"
     kennisvraag = reply.text.split("Je kennisvraag: ")[1].splitlines()[0]
     assert is_kennisvraag(kennisvraag)
-    # About the goal and the knowledge under it, not a list of the praktijkvraag's words.
-    assert "spullen vergeten" in kennisvraag and "organisatievaardigheden" in kennisvraag
-    assert "brugklas, vaak" not in kennisvraag
+    # About the goal made a noun, for the group, not a list of the praktijkvraag's words.
+    assert "het vergeten van spullen" in kennisvraag and "leerlingen in de brugklas" in kennisvraag
+    assert not {"vaak", "minder", "zorgen", "we"} & set(kennisvraag.lower().split())
+    assert "Of kies een andere kennisvraag:" in reply.text and "- smaller: " in reply.text
     markdown = to_markdown(reply.artifact)
     terms = markdown.split("## Zoektermen")[1].split("##")[0]
-    assert "- vaak" not in terms and "- brugklas — synoniemen: eerste leerjaar" in terms
-    assert "forgetting" in terms and "Zoekstring (en): (" in terms and "aanvullen" not in terms
+    assert "- vaak" not in terms and "- spullen — synoniemen: executieve functies" in terms
+    assert "executive function" in terms and "Zoekstring (en): (" in terms and "aanvullen" not in terms
     assert "## Bronnen" in markdown  # the leidraad's example and criteria, cited
 
     klas = flows.handle("specifieker voor klas 1", previous=reply)
@@ -83,7 +85,7 @@ def test_chat_kennisvraag_reads_as_a_knowledge_question_and_is_refined(flows: Ch
 
     english = flows.handle("geef Engelse zoektermen", previous=motivatie)
     assert english is not None and english.params == motivatie.params
-    assert "Engelse zoektermen: " in english.text and "forgetting" in english.text
+    assert "Engelse zoektermen: " in english.text and "executive function" in english.text
 
     assert flows.handle("Wat zegt h6 over tijd?", previous=english) is None
 

@@ -15,12 +15,16 @@ def parse():
     return parser.parse_args
 
 
-def test_kennisvraag_json_carries_citations(corpus_core, parse, capsys, assert_in_store):
+def test_kennisvraag_json_carries_citations(corpus_core, frog, parse, capsys, assert_in_store):
     praktijkvraag = "Hoe kunnen we leerlingen beter leren plannen?"
     args = parse(["flow", "kennisvraag", praktijkvraag, "--sector", "vo", "--focus", "motivatie", "--json"])
     assert run_flow(corpus_core, args) == 0
     data = json.loads(capsys.readouterr().out)
-    assert data["kennisvraag"]["tekst"].endswith("welke rol speelt motivatie daarbij?")
+    assert data["kennisvraag"]["tekst"].endswith("met de nadruk op motivatie?")
+    assert len(data["kennisvraag"]["varianten"]) >= 2 and all(
+        v["tekst"] for v in data["kennisvraag"]["varianten"]
+    )
+    assert {"term", "synoniemen", "engels"} <= set(data["zoektermen"][0])
     assert data["focus"] == "motivatie" and "motivation" in data["zoekstring"]["en"]
     citations = [*data["kennisvraag"]["citations"], *(b["citation"] for b in data["bronnen"])]
     assert all({"doc", "section", "page", "text"} <= set(c) for c in citations)

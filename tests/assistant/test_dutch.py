@@ -1,0 +1,114 @@
+"""The Dutch analysis: a real Frog server on real praktijkvragen, and the fallback when Frog is absent."""
+
+from __future__ import annotations
+
+import socket
+
+import pytest
+
+from assistant.dutch import (
+    DutchAnalyser,
+    FrogClient,
+    FrogServer,
+    FrogUnavailableError,
+    RuleAnalyser,
+    Token,
+    analyse,
+    parse_frog,
+)
+
+
+def test_frog_tags_lemmatises_and_chunks_a_praktijkvraag(frog: DutchAnalyser) -> None:
+    analysis = analyse("We hadden een jaar dat het aantal aanmeldingen terugliep. Hoe kwam dat?")
+    assert analysis.analyser == "frog"
+    assert len(analysis.sentences) == 2
+    by_word = {t.text: t for t in analysis.tokens}
+    assert by_word["aanmeldingen"].lemma == "aanmelding" and by_word["aanmeldingen"].is_noun
+    assert by_word["terugliep"].lemma == "teruglopen" and by_word["terugliep"].is_finite_verb
+    assert by_word["het"].is_function_word and not by_word["het"].is_noun
+    phrases = analysis.noun_phrases()
+    assert "aantal aanmeldingen" in [p.text for p in phrases]  # the article is left out
+    assert [p.head.lemma for p in phrases if p.head] == ["jaar", "aanmelding"]
+
+
+def test_frog_keeps_class_names_and_numbers_in_their_noun_phrase(frog: DutchAnalyser) -> None:
+    analysis = analyse("Leerlingen in 3 vmbo komen te laat in het eerste uur.")
+    assert [p.text for p in analysis.noun_phrases()] == ["Leerlingen", "3 vmbo", "eerste uur"]
+    komen = next(t for t in analysis.tokens if t.text == "komen")
+    assert komen.is_verb and not komen.is_noun
+
+
+def test_one_connection_serves_many_texts_and_threads_take_turns(frog_port: int) -> None:
+    client = FrogClient(frog_port)
+    try:
+        first = client.analyse("Studenten haken af tijdens de bpv.")
+        second = client.analyse("Ouders   komen\nniet naar de ouderavond.")  # line breaks are not sentences
+    finally:
+        client.close()
+    assert [p.text for p in first.noun_phrases()] == ["Studenten", "bpv"]
+    assert len(second.sentences) == 1 and "ouderavond" in [t.lemma for t in second.tokens]
+
+
+def test_parse_frog_reads_the_tab_format() -> None:
+    output = (
+        "1\tLeerlingen\tleerling\t\tN(soort,mv,basis)\t0.99\t\t\tB-NP\t\t\t\t\n"
+        "2\tlezen\tlezen\t\tWW(pv,tgw,mv)\t0.9\t\t\tB-VP\t\t\t\t\n\n"
+        "1\tGoed\tgoed\t\tADJ(vrij,basis,zonder)\t0.9\t\t\tB-ADJP\t\t\t\t\n"
+    )
+    analysis = parse_frog(output)
+    assert [len(s) for s in analysis.sentences] == [2, 1]
+    assert analysis.tokens[0] == Token("Leerlingen", "leerling", "N(soort,mv,basis)", "B-NP")
+    assert analysis.tokens[1].is_finite_verb and analysis.tokens[2].is_adjective
+
+
+def test_without_frog_the_rules_answer_and_say_so_once_in_dutch(caplog: pytest.LogCaptureFixture) -> None:
+    nlp = DutchAnalyser(command="frog-die-er-niet-is")
+    first = nlp.analyse("Hoe vergroten we de woordenschat van leerlingen?")
+    second = nlp.analyse("Studenten haken af tijdens de bpv.")
+    assert first.analyser == second.analyser == "regels"
+    assert nlp.message is not None and "niet geïnstalleerd" in nlp.message and "make frog" in nlp.message
+    assert sum("taalanalyse (Frog)" in r.getMessage() for r in caplog.records) == 1
+    assert [p.text for p in first.noun_phrases()] == ["woordenschat", "leerlingen"]
+
+
+def test_a_frog_that_stops_at_start_up_is_reported() -> None:
+    with pytest.raises(FrogUnavailableError, match="stopte bij het starten"):
+        FrogServer(command="false").start()
+
+
+def test_a_frog_that_does_not_start_in_time_is_stopped() -> None:
+    server = FrogServer(command="sleep", start_timeout_s=0.3)  # `sleep --skip=… -S PORT` never listens
+    with pytest.raises(FrogUnavailableError):
+        server.start()
+    assert server.port is None and server._proc is None
+
+
+def test_a_server_that_goes_away_falls_back_to_the_rules(frog_port: int) -> None:
+    nlp = DutchAnalyser(port=frog_port)
+    assert nlp.analyse("Leerlingen lezen weinig.").analyser == "frog"
+    client = nlp.start()
+    assert client is not None
+    client.close()
+    client.port = _closed_port()  # as if Frog stopped: the next connection is refused
+    assert nlp.analyse("Leerlingen lezen weinig.").analyser == "regels"
+    assert nlp.message is not None and nlp.message.startswith("De Nederlandse taalanalyse (Frog)")
+    assert nlp.start() is None  # it does not try again for every text
+
+
+def _closed_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def test_rules_never_make_a_function_word_or_frequent_word_a_noun() -> None:
+    analysis = RuleAnalyser().analyse("Hoe zorgen we ervoor dat ouders vaker op de ouderavond komen?")
+    nouns = [t.text for t in analysis.tokens if t.is_noun]
+    assert nouns == ["ouders", "ouderavond"]
+    assert all(not t.is_noun for t in analysis.tokens if t.text in {"Hoe", "zorgen", "we", "dat", "vaker"})
+
+
+@pytest.mark.parametrize("port", [0, 70000])
+def test_ports_are_checked(port: int) -> None:
+    with pytest.raises(ValueError):
+        FrogClient(port)
