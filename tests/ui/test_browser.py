@@ -311,11 +311,10 @@ def test_probleemanalyse_responds_and_hands_over_to_the_next_flows(
     first = page.get_by_label("Wat is het probleem of de verbeterwens?")
     first.fill("Veel brugklasleerlingen maken hun huiswerk niet. Mentoren merken het sinds dit schooljaar.")
     page.get_by_role("button", name="Volgende").click()
-    response = page.get_by_test_id("stVerticalBlockBorderWrapper").filter(has_text="Bij jullie antwoord op")
-    response.first.wait_for()
-    text = response.first.inner_text()
-    assert "Betrokkenen genoemd: brugklasleerlingen" in text and "Noem je al gegevens?" in text, text
-    assert "gevonden bij jullie antwoord" in text
+    page.get_by_text("Bij jullie antwoord op ‘Wat is het probleem").wait_for()
+    page.get_by_text("Betrokkenen genoemd: brugklasleerlingen").wait_for()
+    page.get_by_text("Noem je al gegevens?").first.wait_for()
+    page.get_by_text("Uit de leidraad, gevonden bij jullie antwoord").wait_for()
     page.screenshot(path=str(ARTIFACTS / "probleemanalyse-terugkoppeling.png"), full_page=True)
 
     page.get_by_label("Welke bewijzen hebben we dat er echt een verbetering nodig is?").fill(
