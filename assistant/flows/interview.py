@@ -78,14 +78,19 @@ class Onderwerp:
 def is_clause(analysis: Analysis) -> bool:
     """Is the text a clause (it has a verb that is said of a subject) rather than a noun phrase?
 
-    A finite verb makes a clause ("Kleuters worden te laat gebracht"). Frog tags a plural present verb
+    A finite verb or a verb particle makes a clause ("Kleuters worden te laat gebracht", "Studenten
+    haken af tijdens de bpv"). Frog tags a plural present verb
     as an infinitive ("Leerlingen verzuimen …"), so a verb right after a noun or pronoun with a noun
     before it counts too; a verb after a preposition, article, conjunction or modifier is a nominal use
     ("convergente differentiatie bij rekenen", "leren van elkaars lessen").
     """
     tokens = analysis.tokens
     for i, token in enumerate(tokens):
-        if token.is_finite_verb:
+        # A particle left behind by a separable verb ("haken af", "stromen af": Frog may then take the
+        # verb for a plural noun) is a VZ(fin); before a verb it is a preposition ("bij rekenen").
+        following = tokens[i + 1] if i + 1 < len(tokens) else None
+        particle = token.tag == "VZ" and "fin" in token.features and not (following and following.is_verb)
+        if token.is_finite_verb or particle:
             return True
         if (
             i > 0

@@ -30,6 +30,7 @@ def generator(corpus_core, frog):
         ("Kleuters worden te laat gebracht", False),
         ("Leerlingen in havo 4 verzuimen na de laatste toetsweek", False),  # Frog: "verzuimen" an infinitive
         ("Studenten leren hun eigen praktijkwerk beoordelen", False),
+        ("Studenten haken af tijdens de bpv", False),  # Frog: "haken" a noun, "af" a verb particle
     ],
 )
 def test_a_clause_is_told_from_a_noun_phrase(frog, speerpunt, inline):
