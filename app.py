@@ -15,7 +15,7 @@ from langchain_core.language_models import BaseChatModel
 from pydantic import ValidationError
 
 from assistant.chat import Chat
-from assistant.conversations import FILENAME, ConversationStore
+from assistant.conversations import FILENAME, ConversationStore, Message
 from assistant.entrypoint import settings_problem
 from assistant.flows import (
     FlowInputError,
@@ -27,6 +27,8 @@ from assistant.flows import (
 )
 from assistant.flows.chat import ChatFlows
 from assistant.flows.interview import MAX_VRAGEN
+from assistant.flows.probleemanalyse import Overdracht
+from assistant.flows.terugkoppeling import Terugkoppeling
 from assistant.llm.providers import LLMConfigError, describe_llm
 from assistant.models import SECTORS, Passage, Scope
 from assistant.runtime import Core
@@ -35,7 +37,7 @@ from ingest.pipeline import IngestPipeline, collect_files
 from ingest.uploads import ingest_upload
 from ui.access import require_access
 from ui.chat import chat_page
-from ui.conversations import active_conversation, conversation_sidebar
+from ui.conversations import active_conversation, conversation_sidebar, set_active
 from ui.documents import document_list, removal_control
 from ui.render import escape_md
 from ui.widgets import show_artifact, source_card
@@ -184,8 +186,53 @@ def run_flow(key: str, make: Callable[[], Any]) -> None:
         st.error(escape_md(str(err)))
 
 
+def show_terugkoppeling(vraag: str, feedback: Terugkoppeling) -> None:
+    """What the last answer names and lacks, and the passage found for it."""
+    with st.container(border=True):
+        st.markdown(escape_md(f"Bij jullie antwoord op ‘{vraag}’"))
+        for controle in feedback.controles:
+            icon = ":material/check:" if controle.gevonden else ":material/edit_note:"
+            st.markdown(f"{icon} {escape_md(controle.tekst)}")
+        for n, citation in enumerate(feedback.passages, start=1):
+            st.caption("Uit de leidraad, gevonden bij jullie antwoord")
+            source_card(n, Passage(**citation))
+
+
+def hand_over(core: Core, overdracht: Overdracht, target: str) -> None:
+    """Carry speerpunt, sector and doelgroep into the kennisvraag or interview form, or into the chat
+    (a new conversation holding both flows' results); then show that page. A button callback: it runs
+    before the page is drawn, so the forms show the carried-over values."""
+    try:
+        if target == KENNIS:
+            st.session_state.update(
+                kv_praktijkvraag=overdracht.speerpunt, kv_doelgroep=overdracht.doelgroep or ""
+            )
+            builder = KennisvraagBuilder(core.store, chat_model(core))
+            st.session_state.kennisvraag_resultaat = builder.run(**overdracht.kennisvraag)
+        elif target == INTERVIEW:
+            st.session_state.update(
+                iv_speerpunt=overdracht.speerpunt,
+                iv_doelgroep=overdracht.interview_doelgroep,
+                iv_fase=overdracht.interview_fase,
+            )
+            generator = InterviewGenerator(core.store, chat_model(core))
+            st.session_state.interview_resultaat = generator.run(**overdracht.interview)
+        else:
+            chat = load_chat(core)
+            exchanges = [chat.flows.handover(overdracht, flow) for flow in ("kennisvraag", "interview")]
+            cid = chat.new(exchanges[0][0])
+            for message, reply in exchanges:
+                chat.conversations.append(cid, Message("user", message), Message.of_flow(reply))
+            set_active(cid)
+    except FLOW_ERRORS as err:
+        st.session_state.flow_error = str(err)
+        return
+    st.session_state.mode = target
+
+
 def probleemanalyse_flow(core: Core, sector: str) -> None:
-    """Probleemanalyse, one question at a time (back, skip, next), ending in a werkblad."""
+    """Probleemanalyse, one question at a time (back, skip, next), each answer answered with a check
+    and a passage, ending in a werkblad with a concept-probleemstelling and the hand-over."""
     session: ProbleemanalyseSession | None = st.session_state.get("probleemanalyse_sessie")
     if session is None:
         st.caption(
@@ -199,16 +246,31 @@ def probleemanalyse_flow(core: Core, sector: str) -> None:
             )
             start = st.form_submit_button("Begin", type="primary")
         if start:
-            flow = Probleemanalyse(core.store, chat_model(core))
+            flow = Probleemanalyse(core.store, chat_model(core), core.retriever)
             run_flow("probleemanalyse_sessie", lambda: flow.start(speerpunt, flow_sector(sector)))
             if "probleemanalyse_sessie" in st.session_state:
                 st.rerun()
         return
 
     step, total = session.current, len(session.steps)
+    if last := st.session_state.get("probleemanalyse_terugkoppeling"):
+        show_terugkoppeling(*last)
+    if error := st.session_state.pop("flow_error", None):
+        st.error(escape_md(error))
     if step is None:
         st.progress(1.0, text=f"Klaar: alle {total} vragen zijn doorlopen.")
-        st.success("Hieronder staat het werkblad. Download het en neem het mee naar het overleg.")
+        st.success(
+            "Hieronder staat het werkblad met een concept-probleemstelling. Download het en neem het mee "
+            "naar het overleg. Ga daarna verder met het speerpunt:"
+        )
+        overdracht = session.overdracht()
+        kennis, interview, chat = st.columns(3)
+        for column, target, label in (
+            (kennis, KENNIS, "Maak de kennisvraag"),
+            (interview, INTERVIEW, "Maak interviewvragen"),
+            (chat, ASK, "Verder in de chat"),
+        ):
+            column.button(label, on_click=hand_over, args=(core, overdracht, target), width="stretch")
         show_artifact(session.werkblad(), "werkblad-probleemanalyse", key="werkblad")
         if st.button("Vorige vraag"):
             session.back()
@@ -226,19 +288,23 @@ def probleemanalyse_flow(core: Core, sector: str) -> None:
             go_skip = skip.form_submit_button("Overslaan", width="stretch")
             go_forward = forward.form_submit_button("Volgende", type="primary", width="stretch")
         if go_back or go_skip or go_forward:
+            st.session_state.pop("probleemanalyse_terugkoppeling", None)
             if go_back:
                 session.edit(step.id, text or "")  # keep what was typed before going back
                 session.back()
             elif go_skip:
                 session.skip()
             else:
-                session.answer(text or "")
+                with st.spinner("Even kijken wat de leidraad bij jullie antwoord zegt…"):
+                    if feedback := session.answer(text or ""):
+                        st.session_state.probleemanalyse_terugkoppeling = (step.vraag, feedback)
             st.rerun()
         st.markdown("**Uit de leidraad**")
         for n, citation in enumerate(step.citations, start=1):
             source_card(n, Passage(**citation), [step.vraag])
     if st.button("Opnieuw beginnen"):
         del st.session_state["probleemanalyse_sessie"]
+        st.session_state.pop("probleemanalyse_terugkoppeling", None)
         st.rerun()
 
 
@@ -249,10 +315,14 @@ def kennisvraag_flow(core: Core, sector: str) -> None:
     )
     with st.form("kennisvraag"):
         praktijkvraag = st.text_area(
-            "Je praktijkvraag", placeholder="Hoe kunnen we leerlingen beter leren plannen?"
+            "Je praktijkvraag",
+            placeholder="Hoe kunnen we leerlingen beter leren plannen?",
+            key="kv_praktijkvraag",
         )
         doelgroep = st.text_input(
-            "Doelgroep (mag leeg blijven)", placeholder="bijvoorbeeld: leerlingen in klas 1"
+            "Doelgroep (mag leeg blijven)",
+            placeholder="bijvoorbeeld: leerlingen in klas 1",
+            key="kv_doelgroep",
         )
         submitted = st.form_submit_button("Maak kennisvraag", type="primary")
     if submitted:
@@ -270,9 +340,15 @@ def interview_flow(core: Core) -> None:
     doelgroepen, fasen = generator.doelgroepen(), generator.fasen()
     st.caption("Maak open vragen voor een interview of gesprek. Elke vraag komt uit de leidraad.")
     with st.form("interview"):
-        speerpunt = st.text_input("Speerpunt", placeholder="bijvoorbeeld: huiswerk plannen")
-        doelgroep = st.selectbox("Wie interview je?", list(doelgroepen), format_func=doelgroepen.__getitem__)
-        fase = st.selectbox("Wanneer?", list(fasen), format_func=lambda key: fasen[key].capitalize())
+        speerpunt = st.text_input(
+            "Speerpunt", placeholder="bijvoorbeeld: huiswerk plannen", key="iv_speerpunt"
+        )
+        doelgroep = st.selectbox(
+            "Wie interview je?", list(doelgroepen), format_func=doelgroepen.__getitem__, key="iv_doelgroep"
+        )
+        fase = st.selectbox(
+            "Wanneer?", list(fasen), format_func=lambda key: fasen[key].capitalize(), key="iv_fase"
+        )
         aantal = st.number_input("Hoeveel vragen?", min_value=1, max_value=MAX_VRAGEN, value=8)
         submitted = st.form_submit_button("Maak vragen", type="primary")
     if submitted:

@@ -13,6 +13,7 @@ Usage::
     reply.text, to_markdown(reply.artifact)
     flows.handle("specifieker voor klas 1", previous=reply).params["doelgroep"]  # "klas 1"
     flows.handle("Wat zegt h6 over tijd?") is None
+    message, reply = flows.handover(session.overdracht(), "interview")  # after a probleemanalyse
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from langchain_core.language_models import BaseChatModel
 from assistant.flows.export import Artifact
 from assistant.flows.interview import MAX_VRAGEN, InterviewGenerator, option_names
 from assistant.flows.kennisvraag import KennisvraagBuilder, KennisvraagResult
+from assistant.flows.probleemanalyse import Overdracht
 from assistant.flows.validation import FlowInputError
 from assistant.models import Turn
 from assistant.query import parse_query
@@ -157,6 +159,17 @@ class ChatFlows:
             return self._refinement(text, previous)
         return None
 
+    def handover(self, overdracht: Overdracht, flow: FlowName) -> tuple[str, FlowReply]:
+        """The kennisvraag or interview flow on what a probleemanalyse found (speerpunt, sector,
+        doelgroep): the message that asks for it, to show as the user's, and the flow's reply, which
+        the next messages can refine like any flow result."""
+        if flow == "kennisvraag":
+            message = f"Maak een kennisvraag van ons speerpunt: {overdracht.speerpunt}"
+            return message, self.run(FlowRequest("kennisvraag", overdracht.kennisvraag))
+        groep = self.interview.doelgroepen()[overdracht.interview_doelgroep]
+        message = f"Maak interviewvragen voor {groep} over ons speerpunt: {overdracht.speerpunt}"
+        return message, self.run(FlowRequest("interview", {**overdracht.interview, "aantal": 8}))
+
     def run(self, request: FlowRequest) -> FlowReply:
         if request.flow == "kennisvraag":
             result = self.kennisvraag.run(**request.params)
@@ -166,9 +179,9 @@ class ChatFlows:
         result = self.interview.run(p["speerpunt"], p["doelgroep"], p["fase"], p["aantal"])
         changed = f"Aangepast ({', '.join(request.changes)}). " if request.changes else ""
         text = (
-            f"{changed}{len(result.vragen)} interviewvragen voor {result.doelgroep} over {result.speerpunt} "
-            f"({result.fase}), elk afgeleid van een vraag uit de leidraad. {result.opmerking} "
-            + INTERVIEW_HINT
+            f"{changed}{len(result.vragen)} interviewvragen voor {result.doelgroep} "
+            f"over ‘{result.speerpunt}’ ({result.fase}), elk afgeleid van een vraag uit de leidraad. "
+            f"{result.opmerking} " + INTERVIEW_HINT
         )
         return FlowReply("interview", p, " ".join(text.split()), result.to_artifact())
 

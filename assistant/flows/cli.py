@@ -28,7 +28,7 @@ from langchain_core.language_models import BaseChatModel
 from assistant.flows.export import Artifact, to_docx, to_markdown
 from assistant.flows.interview import InterviewGenerator
 from assistant.flows.kennisvraag import KennisvraagBuilder
-from assistant.flows.probleemanalyse import Probleemanalyse
+from assistant.flows.probleemanalyse import Probleemanalyse, ProbleemanalyseSession, Step
 from assistant.flows.sources import SourceMissingError
 from assistant.flows.validation import FlowInputError
 from assistant.models import SECTORS
@@ -111,16 +111,27 @@ def _run(
             args.speerpunt, args.doelgroep, args.fase, args.aantal
         )
         return result.to_json(), result.to_artifact()
-    flow = Probleemanalyse(core.store, chat_model)
+    flow = Probleemanalyse(core.store, chat_model, core.retriever)
     saved = _read_answers(args.answers) if args.answers else {}
     saved = {**saved, **{k: v for k, v in (("speerpunt", args.speerpunt), ("sector", args.sector)) if v}}
     session = flow.resume(saved)
     data = {
         "flow": "probleemanalyse",
         "state": session.to_json(),
-        "stappen": [{**s.to_json(), "antwoord": session.state.antwoorden.get(s.id)} for s in session.steps],
+        "stappen": [_step_json(session, s) for s in session.steps],
+        "probleemstelling": [d.to_json() for d in session.probleemstelling()],
+        "overdracht": session.overdracht().to_json(),
     }
     return data, session.werkblad()
+
+
+def _step_json(session: ProbleemanalyseSession, step: Step) -> dict[str, Any]:
+    feedback = session.terugkoppeling(step.id)
+    return {
+        **step.to_json(),
+        "antwoord": session.state.antwoorden.get(step.id),
+        "terugkoppeling": feedback.to_json() if feedback else None,
+    }
 
 
 def _read_answers(path: Path) -> dict[str, Any]:

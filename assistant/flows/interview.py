@@ -3,8 +3,13 @@
 Every question is derived from a question in the leidraad (the list "Interviewvragen om de huidige
 situatie in beeld te brengen", "Voorbeeldvragen voor monitoren", the evaluation questions about
 werkende mechanismes) and keeps that question and its passage as its source. How a leidraad question
-is worded for leerlingen or ouders is defined in ``prompts/flows/interview.toml``; the leidraad's
-advice on interviewing comes with it.
+is worded for each doelgroep is defined in ``prompts/flows/interview.toml``; the leidraad's advice on
+interviewing comes with it.
+
+The speerpunt is named after a preposition only when it is a noun phrase ("bij huiswerk plannen"). A
+speerpunt written as a clause ("leerlingen komen te laat in het eerste uur") is quoted once, in a
+sentence of its own, and the questions refer back to it ("Wat vind jij daar lastig aan?"): pasted after
+a preposition it would not be Dutch. The Dutch analysis (``assistant.dutch``) tells the two apart.
 
 Usage::
 
@@ -21,6 +26,7 @@ from typing import Any
 
 from langchain_core.language_models import BaseChatModel
 
+from assistant.dutch import Analysis, analyse
 from assistant.flows.export import Artifact, Entry, Section, SourceList
 from assistant.flows.rephrase import Rephraser, is_question
 from assistant.flows.sources import LeidraadIndex, ListItem, cite
@@ -30,6 +36,71 @@ from assistant.store import PassageStore
 
 FLOW = "interview"
 MAX_VRAGEN = 20
+# Word classes before a verb that make it part of a noun phrase, not a clause: "bij rekenen", "het lezen",
+# "Nederlands en rekenen", "goed plannen".
+_NOMINAL_BEFORE_VERB = {"VZ", "LID", "VG", "ADJ", "BW", "TW"}
+
+
+@dataclass(frozen=True)
+class Onderwerp:
+    """How the questions name the speerpunt: ``inline`` after a preposition (a noun phrase), or else
+    quoted in a sentence of its own (``citaat``) that the questions refer back to.
+
+    Usage::
+
+        Onderwerp.of("huiswerk plannen")                    # inline, tekst "huiswerk plannen"
+        Onderwerp.of("Kleuters worden te laat gebracht.")   # citaat "‘Kleuters worden te laat gebracht’"
+    """
+
+    tekst: str
+    inline: bool
+
+    @classmethod
+    def of(cls, speerpunt: str) -> Onderwerp:
+        tekst = speerpunt.strip().rstrip(".!?;:").strip()
+        analysis = analyse(tekst)
+        # Without Frog the rules cannot tell "verzuimen" (a verb) from a noun: quoting reads well either way.
+        inline = analysis.analyser == "frog" and not is_clause(analysis)
+        first = analysis.tokens[0] if analysis.tokens else None
+        if not inline or first is None:
+            return cls(tekst, inline)
+        if tekst[:1].isupper() and not first.text[1:].isupper() and "eigen" not in first.features:
+            tekst = tekst[0].lower() + tekst[1:]  # a name keeps its capital: "Nederlands"
+        if first.is_verb:  # a verb used as a noun takes "het": "bij het automatiseren van de tafels"
+            tekst = f"het {tekst}"
+        return cls(tekst, inline)
+
+    @property
+    def citaat(self) -> str:
+        return f"‘{self.tekst[0].upper()}{self.tekst[1:]}’"
+
+
+def is_clause(analysis: Analysis) -> bool:
+    """Is the text a clause (it has a verb that is said of a subject) rather than a noun phrase?
+
+    A finite verb or a verb particle makes a clause ("Kleuters worden te laat gebracht", "Studenten
+    haken af tijdens de bpv"). Frog tags a plural present verb
+    as an infinitive ("Leerlingen verzuimen …"), so a verb right after a noun or pronoun with a noun
+    before it counts too; a verb after a preposition, article, conjunction or modifier is a nominal use
+    ("convergente differentiatie bij rekenen", "leren van elkaars lessen").
+    """
+    tokens = analysis.tokens
+    for i, token in enumerate(tokens):
+        # A particle left behind by a separable verb ("haken af", "stromen af": Frog may then take the
+        # verb for a plural noun) is a VZ(fin); before a verb it is a preposition ("bij rekenen").
+        following = tokens[i + 1] if i + 1 < len(tokens) else None
+        particle = token.tag == "VZ" and "fin" in token.features and not (following and following.is_verb)
+        if token.is_finite_verb or particle:
+            return True
+        if (
+            i > 0
+            and token.is_verb
+            and not token.is_participle
+            and tokens[i - 1].tag not in _NOMINAL_BEFORE_VERB
+            and any(t.is_noun or t.tag == "VNW" for t in tokens[:i])
+        ):
+            return True
+    return False
 
 
 @dataclass(frozen=True)
@@ -112,9 +183,16 @@ class InterviewGenerator:
         stage = fasen[choice(fase, option_names(fasen), "fase")]
         if not 1 <= aantal <= MAX_VRAGEN:
             raise FlowInputError(f"Kies een aantal vragen tussen 1 en {MAX_VRAGEN}.")
-        available = [
-            v for item in self._leidraad_questions(stage) if (v := self._adapt(item, groep, speerpunt))
-        ]
+        onderwerp = Onderwerp.of(speerpunt)
+        worded = [w for item in self._leidraad_questions(stage) if (w := self._adapt(item, groep, onderwerp))]
+        # The interview opens on the speerpunt: the first question that names it goes first, the others
+        # keep the leidraad's order.
+        opener = next((n for n, (_, names) in enumerate(worded) if names), 0)
+        available = [v for v, _ in worded[opener : opener + 1] + worded[:opener] + worded[opener + 1 :]]
+        if available and not onderwerp.inline:  # the speerpunt, quoted, before the first question
+            first = available[0]
+            inleiding = groep["inleiding"].format(speerpunt=onderwerp.citaat)
+            available[0] = InterviewVraag(f"{inleiding} {first.vraag}", first.bron_vraag, first.citation)
         vragen = available[:aantal]
         opmerking = ""
         if len(available) < aantal:
@@ -122,7 +200,7 @@ class InterviewGenerator:
                 f"De leidraad geeft voor {groep['label']} in de fase '{stage['label']}' "
                 f"{len(available)} vragen; meer worden er niet verzonnen."
             )
-        context = f"doelgroep: {groep['label']}; speerpunt: {speerpunt}; fase: {stage['label']}"
+        context = f"doelgroep: {groep['label']}; speerpunt: {onderwerp.citaat}; fase: {stage['label']}"
         offline = [v.vraag for v in vragen]
         worded = self.rephraser.lines(FLOW, offline, context=context, accept=is_question)
         vragen = [InterviewVraag(w, v.bron_vraag, v.citation) for w, v in zip(worded, vragen, strict=True)]
@@ -150,18 +228,17 @@ class InterviewGenerator:
             items += [i for i in found if pattern.search(i.text)]
         return items
 
-    def _adapt(self, item: ListItem, groep: dict[str, Any], speerpunt: str) -> InterviewVraag | None:
+    def _adapt(
+        self, item: ListItem, groep: dict[str, Any], onderwerp: Onderwerp
+    ) -> tuple[InterviewVraag, bool] | None:
+        """The group's wording of one leidraad question and whether it names the speerpunt; None when
+        the group has no wording for it (the question does not fit the group)."""
         bron = " ".join([item.text, *item.sub])
-        if groep.get("alle"):
-            vraag = bron
-            for old, new in groep.get("woorden", {}).items():
-                vraag = vraag.replace(old, new.format(speerpunt=speerpunt), 1)
-                if vraag != bron:
-                    break
-            return InterviewVraag(vraag, bron, cite(item.passage))
         for rule in groep["regels"]:
             if re.search(rule["bron"], item.text, re.IGNORECASE):
-                return InterviewVraag(rule["vraag"].format(speerpunt=speerpunt), bron, cite(item.passage))
+                template = rule["vraag"] if onderwerp.inline else rule.get("kort", rule["vraag"])
+                vraag = InterviewVraag(template.format(onderwerp=onderwerp.tekst), bron, cite(item.passage))
+                return vraag, "kort" in rule
         return None
 
 

@@ -5,13 +5,20 @@ own ("Vragen voor docenten die leidend kunnen zijn tijdens de probleemanalyse", 
 staan: …"), each with the passage that backs it. For po and mbo the wording follows the sector
 (leerkrachten, studenten, opleiding) and the sector poster's bullet is cited as well.
 
+The flow responds: each answer gets a ``Terugkoppeling`` (checks on what it names, and the passage the
+retriever finds for the answer; ``assistant.flows.terugkoppeling``). At the end the answers make a
+concept-probleemstelling (what, for whom, since when, why it matters, which data) and an
+``Overdracht``: the speerpunt, sector and doelgroep to carry into the kennisvraag and interview flows.
+
 Usage::
 
-    flow = Probleemanalyse(core.store)
+    flow = Probleemanalyse(core.store, retriever=core.retriever)
     session = flow.start("Leerlingen plannen hun huiswerk slecht", sector="vo")
     session.current.vraag            # "Wat is het probleem of de verbeterwens?"
-    session.answer("…"); session.skip(); session.back(); session.edit("tijdpad", "…")
+    feedback = session.answer("…")   # feedback.controles, feedback.passages
+    session.skip(); session.back(); session.edit("tijdpad", "…")
     saved = session.to_json()        # later: flow.resume(saved)
+    session.probleemstelling(); session.overdracht().kennisvraag
     to_markdown(session.werkblad())
 """
 
@@ -23,11 +30,16 @@ from typing import Any
 
 from langchain_core.language_models import BaseChatModel
 
+from assistant.dutch import analyse
 from assistant.flows.export import Artifact, Entry, Section, SourceList
+from assistant.flows.interview import FLOW as INTERVIEW
+from assistant.flows.interview import option_names
 from assistant.flows.rephrase import Rephraser, is_question
 from assistant.flows.sources import LeidraadIndex, cite, reword
 from assistant.flows.spec import load_spec
+from assistant.flows.terugkoppeling import AnswerChecker, Responder, Terugkoppeling
 from assistant.flows.validation import FlowInputError, known_sector, required_text
+from assistant.retriever import HybridRetriever
 from assistant.store import PassageStore
 
 FLOW = "probleemanalyse"
@@ -42,6 +54,7 @@ class Step:
     vraag: str
     uitleg: str
     citations: list[dict[str, Any]]
+    controles: tuple[str, ...] = ()  # the checks on an answer to this step (spec ``[controles]``)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -51,6 +64,50 @@ class Step:
             "uitleg": self.uitleg,
             "citations": self.citations,
         }
+
+
+@dataclass(frozen=True)
+class Deel:
+    """One part of the concept-probleemstelling: the team's own words, or ``open`` with what to add."""
+
+    label: str
+    tekst: str
+    open: bool = False
+
+    def to_json(self) -> dict[str, Any]:
+        return {"label": self.label, "tekst": self.tekst, "open": self.open}
+
+
+@dataclass(frozen=True)
+class Overdracht:
+    """What the kennisvraag and interview flows take over from a probleemanalyse.
+
+    ``doelgroep`` is the group the answers name, in their words ("brugklasleerlingen"), for the
+    kennisvraag; ``interview_doelgroep`` the interview flow's choice it falls under ("leerlingen").
+    """
+
+    speerpunt: str
+    sector: str | None
+    doelgroep: str | None
+    interview_doelgroep: str
+    interview_fase: str = "huidige-situatie"  # the step after the probleemanalyse: the current situation
+
+    @property
+    def kennisvraag(self) -> dict[str, Any]:
+        """``KennisvraagBuilder.run`` keyword arguments."""
+        return {"praktijkvraag": self.speerpunt, "sector": self.sector, "doelgroep": self.doelgroep}
+
+    @property
+    def interview(self) -> dict[str, Any]:
+        """``InterviewGenerator.run`` keyword arguments."""
+        return {
+            "speerpunt": self.speerpunt,
+            "doelgroep": self.interview_doelgroep,
+            "fase": self.interview_fase,
+        }
+
+    def to_json(self) -> dict[str, Any]:
+        return {"kennisvraag": self.kennisvraag, "interview": self.interview}
 
 
 @dataclass
@@ -81,10 +138,17 @@ class Probleemanalyse:
     question stays in the citation, and any failure keeps the offline question.
     """
 
-    def __init__(self, store: PassageStore, chat_model: BaseChatModel | None = None) -> None:
+    def __init__(
+        self,
+        store: PassageStore,
+        chat_model: BaseChatModel | None = None,
+        retriever: HybridRetriever | None = None,
+    ) -> None:
         self.index = LeidraadIndex(store)
         self.spec = load_spec(FLOW)
         self.rephraser = Rephraser(chat_model)
+        self.checker = AnswerChecker(self.spec["controles"])
+        self.responder = Responder(self.checker, retriever)
 
     def steps(self, sector: str | None = None) -> list[Step]:
         """The flow's steps in order, worded for ``sector``."""
@@ -116,7 +180,12 @@ class Probleemanalyse:
             passages.append(self.index.bullet(fase["poster"], sector).passage)
         citations = list({p.id: cite(p) for p in passages}.values())
         return Step(
-            definition["id"], fase["titel"], reword(vraag, words), reword(fase["uitleg"], words), citations
+            definition["id"],
+            fase["titel"],
+            reword(vraag, words),
+            reword(fase["uitleg"], words),
+            citations,
+            tuple(definition.get("controles", ())),
         )
 
     def start(self, speerpunt: str, sector: str | None = None) -> ProbleemanalyseSession:
@@ -148,18 +217,27 @@ class Probleemanalyse:
         vragen = self.rephraser.lines(
             FLOW, [s.vraag for s in steps], context=state.speerpunt, accept=is_question
         )
-        steps = [Step(s.id, s.fase, v, s.uitleg, s.citations) for s, v in zip(steps, vragen, strict=True)]
-        return ProbleemanalyseSession(state, steps, self.spec["titel"])
+        steps = [
+            Step(s.id, s.fase, v, s.uitleg, s.citations, s.controles)
+            for s, v in zip(steps, vragen, strict=True)
+        ]
+        return ProbleemanalyseSession(state, steps, self.spec, self.responder)
 
 
 class ProbleemanalyseSession:
-    """One team's walk through the steps: answer, skip, go back, edit, save, and the werkblad."""
+    """One team's walk through the steps: answer (and get a response), skip, go back, edit, save; at
+    the end a concept-probleemstelling, the hand-over to the next flows and the werkblad."""
 
-    def __init__(self, state: ProbleemanalyseState, steps: list[Step], titel: str) -> None:
+    def __init__(
+        self, state: ProbleemanalyseState, steps: list[Step], spec: dict[str, Any], responder: Responder
+    ) -> None:
         self.state = state
         self.steps = steps
         self.ids = [s.id for s in steps]
-        self.titel = titel
+        self.spec = spec
+        self.titel = spec["titel"]
+        self.responder = responder
+        self._responses: dict[str, tuple[str, Terugkoppeling]] = {}  # step → (answer, its response)
 
     @property
     def current(self) -> Step | None:
@@ -170,11 +248,25 @@ class ProbleemanalyseSession:
     def done(self) -> bool:
         return self.current is None
 
-    def answer(self, text: str) -> None:
-        """Store the answer to the current step and move on."""
+    def answer(self, text: str) -> Terugkoppeling | None:
+        """Store the answer to the current step, move on, and return the response to the answer
+        (None for an empty answer)."""
         step = self._require_current()
         self.edit(step.id, text)
         self.state.positie += 1
+        return self.terugkoppeling(step.id)
+
+    def terugkoppeling(self, step_id: str) -> Terugkoppeling | None:
+        """The response to the answer of step ``step_id`` (computed once per answer text)."""
+        step = self.steps[self._position(step_id)]
+        answer = self.state.antwoorden.get(step_id)
+        if not answer:
+            return None
+        if (known := self._responses.get(step_id)) is None or known[0] != answer:
+            cited = [c["id"] for c in step.citations]
+            feedback = self.responder.respond(step.id, list(step.controles), cited, answer, self.state.sector)
+            self._responses[step_id] = (answer, feedback)
+        return self._responses[step_id][1]
 
     def skip(self) -> None:
         step = self._require_current()
@@ -211,8 +303,42 @@ class ProbleemanalyseSession:
             raise FlowInputError("Alle vragen zijn doorlopen. Ga terug om een antwoord te wijzigen.")
         return self.current
 
+    def probleemstelling(self) -> list[Deel]:
+        """The concept-probleemstelling: per part the answers to its steps, else the sentences of any
+        answer that name what it needs (a time, people, data), else open with the question to answer."""
+        checker, antwoorden = self.responder.checker, self.state.antwoorden
+        delen = []
+        for deel in self.spec["probleemstelling"]:
+            texts = [antwoorden[s] for s in deel["stappen"] if s in antwoorden]
+            if not texts and (naam := deel.get("controle")):
+                answers = [antwoorden[s] for s in deel["uit"] if s in antwoorden]
+                texts = list(dict.fromkeys(z for a in answers for z in checker.sentences_naming(a, naam)))
+            if texts:
+                delen.append(Deel(deel["label"], " ".join(texts)))
+            else:
+                delen.append(Deel(deel["label"], f"Nog open. {deel['ontbreekt']}", open=True))
+        return delen
+
+    def overdracht(self) -> Overdracht:
+        """Speerpunt, sector and doelgroep for the kennisvraag and interview flows. The doelgroep is the
+        first group of people the answers name (who is involved first, then the problem), in their words."""
+        groepen = option_names(load_spec(INTERVIEW)["doelgroepen"])
+        texts = [self.state.antwoorden.get(s, "") for s in ("betrokkenen", "probleem")] + [
+            self.state.speerpunt
+        ]
+        for text in texts:
+            for phrase in analyse(text).noun_phrases() if text else []:
+                head = phrase.head
+                forms = {head.lemma.lower(), head.text.lower()} if head else set()
+                key = next((groepen[f] for f in forms if f in groepen), None)
+                key = key or next((v for n, v in groepen.items() for f in forms if f.endswith(n)), None)
+                if key:
+                    return Overdracht(self.state.speerpunt, self.state.sector, phrase.text, key)
+        return Overdracht(self.state.speerpunt, self.state.sector, None, "collegas")
+
     def werkblad(self) -> Artifact:
-        """Speerpunt, every question with its answer, the open points and the sources."""
+        """Speerpunt, the concept-probleemstelling, every question with its answer and what the answer
+        still lacks, the open points, the hand-over to the next flows and the sources."""
         sources = SourceList()
         sections: dict[str, list[Entry]] = {}
         open_points = []
@@ -222,10 +348,37 @@ class ProbleemanalyseSession:
             if not answer:
                 status = "overgeslagen" if step.id in self.state.overgeslagen else "nog niet beantwoord"
                 open_points.append(Entry(f"{step.vraag} ({status})", refs=refs))
-            sections.setdefault(step.fase, []).append(Entry(step.vraag, answer or "—", refs))
+                sections.setdefault(step.fase, []).append(Entry(step.vraag, "—", refs))
+                continue
+            feedback = self.terugkoppeling(step.id)
+            assert feedback is not None
+            missing = [c.tekst for c in feedback.controles if not c.gevonden]
+            text = answer + "".join(f"\n\nAanvullen: {m}" for m in missing)
+            refs += sources.ref(*feedback.passages)
+            sections.setdefault(step.fase, []).append(Entry(step.vraag, text, refs))
         intro = [Entry("Speerpunt", self.state.speerpunt)]
         if self.state.sector:
             intro.append(Entry("Sector", self.state.sector))
-        body = [Section(fase, entries) for fase, entries in sections.items()]
+        stelling = Section(
+            "Concept-probleemstelling", [Entry(d.label, d.tekst) for d in self.probleemstelling()]
+        )
+        body = [stelling, *(Section(fase, entries) for fase, entries in sections.items())]
         body.append(Section("Open punten", open_points or [Entry("Geen: alle vragen zijn beantwoord.")]))
+        body.append(Section("Verder", self._verder()))
         return Artifact(self.titel, intro, body, sources.items)
+
+    def _verder(self) -> list[Entry]:
+        o = self.overdracht()
+        doelgroep = f", doelgroep {o.doelgroep}" if o.doelgroep else ""
+        sector = f", sector {o.sector}" if o.sector else ""
+        return [
+            Entry(
+                "Van praktijkvraag naar kennisvraag",
+                f"Zoek uit wat bekend is over het speerpunt ‘{o.speerpunt}’{sector}{doelgroep}.",
+            ),
+            Entry(
+                "Interviewvragen",
+                f"Breng de huidige situatie in beeld met interviewvragen voor "
+                f"{load_spec(INTERVIEW)['doelgroepen'][o.interview_doelgroep]['label']}.",
+            ),
+        ]

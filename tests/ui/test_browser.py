@@ -258,3 +258,63 @@ def test_conversation_follow_up_reload_reopen_and_download(
         pytest.xfail("de follow-up-resolver staat nog niet op deze branch")
     assert not answer.abstained and "borg" in answer.understood_as.lower()
     assert "Ik lees je vraag als" in other.get_by_test_id("stChatMessage").nth(3).inner_text()
+
+
+def test_probleemanalyse_responds_and_hands_over_to_the_next_flows(
+    open_page: Callable[..., Any], server: AppServer
+) -> None:
+    speerpunt = "Brugklasleerlingen plannen hun huiswerk slecht"
+    page = open_page(height=1400)
+    _mode(page, "Probleemanalyse")
+    page.get_by_label("Waar werkt het team aan? (het speerpunt)").fill(speerpunt)
+    page.get_by_role("button", name="Begin").click()
+
+    # The first answer names people but no data: the response says so and shows a passage for it.
+    first = page.get_by_label("Wat is het probleem of de verbeterwens?")
+    first.fill("Veel brugklasleerlingen maken hun huiswerk niet. Mentoren merken het sinds dit schooljaar.")
+    page.get_by_role("button", name="Volgende").click()
+    page.get_by_text("Bij jullie antwoord op ‘Wat is het probleem").wait_for()
+    page.get_by_text("Betrokkenen genoemd: brugklasleerlingen").wait_for()
+    page.get_by_text("Noem je al gegevens?").first.wait_for()
+    page.get_by_text("Uit de leidraad, gevonden bij jullie antwoord").wait_for()
+    page.screenshot(path=str(ARTIFACTS / "probleemanalyse-terugkoppeling.png"), full_page=True)
+
+    page.get_by_label("Welke bewijzen hebben we dat er echt een verbetering nodig is?").fill(
+        "In oktober miste 40% van de brugklas drie keer of vaker het huiswerk."
+    )
+    page.get_by_role("button", name="Volgende").click()
+    page.get_by_text("Gegevens genoemd: 40").wait_for()
+    while not page.get_by_role("button", name="Maak de kennisvraag").is_visible():
+        position = page.get_by_text(re.compile(r"^Vraag \d+ van \d+")).first.inner_text()
+        page.get_by_role("button", name="Overslaan").click()
+        page.wait_for_function(  # the next question (or the end) is shown
+            "p => !document.body.innerText.includes(p)", arg=position, timeout=WAIT_MS
+        )
+
+    werkblad = _download(page, "Download als Markdown").read_text(encoding="utf-8")
+    stelling = werkblad.split("## Concept-probleemstelling")[1]
+    assert (
+        "40% van de brugklas" in stelling and "sinds dit schooljaar" in stelling and "Nog open." in stelling
+    )
+    assert speerpunt in werkblad.split("## Verder")[1]
+    page.screenshot(path=str(ARTIFACTS / "probleemanalyse-klaar.png"), full_page=True)
+
+    page.get_by_role("button", name="Maak interviewvragen").click()  # the form, filled in and run
+    assert page.get_by_label("Speerpunt").input_value() == speerpunt
+    page.get_by_role("button", name="Download als Markdown").wait_for()
+    page.get_by_text(f"Interviewprotocol: {speerpunt}").wait_for()
+    page.get_by_text("Doelgroep: leerlingen").first.wait_for()  # the group the answers named
+
+    _mode(page, "Probleemanalyse")
+    page.get_by_role("button", name="Maak de kennisvraag").click()
+    assert page.get_by_label("Je praktijkvraag").input_value() == speerpunt
+    assert page.get_by_label("Doelgroep (mag leeg blijven)").input_value() == "brugklasleerlingen"
+    page.get_by_text("Je kennisvraag").wait_for()
+
+    _mode(page, "Probleemanalyse")
+    page.get_by_role("button", name="Verder in de chat").click()
+    saved = _saved(page, server, messages=4)
+    assert saved.messages[1].flow is not None and saved.messages[1].flow.flow == "kennisvraag"
+    assert saved.messages[3].flow is not None and saved.messages[3].flow.params["doelgroep"] == "leerlingen"
+    assert speerpunt in page.get_by_test_id("stChatMessage").nth(2).inner_text()
+    page.screenshot(path=str(ARTIFACTS / "probleemanalyse-chat.png"), full_page=True)

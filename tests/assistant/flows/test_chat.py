@@ -109,3 +109,23 @@ def test_chat_interview_and_its_refinement(flows: ChatFlows) -> None:
     assert several is not None and several.params["aantal"] == 8 and several.params["fase"] == "monitoren"
     with pytest.raises(FlowInputError, match="Waar gaan de interviewvragen over"):
         flows.handle("maak interviewvragen voor ouders")
+
+
+def test_a_probleemanalyse_hands_over_to_both_flows_in_chat(
+    corpus_core: Core, flows: ChatFlows, frog
+) -> None:
+    from assistant.flows import Probleemanalyse
+
+    session = Probleemanalyse(corpus_core.store).start("Brugklasleerlingen vergeten hun spullen", sector="po")
+    session.answer("De brugklasleerlingen en hun mentoren merken het elke dag.")
+    message, reply = flows.handover(session.overdracht(), "kennisvraag")
+    assert "Brugklasleerlingen vergeten hun spullen" in message and reply.flow == "kennisvraag"
+    assert reply.params["sector"] == "po" and reply.params["doelgroep"] == "brugklasleerlingen"
+    message, reply = flows.handover(session.overdracht(), "interview")
+    assert (
+        message.startswith("Maak interviewvragen voor leerlingen")
+        and reply.params["doelgroep"] == "leerlingen"
+    )
+    refined = flows.handle("voor ouders", previous=reply)  # the hand-over is refined like any flow result
+    assert refined is not None and refined.params["doelgroep"] == "ouders"
+    assert refined.params["speerpunt"] == "Brugklasleerlingen vergeten hun spullen"

@@ -61,6 +61,9 @@ def test_probleemanalyse_from_answers_file_to_docx_and_json(corpus_core, parse, 
     data = json.loads(capsys.readouterr().out)
     assert data["state"]["antwoorden"] == answers["antwoorden"]
     assert data["stappen"][0]["antwoord"] == "Te grote stap" and data["stappen"][0]["citations"]
+    assert data["stappen"][0]["terugkoppeling"]["passages"]  # found by searching with the answer
+    assert data["probleemstelling"][0]["tekst"] == "Te grote stap"
+    assert data["overdracht"]["interview"]["speerpunt"] == "Overgang 3 naar 4 havo"
 
 
 @pytest.mark.parametrize(

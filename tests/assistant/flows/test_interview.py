@@ -1,19 +1,82 @@
 import io
+import re
 
 import docx
 import pytest
 from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
+from assistant.dutch import DutchAnalyser, use_analyser
 from assistant.flows import FlowInputError, InterviewGenerator, to_docx, to_markdown
+from assistant.flows.interview import Onderwerp
+
+DOELGROEPEN = ["collega's", "leerlingen", "ouders", "schoolleiding"]
+FASEN = ["huidige situatie", "monitoren", "evaluatie"]
+CLAUSE = "leerlingen in 3 vmbo komen te laat in het eerste uur"
+PREPOSITIONS = r"\b(?:van|aan|bij|rond|over|met|voor|op|in|naar|tijdens|rondom)\s+"
 
 
 @pytest.fixture
-def generator(corpus_core):
+def generator(corpus_core, frog):
     return InterviewGenerator(corpus_core.store)
 
 
-@pytest.mark.parametrize("doelgroep", ["collega's", "leerlingen", "ouders", "schoolleiding"])
-@pytest.mark.parametrize("fase", ["huidige situatie", "monitoren", "evaluatie"])
+@pytest.mark.parametrize(
+    ("speerpunt", "inline"),
+    [
+        ("huiswerk plannen", True),
+        ("online pesten in de brugklas", True),
+        ("convergente differentiatie bij rekenen", True),
+        (CLAUSE, False),
+        ("Kleuters worden te laat gebracht", False),
+        ("Leerlingen in havo 4 verzuimen na de laatste toetsweek", False),  # Frog: "verzuimen" an infinitive
+        ("Studenten leren hun eigen praktijkwerk beoordelen", False),
+        ("Studenten haken af tijdens de bpv", False),  # Frog: "haken" a noun, "af" a verb particle
+    ],
+)
+def test_a_clause_is_told_from_a_noun_phrase(frog, speerpunt, inline):
+    assert Onderwerp.of(speerpunt).inline is inline
+
+
+def test_a_verb_used_as_a_noun_gets_its_article(frog):
+    assert Onderwerp.of("automatiseren van de tafels").tekst == "het automatiseren van de tafels"
+
+
+@pytest.mark.parametrize("doelgroep", DOELGROEPEN)
+@pytest.mark.parametrize("fase", FASEN)
+def test_a_clause_speerpunt_is_quoted_once_never_after_a_preposition(generator, doelgroep, fase):
+    vragen = [v.vraag for v in generator.run(CLAUSE, doelgroep, fase, aantal=20).vragen]
+    assert f"‘{CLAUSE[0].upper()}{CLAUSE[1:]}’." in vragen[0]
+    assert not any(re.search(PREPOSITIONS + re.escape(CLAUSE), v, re.I) for v in vragen)
+    assert not any(CLAUSE in v.lower() for v in vragen[1:])
+
+
+def test_without_frog_every_speerpunt_is_quoted(corpus_core, frog):
+    use_analyser(DutchAnalyser(command="frog-die-er-niet-is"))
+    try:
+        result = InterviewGenerator(corpus_core.store).run("huiswerk plannen", "ouders", "monitoren")
+    finally:
+        use_analyser(frog)
+    assert "‘Huiswerk plannen’" in result.vragen[0].vraag
+    assert not any("huiswerk plannen" in v.vraag for v in result.vragen)
+
+
+@pytest.mark.parametrize("fase", FASEN)
+def test_colleagues_are_asked_about_their_own_practice_not_the_leidraad_verbatim(generator, fase):
+    result = generator.run("huiswerk plannen", "collega's", fase, aantal=20)
+    for vraag in result.vragen:
+        assert vraag.vraag != vraag.bron_vraag
+    assert all(re.search(r"\b(jij|je|jou|jouw)\b", v.vraag) for v in result.vragen[:3])
+    assert "we over de effectiviteit" not in " ".join(v.vraag for v in result.vragen)
+
+
+def test_the_interview_opens_on_the_speerpunt(generator):
+    for doelgroep in DOELGROEPEN:
+        for fase in FASEN:
+            assert "huiswerk plannen" in generator.run("huiswerk plannen", doelgroep, fase).vragen[0].vraag
+
+
+@pytest.mark.parametrize("doelgroep", DOELGROEPEN)
+@pytest.mark.parametrize("fase", FASEN)
 def test_every_question_traces_to_a_leidraad_question(generator, assert_in_store, doelgroep, fase):
     result = generator.run("huiswerk plannen", doelgroep, fase, aantal=4)
     assert 1 <= len(result.vragen) <= 4
@@ -27,7 +90,7 @@ def test_every_question_traces_to_a_leidraad_question(generator, assert_in_store
 def test_leerlingen_get_their_own_language(generator):
     result = generator.run("huiswerk plannen", "leerlingen", "huidige-situatie", aantal=20)
     text = " ".join(v.vraag for v in result.vragen)
-    assert "jij" in text and "knelpunt" not in text and "randvoorwaarden" not in text
+    assert "jij" in text and "knelpunt" not in text and "randvoorwaarden" not in text and " u " not in text
     assert "huiswerk plannen" in text
     assert "meer worden er niet verzonnen" in result.opmerking
 
@@ -64,7 +127,12 @@ def test_bad_input_gives_dutch_messages(generator):
         generator.run("x", "leerlingen", "monitoren", aantal=0)
 
 
-def test_llm_rewording_for_leerlingen(corpus_core):
+def test_parents_are_addressed_as_u(generator):
+    text = " ".join(v.vraag for v in generator.run("huiswerk plannen", "ouders", "huidige situatie").vragen)
+    assert "uw kind" in text and not re.search(r"\b(jij|jou)\b", text)
+
+
+def test_llm_rewording_for_leerlingen(corpus_core, frog):
     offline = InterviewGenerator(corpus_core.store).run(
         "huiswerk plannen", "leerlingen", "monitoren", aantal=2
     )

@@ -6,11 +6,37 @@ import pytest
 from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
 from assistant.flows import FlowInputError, Probleemanalyse, to_docx, to_markdown
+from assistant.flows.spec import load_spec
+from assistant.flows.terugkoppeling import AnswerChecker
+
+SPEERPUNT = "Brugklasleerlingen plannen hun huiswerk slecht"
+ANSWERS = {
+    "probleem": "Veel brugklasleerlingen maken hun huiswerk niet of te laat. Mentoren merken het sinds dit "
+    "schooljaar.",
+    "bewijzen": "In oktober miste 40% van de brugklas drie keer of vaker het huiswerk.",
+    "betrokkenen": "De brugklasleerlingen, hun mentoren en de vakdocenten.",
+    "eerder-gedaan": "Vorig jaar hebben we een planner ingevoerd, maar die werd nauwelijks gebruikt.",
+}
 
 
 @pytest.fixture
-def flow(corpus_core):
-    return Probleemanalyse(corpus_core.store)
+def flow(corpus_core, frog):
+    return Probleemanalyse(corpus_core.store, retriever=corpus_core.retriever)
+
+
+@pytest.fixture
+def checker(frog):
+    return AnswerChecker(load_spec("probleemanalyse")["controles"])
+
+
+def answered(flow, answers=ANSWERS, speerpunt=SPEERPUNT):
+    session = flow.start(speerpunt, sector="vo")
+    while not session.done:
+        if session.current.id in answers:
+            session.answer(answers[session.current.id])
+        else:
+            session.skip()
+    return session
 
 
 def all_citations(session):
@@ -115,3 +141,80 @@ def test_werkblad_intro_is_formatted_in_word_not_markdown(flow):
     assert intro.text == "Speerpunt: Huiswerk *plannen*"  # the user's own text stays as typed
     assert intro.runs[0].bold and intro.runs[0].text == "Speerpunt: "
     assert "**" not in "\n".join(p.text for p in document.paragraphs)
+
+
+@pytest.mark.parametrize(
+    ("text", "naam", "found"),
+    [
+        ("In oktober miste 40% het huiswerk.", "gegevens", True),  # a number
+        ("De toetsen laten het zien.", "gegevens", True),  # "toetsen": lemma toets
+        ("Het gaat slecht met plannen.", "gegevens", False),
+        ("De brugklasleerlingen klagen.", "betrokkenen", True),  # a compound ending in a role
+        ("Het gaat slecht met plannen.", "betrokkenen", False),
+        ("Het speelt al sinds 2023.", "sinds", True),
+        ("Het gaat slecht met plannen.", "sinds", False),
+        ("We hebben een planner geprobeerd.", "eerder", True),
+        ("Het gaat slecht met plannen.", "eerder", False),
+    ],
+)
+def test_the_checks_read_general_signals_in_the_answer(checker, text, naam, found):
+    (controle,) = checker.check(text, [naam])
+    assert controle.gevonden is found
+    if not found:
+        assert controle.tekst.endswith("?")  # the question that helps to complete the answer
+
+
+def test_each_answer_gets_checks_and_a_passage_found_for_the_answer(flow, assert_in_store):
+    session = flow.start(SPEERPUNT, sector="vo")
+    step = session.current
+    feedback = session.answer("Leerlingen doen niets met de feedback die docenten op hun werk geven.")
+    checks = {c.naam: c.gevonden for c in feedback.controles}
+    assert checks == {"gegevens": False, "betrokkenen": True, "sinds": False, "eerder": False}
+    assert feedback.passages and "feedback" in feedback.passages[0]["text"].lower()
+    assert feedback.passages[0]["id"] not in {c["id"] for c in step.citations}
+    assert_in_store(feedback.passages)
+    other = flow.start(SPEERPUNT, sector="vo").answer(
+        "We willen de afspraken borgen zodat ze niet verwateren."
+    )
+    assert "borg" in other.passages[0]["text"].lower()
+    assert flow.start(SPEERPUNT).answer("") is None  # an empty answer is not judged
+
+
+def test_probleemstelling_and_hand_over_from_the_answers(flow):
+    session = answered(flow)
+    delen = {d.label: d for d in session.probleemstelling()}
+    assert delen["Wat is het probleem?"].tekst == ANSWERS["probleem"]
+    assert delen["Voor wie?"].tekst == ANSWERS["betrokkenen"]
+    assert delen["Sinds wanneer?"].tekst == "Mentoren merken het sinds dit schooljaar."
+    assert delen["Welke gegevens?"].tekst == ANSWERS["bewijzen"]
+    assert delen["Waarom doet het ertoe?"].open and delen["Waarom doet het ertoe?"].tekst.endswith("?")
+    overdracht = session.overdracht()
+    assert overdracht.kennisvraag == {
+        "praktijkvraag": SPEERPUNT,
+        "sector": "vo",
+        "doelgroep": "brugklasleerlingen",
+    }
+    assert overdracht.interview == {
+        "speerpunt": SPEERPUNT,
+        "doelgroep": "leerlingen",
+        "fase": "huidige-situatie",
+    }
+
+
+def test_without_people_named_the_hand_over_interviews_colleagues(flow):
+    session = answered(flow, {"probleem": "Het huiswerk wordt slecht gepland."}, "Huiswerk plannen")
+    assert (
+        session.overdracht().doelgroep is None and session.overdracht().interview["doelgroep"] == "collegas"
+    )
+
+
+def test_werkblad_holds_the_probleemstelling_what_to_add_and_the_next_steps(flow):
+    session = answered(flow)
+    markdown = to_markdown(session.werkblad())
+    stelling = markdown.split("## Concept-probleemstelling")[1].split("## Analyseer het probleem")[0]
+    assert ANSWERS["bewijzen"] in stelling and "Nog open." in stelling
+    assert "Aanvullen: Noem je al gegevens?" in markdown  # the first answer names no data
+    verder = markdown.split("## Verder")[1].split("## Bronnen")[0]
+    assert SPEERPUNT in verder and "brugklasleerlingen" in verder and "leerlingen" in verder
+    body = "\n".join(p.text for p in docx.Document(io.BytesIO(to_docx(session.werkblad()))).paragraphs)
+    assert "Concept-probleemstelling" in body and "Verder" in body
