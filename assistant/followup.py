@@ -30,18 +30,39 @@ from assistant.lexical import analyse
 from assistant.llm.condense import Condenser
 from assistant.models import SECTOR_NAMES, ResolvedQuestion, Scope, Turn
 from assistant.query import parse_query, without_scope
+from assistant.sentences import last_mark, split_sentences
 
 _WORD = re.compile(r"(?u)\b\w+\b")
-# Words that point back at something said before. "daarin", "hierover" and "daar"/"hier" (split:
-# "daar … in") hardly ever point inside a short question ("er"-forms do: "zorg ervoor dat …");
-# demonstratives and "it"/"that" often point inside it or introduce a clause, so they weigh less.
+# Words that point back at something said before: "daarin", "hierover" and "daar"/"hier" (split:
+# "daar … in"); "er"-forms mostly point inside the question ("zorg ervoor dat …").
 _POINTING = re.compile(
     r"^(?:daar|hier)(?:aan|achter|bij|binnen|door|in|mee|na|naar|naast|om|onder|op|over|tegen|toe|"
     r"tussen|uit|van|voor|zonder)?$"
 )
-_DEMONSTRATIVES = frozenset(
-    {"dat", "die", "dit", "deze", "ze", "zij", "hen", "hun"}
-    | {"that", "this", "they", "it", "its", "them", "those"}
+_DEMONSTRATIVES = frozenset({"dat", "die", "dit", "deze", "that", "this", "those", "these"})
+# Third-person pronouns ("zijn" is left out: as a verb it is everywhere).
+_PERSONAL = frozenset(
+    {"ze", "zij", "hen", "hun", "hem", "haar", "they", "them", "their", "it", "its", "he", "she"}
+)
+# Pro-forms stand for something named before: "zoiets", "zo'n", "such", "the same".
+_PRO_FORMS = frozenset(
+    {"zoiets", "zo'n", "zulke", "zulk", "dergelijk", "dergelijke", "hetzelfde", "dezelfde", "such", "same"}
+)
+_WHICH, _ONE = frozenset({"which", "welke", "welk", "that", "this"}), frozenset({"one", "ones"})
+# Words that begin a clause's subject: after them "dat"/"that" is a conjunction, not a pronoun.
+_SUBJECT_STARTS = frozenset(
+    {"de", "het", "een", "ik", "je", "jij", "u", "we", "wij", "hij", "men", "iemand", "iedereen", "mijn"}
+    | {"onze", "ons", "jullie", "jouw", "uw", "alle", "elke", "ieder", "iedere", "deze", "die", "dit", "dat"}
+    | {"the", "a", "an", "i", "you", "we", "our", "my", "your", "every", "all"}
+)
+_ADDITIVES = frozenset({"ook", "also", "too"})
+# Content terms before a reference word that can be its antecedent inside the question. On the dev
+# questions (all standalone, no history needed) and dev dialogues (all follow-ups): ANTECEDENT
+ANTECEDENT_TERMS = 2
+OWN_TOPIC_TERMS = 5
+_WORD_OR_ELISION = re.compile(r"\w+(?:['’]\w+)?")  # "zo'n" and "zo’n" stay one word
+_INTERJECTIONS = frozenset(
+    {"oké", "ok", "okay", "oke", "ja", "nee", "goed", "dus", "so", "right", "well", "yes"}
 )
 # Words that ask for more of the same rather than name a topic ("geef eens een voorbeeld").
 _ASKS_MORE = """
@@ -128,22 +149,40 @@ def _without_opener(text: str) -> str:
 
 
 def stands_alone(question: str) -> bool:
-    """Does the question name a topic of its own and point back at nothing?
+    """Does the question name a topic of its own and point back at nothing (``refers_back``)?
 
     A topic is a word beyond scope words, function words and words that ask for more ("voorbeeld",
-    "meer"). A question with a topic still points back when it says "daarin" or "daar … over" and has
-    little else (at most three topic words), or uses a demonstrative ("hoe gaat dat?") and has one:
-    a demonstrative beside more topic words mostly points inside the question itself.
+    "meer").
     """
     query = parse_query(question)
-    words = [w.lower() for w in _WORD.findall(question)]
-    pointing = {w for w in words if _POINTING.match(w)}
-    own = set(analyse(query.topic)) - _no_topic_terms() - set(analyse(" ".join(pointing)))
-    if not own:
-        return False
-    if pointing and len(own) <= 3:
-        return False
-    return not (_DEMONSTRATIVES.intersection(words) and len(own) <= 1)
+    own = set(analyse(query.topic)) - _no_topic_terms()
+    return bool(own) and not refers_back(question)
+
+
+def refers_back(question: str) -> bool:
+    """Does the question point back at what was said before, by the word classes that do so?
+
+    A question opening with a conjunction ("En hoe ontstaat dat?", "And who…") does. So does a
+    pronominal adverb ("daarin", "daar … over"), a pro-form ("zoiets", "zo'n", "which one"), an
+    additive ("ook", "also"), a third-person pronoun ("ze", "they", "it") or a demonstrative ("die
+    aanpak", "hoe werkt die?"; not the conjunction "dat", which a clause's subject follows) — unless
+    the question named its own antecedent before it: ``ANTECEDENT_TERMS`` content terms before the
+    word ("We werken met leerteams. Wie zitten daarin?" points inside the question).
+    """
+    words = [w.lower().replace("’", "'") for w in _WORD_OR_ELISION.findall(question)]
+    while words and words[0] in _INTERJECTIONS:  # "Oké, en aanbeveling 2?"
+        words = words[1:]
+    if words and words[0] in _OPENERS:
+        return True
+    for i, word in enumerate(words):
+        after = words[i + 1] if i + 1 < len(words) else ""
+        pointing = _POINTING.match(word) or word in _PRO_FORMS or word in _PERSONAL or word in _ADDITIVES
+        pointing = pointing or (word in _WHICH and after in _ONE)
+        pointing = pointing or (word in _DEMONSTRATIVES and after not in _SUBJECT_STARTS)
+        if pointing:
+            before = set(analyse(" ".join(words[:i]))) - _no_topic_terms()
+            return len(before) < ANTECEDENT_TERMS
+    return False
 
 
 @dataclass(frozen=True)
@@ -172,11 +211,23 @@ def _read(question: str, before: _Reading | None) -> tuple[_Reading | None, bool
     needed for it."""
     query = parse_query(question)
     own = _without_opener(_topic(question, query.sector))
-    if before is None or stands_alone(question):
-        # A question of scope words alone ("En in het mbo?" to begin with) sets no topic.
-        return (_Reading(question, (), query.sector, query.aanbeveling) if own else None), False
+    # A statement in a conversation ("Wij zijn maar een kleine sectie.") tells more of the situation.
+    states = not any(last_mark(s) == "?" for s in split_sentences(question))
+    if before is None or (stands_alone(question) and not states):
+        # A question of scope words alone ("En in het mbo?" to begin with) sets no topic. A new
+        # topic keeps the sector and aanbeveling the conversation named until it names others.
+        sector = query.sector or (before.sector if before else None)
+        aanbeveling = query.aanbeveling or (before.aanbeveling if before else None)
+        carried = (sector, aanbeveling) != (query.sector, query.aanbeveling)
+        return (_Reading(question, (), sector, aanbeveling) if own else None), carried and bool(own)
     # "geef eens een voorbeeld" adds to the topic; "and in vocational education?", "what about
     # secondary schools?" add nothing.
+    if len(set(analyse(query.topic)) - _no_topic_terms()) >= OWN_TOPIC_TERMS:
+        # A follow-up with a topic of its own ("And recommendation 5? How do we find decent research
+        # without it eating up all our time?") is searched as asked, in the conversation's scope.
+        return _Reading(
+            question, (), query.sector or before.sector, query.aanbeveling or before.aanbeveling
+        ), True
     stumps = _ARTICLES | _PREPOSITIONS | _DOMAIN | {"wat", "what", "hoe", "how"}
     added = (own[0].upper() + own[1:],) if any(w.lower() not in stumps for w in _WORD.findall(own)) else ()
     # Scope words in the follow-up switch that filter; the others stay as the conversation had them.
@@ -229,6 +280,12 @@ class FollowUpResolver:
         reading, followed = _read(question, before)
         if reading is None or not followed:
             return asked
+        own = parse_query(question)
+        if reading.question == question and (reading.sector, reading.aanbeveling) == (
+            own.sector,
+            own.aanbeveling,
+        ):
+            return asked  # a follow-up with a topic of its own, in the scope it names itself
         found = Scope(reading.sector, reading.aanbeveling)
         scope = scope or Scope()
         chosen = Scope(scope.sector or found.sector, scope.aanbeveling or found.aanbeveling)

@@ -15,6 +15,7 @@ Usage::
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -24,7 +25,7 @@ from assistant.embedder import Embedder
 from assistant.fusion import weighted_fusion
 from assistant.models import Hit, Passage, Scope, Signals
 from assistant.query import ParsedQuery, parse_query
-from assistant.sentences import content_terms, unasked_kind
+from assistant.sentences import content_terms, quoted_stories, unasked_kind
 from assistant.store import PassageStore, Snapshot
 
 log = logging.getLogger(__name__)
@@ -78,6 +79,16 @@ class HybridRetriever:
         self.store = store
         self.embedder = embedder
         self.config = config or RetrievalConfig()
+        # The quoted stories of the latest snapshot's passages (found once per snapshot).
+        self._stories: tuple[tuple[Passage, ...], frozenset[int]] = ((), frozenset())
+
+    def stories(self, snapshot: Snapshot) -> frozenset[int]:
+        """Rows of ``snapshot`` inside a practitioner's quoted story (``sentences.quoted_stories``)."""
+        passages, rows = self._stories
+        if passages is not snapshot.passages:
+            rows = quoted_stories(snapshot.passages)
+            self._stories = (snapshot.passages, rows)
+        return rows
 
     def search(self, question: str, k: int = 10, scope: Scope | None = None) -> list[Hit]:
         """The ``k`` best passages; ``scope`` (sidebar, API, a resolved follow-up) overrides the
@@ -137,22 +148,30 @@ class HybridRetriever:
         return index.scores(query.expansion or query.topic)
 
     def _adjust(
-        self, query: ParsedQuery, fused: list[tuple[int, float]], passages: tuple[Passage, ...]
+        self,
+        query: ParsedQuery,
+        fused: list[tuple[int, float]],
+        passages: Sequence[Passage],
+        stories: frozenset[int] = frozenset(),
     ) -> list[tuple[int, float]]:
         """Re-rank by what kind of passage each is: a definition the question asks for goes up; a
         passage of questions, references or a story the question did not ask for goes down, and so
         does a fragment."""
         cfg = self.config
         terms = query.terms() if "meaning" in query.wants else set()
+        # ``stories``: rows inside a quoted story, also those that continue one (no opening quote).
+        stories = frozenset() if "example" in query.wants else stories
 
-        def adjustment(text: str) -> float:
+        def adjustment(row: int) -> float:
+            text = passages[row].text
             bonus = cfg.definition_bonus if terms and defines(text, terms) else 0.0
-            penalty = cfg.unasked_kind_penalty if unasked_kind(text, query.wants) else 0.0
+            unasked = row in stories or unasked_kind(text, query.wants)
+            penalty = cfg.unasked_kind_penalty if unasked else 0.0
             if content_terms(text) < cfg.fragment_terms:
                 penalty += cfg.fragment_penalty
             return bonus - penalty
 
-        adjusted = [(row, score + adjustment(passages[row].text)) for row, score in fused]
+        adjusted = [(row, score + adjustment(row)) for row, score in fused]
         return sorted(adjusted, key=lambda item: -item[1])
 
     def _fuse(
@@ -184,7 +203,7 @@ class HybridRetriever:
             weights |= {"dense": dense_weight * (1 - share), "second": dense_weight * share}
         fused = weighted_fusion(signals, weights)
         passages = snapshot.passages
-        fused = self._adjust(query, fused, passages)[:k]
+        fused = self._adjust(query, fused, passages, self.stories(snapshot))[:k]
         # Ranks say where each retriever on its own placed the passage (absent: not in its top n).
         dense_rank = {r: i + 1 for i, r in enumerate(sorted(dense, key=lambda r: -dense[r]))}
         bm25_rank = {r: i + 1 for i, r in enumerate(sorted(lexical, key=lambda r: -lexical[r]))}

@@ -14,9 +14,11 @@ Usage::
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from assistant.lexical import analyse
+from assistant.models import Passage
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z‘“'(•])")
 _TERMINAL = frozenset(".!?:;")
@@ -96,8 +98,44 @@ def kinds_of(text: str) -> frozenset[str]:
 
 
 def _is_story(text: str, sentences: list[str]) -> bool:
+    return _first_person(sentences) and bool(_QUOTE_OPEN.search(text))
+
+
+def _first_person(sentences: list[str]) -> bool:
     first_person = sum(bool(_FIRST_PERSON.search(s)) for s in sentences)
-    return bool(sentences) and first_person > STORY_SHARE * len(sentences) and bool(_QUOTE_OPEN.search(text))
+    return bool(sentences) and first_person > STORY_SHARE * len(sentences)
+
+
+# A closing quote is followed by no letter; "collega’s" holds an apostrophe.
+_QUOTE_MARK = re.compile(r"[‘“]|[’”](?![^\W\d_])")
+
+
+def quoted_stories(passages: Sequence[Passage]) -> frozenset[int]:
+    """Rows of passages that lie mostly inside a practitioner's quoted first-person story.
+
+    A story box ("Een vraag uit de praktijk van een docent ‘Vorig jaar hebben we …’") often runs
+    over several passages; only the first holds the opening quote. Quotes are followed through
+    each document in reading order, so a passage that continues a story is known as one too.
+    """
+    rows_by_doc: dict[str, list[int]] = {}
+    for row, passage in enumerate(passages):
+        rows_by_doc.setdefault(passage.doc, []).append(row)
+    stories = set()
+    for rows in rows_by_doc.values():
+        depth = 0  # quotes open at this point of the document (nested quotes inside a story)
+        for row in sorted(rows, key=lambda r: passages[r].order):
+            text = passages[row].text
+            inside, start = 0, 0
+            for mark in _QUOTE_MARK.finditer(text):
+                if depth:
+                    inside += mark.start() - start
+                depth = depth + 1 if mark.group() in "‘“" else max(0, depth - 1)
+                start = mark.start()
+            if depth:
+                inside += len(text) - start
+            if inside > STORY_SHARE * len(text) and _first_person(split_sentences(text)):
+                stories.add(row)
+    return frozenset(stories)
 
 
 @lru_cache(maxsize=1 << 16)

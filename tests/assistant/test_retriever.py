@@ -124,3 +124,22 @@ def test_the_kind_of_passage_moves_it_for_the_question(corpus_core: Core, questi
     fused = [(0, 1.0), (1, 0.5), (2, 0.4), (3, 0.9)]  # as if the retrievers preferred the box
     ranked = corpus_core.retriever._adjust(parse_query(question), fused, passages_of(KINDS_OF_PASSAGE))
     assert ranked[0][0] == first, ranked
+
+
+def test_a_continued_story_goes_down_unless_an_example_is_asked(corpus_core: Core) -> None:
+    fused = [(1, 1.0), (2, 0.5)]  # row 1 continues a story that began in an earlier passage
+    passages = passages_of(KINDS_OF_PASSAGE)
+    advice = corpus_core.retriever._adjust(
+        parse_query("Hoe leer ik leiding nemen?"), fused, passages, frozenset({1})
+    )
+    assert advice[0][0] == 2
+    example = parse_query("Geef eens een voorbeeld van leiding nemen")
+    assert corpus_core.retriever._adjust(example, fused, passages, frozenset({1}))[0][0] == 1
+
+
+def test_the_store_knows_its_story_boxes(corpus_core: Core) -> None:
+    snapshot = corpus_core.store.snapshot()
+    stories = [snapshot.passages[r].text for r in corpus_core.retriever.stories(snapshot)]
+    # A box that runs over two passages: the second has no opening quote of its own.
+    assert any(t.startswith("Daarom hebben we op een studiedag voorgesteld") for t in stories)
+    assert not any(t.startswith("Voer pilots uit") for t in stories)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from assistant.sentences import content_terms, kinds_of, list_items, unasked_kind
+from assistant.models import Passage
+from assistant.sentences import content_terms, kinds_of, list_items, quoted_stories, unasked_kind
 
 STORY = (
     "Een vraag uit de praktijk van een docent\n"
@@ -38,3 +39,18 @@ def test_list_items_keep_their_introduction() -> None:
 
 def test_a_heading_alone_holds_few_content_terms() -> None:
     assert content_terms("Autonomie van scholen\nPromotieonderzoek") < 8 <= content_terms(ADVICE)
+
+
+def test_a_story_continued_in_the_next_passage_is_still_a_story() -> None:
+    texts = [
+        "Een vraag uit de praktijk van een docent ‘Vorig jaar hebben we een werkgroep ‘Feedback geven’ "
+        "ingericht. Ik was de trekker. We hebben veel besproken.",
+        "Daarna hebben we een handreiking gemaakt. Ik merkte dat collega’s niet meededen. Hoe had ik dit "
+        "anders kunnen aanpakken?’",
+        "Het is van belang dat de schoolleider weerstand serieus neemt. Docenten die weerstand ervaren, "
+        "bespreken dit in het team.",
+    ]
+    passages = [Passage(f"p{i}", t, "d.txt", "Doc", "vo", None, "", None, i) for i, t in enumerate(texts)]
+    assert quoted_stories(passages) == {0, 1}
+    # Read in document order, wherever the rows stand.
+    assert quoted_stories(passages[::-1]) == {1, 2}
