@@ -121,16 +121,20 @@ def point_coverage(points: list[str], answer: str) -> float:
     return covered / len(points) if points else 0.0
 
 
-def run(items: list[dict], core: Core, out: Path, name: str) -> tuple[list[dict], list[dict]]:
-    searched, asked = [], []
+def run(
+    items: list[dict], core: Core, out: Path, name: str, done: dict[str, tuple[dict, dict]]
+) -> tuple[list[dict], list[dict]]:
+    """Search and ask each item once (``done`` keeps what an earlier set of the same items got)."""
     for item in items:
-        history = history_of(item)
-        hits = core.search(item["question"], k=10, history=history)
-        searched.append({"id": item["id"], "passages": [h.to_json() for h in hits]})
-        asked.append(core.answerer.answer(item["question"], history).to_json(item["id"]))
+        if item["id"] not in done:
+            history = history_of(item)
+            hits = core.search(item["question"], k=10, history=history)
+            answer = core.answerer.answer(item["question"], history).to_json(item["id"])
+            done[item["id"]] = ({"id": item["id"], "passages": [h.to_json() for h in hits]}, answer)
+    searched, asked = ([done[item["id"]][i] for item in items] for i in (0, 1))
     out.mkdir(parents=True, exist_ok=True)
     for kind, rows in (("search", searched), ("ask", asked)):
-        with (out / f"{name}-{kind}.jsonl").open("w", encoding="utf-8") as fh:
+        with (out / f"{name.replace(':', '-')}-{kind}.jsonl").open("w", encoding="utf-8") as fh:
             fh.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
     return searched, asked
 
@@ -187,7 +191,10 @@ def main(argv: list[str] | None = None) -> int:
         sets |= groups(dev)
         if dialogues.is_file():
             sets["dialogues"] = scorer.load(str(dialogues))
-    results = {name: report(scorer, items, *run(items, core, args.out, name)) for name, items in sets.items()}
+    done: dict[str, tuple[dict, dict]] = {}
+    results = {
+        name: report(scorer, items, *run(items, core, args.out, name, done)) for name, items in sets.items()
+    }
     flows = flow_figures(args.eval, args.out) if args.split == "all" else {}
     if args.json:
         print(json.dumps({"questions": results, "flows": flows}, ensure_ascii=False))
