@@ -286,7 +286,7 @@ def test_probleemanalyse_responds_and_hands_over_to_the_next_flows(
     page.get_by_text("Gegevens genoemd: 40").wait_for()
     while not page.get_by_role("button", name="Maak de kennisvraag").is_visible():
         position = page.get_by_text(re.compile(r"^Vraag \d+ van \d+")).first.inner_text()
-        page.get_by_role("button", name="Overslaan").click()
+        page.get_by_role("button", name="Overslaan").first.click()  # a rerun may still show the old form
         page.wait_for_function(  # the next question (or the end) is shown
             "p => !document.body.innerText.includes(p)", arg=position, timeout=WAIT_MS
         )
