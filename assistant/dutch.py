@@ -407,6 +407,20 @@ def _chunk_nouns(tokens: list[Token]) -> tuple[Token, ...]:
     return tuple(chunked)
 
 
+def _first_contact(client: FrogClient, grace_s: float = 5.0) -> FrogClient:
+    """Open the connection (its set-up takes seconds). Frog has refused it right after logging that it
+    listens, so a refusal is retried for ``grace_s`` before the rules take over."""
+    deadline = time.monotonic() + grace_s
+    while True:
+        try:
+            client.analyse("Dit is een test.")
+            return client
+        except FrogUnavailableError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.2)
+
+
 class DutchAnalyser:
     """Frog when it runs, else ``RuleAnalyser`` (saying so once, in Dutch, in the log and ``message``).
 
@@ -452,9 +466,7 @@ class DutchAnalyser:
                 self._started = True
                 try:
                     port = self.port if self.server is None else self.server.start()
-                    client = FrogClient(port, timeout_s=self.timeout_s)
-                    client.analyse("Dit is een test.")  # opens the connection: its set-up takes seconds
-                    self._client = client
+                    self._client = _first_contact(FrogClient(port, timeout_s=self.timeout_s))
                 except FrogUnavailableError as exc:
                     self._give_up(str(exc))
             return self._client
