@@ -300,16 +300,16 @@ def test_probleemanalyse_responds_and_hands_over_to_the_next_flows(
     page.screenshot(path=str(ARTIFACTS / "probleemanalyse-klaar.png"), full_page=True)
 
     page.get_by_role("button", name="Maak interviewvragen").click()  # the form, filled in and run
+    page.get_by_text(f"Interviewprotocol: {speerpunt}").wait_for()  # the rerun has drawn the form
     assert page.get_by_label("Speerpunt").input_value() == speerpunt
     page.get_by_role("button", name="Download als Markdown").wait_for()
-    page.get_by_text(f"Interviewprotocol: {speerpunt}").wait_for()
     page.get_by_text("Doelgroep: leerlingen").first.wait_for()  # the group the answers named
 
     _mode(page, "Probleemanalyse")
     page.get_by_role("button", name="Maak de kennisvraag").click()
+    page.get_by_text("Je kennisvraag").wait_for()
     assert page.get_by_label("Je praktijkvraag").input_value() == speerpunt
     assert page.get_by_label("Doelgroep (mag leeg blijven)").input_value() == "brugklasleerlingen"
-    page.get_by_text("Je kennisvraag").wait_for()
 
     _mode(page, "Probleemanalyse")
     page.get_by_role("button", name="Verder in de chat").click()
