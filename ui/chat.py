@@ -31,6 +31,10 @@ CHAT_BOX = "Stel je vraag over de leidraad…"
 CHAT_FRAGMENT = "chat"
 _BOX_KEY = "chat_vraag"
 _SHOWN = "gesprek_getoond"  # the open conversation as this session last drew it
+GONE = (
+    "Het gesprek dat hier openstond, is intussen verwijderd (in een ander venster). "
+    "Je vraag en het antwoord staan in een nieuw gesprek."
+)
 FLOW_FILES = {"kennisvraag": "zoekplan", "interview": "interviewprotocol"}
 EXAMPLES = (
     "Je kunt ook vragen: ‘maak een kennisvraag van: Hoe kunnen we leerlingen beter leren plannen?’ of "
@@ -125,9 +129,12 @@ def _chat_box(chat: Chat, scope: Scope | None, streaming: bool) -> None:
     with st.chat_message("user"):
         st.markdown(escape_md(text))
     cid = shown.cid
-    if cid is None:  # the callback did not run (e.g. a test that sets the box directly)
+    gone = cid is not None and not chat.conversations.exists(cid)
+    if cid is None or gone:  # no callback ran (a test sets the box directly), or deleted elsewhere
         set_active(cid := chat.new(text))
-        shown.cid = cid
+        shown = st.session_state[_SHOWN] = Shown(cid)
+    if gone:  # the messages above belong to the deleted conversation until the next page run
+        st.info(GONE)
     with st.chat_message("assistant"):
         reply = _reply(chat, cid, text, scope, streaming)
         _show_body(reply, key=f"{cid}-{len(shown.messages) + 1}")

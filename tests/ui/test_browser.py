@@ -22,6 +22,7 @@ from assistant.conversations import FILENAME, Conversation, ConversationStore
 from assistant.runtime import Core
 from assistant.settings import ROOT
 from tests.conftest import CORPUS
+from ui.chat import GONE
 from ui.launch import AppServer, running_app
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -252,12 +253,30 @@ def test_conversation_follow_up_reload_reopen_and_download(
     assert first_answer.citations[0].passage.title in markdown.split("## Bronnen")[1]
     other.screenshot(path=str(ARTIFACTS / "conversation-reopened.png"), full_page=True)
 
-    # Holds once the follow-up resolver (assistant/followup.py, built in parallel) is merged: the
-    # follow-up is read in the conversation's context and said back above the answer.
-    if answer.understood_as is None:
-        pytest.xfail("de follow-up-resolver staat nog niet op deze branch")
-    assert not answer.abstained and "borg" in answer.understood_as.lower()
+    # The follow-up is read in the conversation's context and said back above the answer.
+    assert answer.understood_as is not None and not answer.abstained
+    assert "borg" in answer.understood_as.lower()
     assert "Ik lees je vraag als" in other.get_by_test_id("stChatMessage").nth(3).inner_text()
+
+
+def test_a_question_after_the_conversation_was_deleted_elsewhere_starts_a_new_one(
+    open_page: Callable[..., Any], server: AppServer
+) -> None:
+    page = open_page()
+    _ask(page, "Wat is een kennisvraag?")
+    gone = _saved(page, server, messages=2).info.id
+    store = ConversationStore(server.store_dir / FILENAME)
+    store.delete(gone)  # as another tab or another app process does
+    box = page.get_by_role("textbox", name=CHAT_BOX)
+    box.fill("Wat is een praktijkvraag?")
+    box.press("Enter")  # reruns only the chat, which still holds the deleted conversation
+    page.get_by_text(GONE).wait_for()
+    # The deleted conversation stays on screen above the notice until the next page run.
+    page.get_by_test_id("stChatMessage").nth(3).get_by_test_id("stExpander").first.wait_for()
+    page.wait_for_url(re.compile(rf"[?&]c=(?!{gone})[0-9a-f]{{32}}"))
+    saved = store.get(re.search(r"[?&]c=([0-9a-f]{32})", page.url)[1])
+    assert next(m.content for m in saved.messages) == "Wat is een praktijkvraag?"
+    assert saved.messages[1].answer is not None and not store.exists(gone)
 
 
 def test_probleemanalyse_responds_and_hands_over_to_the_next_flows(
