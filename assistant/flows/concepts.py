@@ -186,6 +186,7 @@ class PraktijkvraagReader:
         self.context_prepositions = frozenset(spec["context_voorzetsels"])
         self.levels = re.compile(spec["niveau"], re.IGNORECASE)
         self.default_learners = spec["standaardgroep"]
+        self.generic_learners = frozenset(self.default_learners.values()) | {"kinderen"}
         self.outcome_prepositions: dict[str, list[str]] = spec["uitkomstvoorzetsels"]
 
     def read(self, praktijkvraag: str, sector: str | None = None) -> Reading:
@@ -230,7 +231,7 @@ class PraktijkvraagReader:
     def _outcome(self, question: Sequence[Token], offset: int) -> tuple[int, int] | None:
         """Where the question names the outcome: after the preposition its effect word governs ("effect
         op", "draagt bij aan", "zorgt voor", "leidt tot": ``uitkomstvoorzetsels``) to the clause's end."""
-        if not question or question[-1].text != "?":
+        if not _asks(question):
             return None
         governs: set[str] = set()
         for i, token in enumerate(question):
@@ -314,12 +315,17 @@ class PraktijkvraagReader:
                     )
                     label = " ".join(t.text.lower() for t in covered) if own else entry.term
                     found.append(Concept(label, entry, start, end, in_question, own, head=phrase))
-        for phrase in Analysis((tuple(sentence),)).noun_phrases():
-            label = self._label(phrase)
+        for whole in Analysis((tuple(sentence),)).noun_phrases():
+            # A phrase the thesaurus took part of ("toets [begrijpend lezen]") keeps the rest before it.
+            cut = next((i for i, t in enumerate(whole.tokens) if id(t) in used), len(whole.tokens))
+            phrase = Phrase(whole.tokens[:cut])
+            label = self._label(phrase) if cut else None
             head = phrase.head
             if label is None or head is None or any(id(t) in used for t in phrase.tokens if t.is_noun):
                 continue
             if _speaker_role(sentence, phrase):  # "wij als sectie Nederlands": who asks, not what about
+                continue
+            if head.lemma.lower() in self.outcome_prepositions:  # "effect op": the question's frame
                 continue
             entry = self.thesaurus.find(head.lemma) if " " not in label else None
             entry = entry or self.thesaurus.find(label) or self.thesaurus.find(head.lemma)
@@ -343,6 +349,7 @@ class PraktijkvraagReader:
                     actor=actor,
                 )
             )
+        found = [c for c in found if not _measures(c, found, sentence, offset)]
         found = [self._with_context(c, sentence, offset, used) for c in found]
         found = [c for c in found if not any(o.position < c.position and c.end <= o.end for o in found)]
         for token in sentence:
@@ -489,7 +496,8 @@ class PraktijkvraagReader:
         for key, group in groups.items():
             literal = [c for c in group if c.from_noun and c.label.lower() == key]
             if literal and len(group) > 1:
-                own = [c for c in group if c.from_noun and c.label.lower() != key]
+                # "het opgeven van huiswerk" next to "huiswerk" is the same concept, not one of its own.
+                own = [c for c in group if c.from_noun and c.label.lower() != key and c.noun.lower() != key]
                 merged += [_joined([c for c in group if c not in own], literal[0].label), *own]
             else:
                 merged.append(_joined(group, _dominant(group)))
@@ -497,7 +505,7 @@ class PraktijkvraagReader:
 
     def _vorm(self, question: Sequence[Token], asked: bool) -> Vorm:
         """Goal, problem, "does X work?" or a broad wish, from the question sentence."""
-        if not question or question[-1].text != "?" or not asked:
+        if not _asks(question) or not asked:
             return "probleem"  # a description of what goes wrong, or "Hoe kwam dat?"
         if self._wished(question):
             return "kenmerken"
@@ -513,7 +521,7 @@ class PraktijkvraagReader:
 
     def _wished(self, question: Sequence[Token]) -> str | None:
         """ "Wat moet er in een goed inwerkprogramma?" → "inwerkprogramma"."""
-        if not question or question[-1].text != "?":
+        if not _asks(question):
             return None
         for i, token in enumerate(question[:-1]):
             if token.is_adjective and token.lemma.lower() in self.wish_adjectives and question[i + 1].is_noun:
@@ -552,7 +560,9 @@ class PraktijkvraagReader:
             words = [
                 t.text
                 for i, t in enumerate(tokens)
-                if t.tag not in {"VNW", "LID"} and not _determiner_like(t, tokens[i + 1 : i + 2])
+                if t.tag not in {"VNW", "LID"}
+                and not _determiner_like(t, tokens[i + 1 : i + 2])
+                and not (t.tag == "TW" and "hoofd" in t.features and i + 1 < len(tokens))  # "vier starters"
             ]
             who = " ".join(words)
             who = who[0].lower() + who[1:] if chosen.tokens[0].tag != "SPEC" else who
@@ -572,6 +582,8 @@ class PraktijkvraagReader:
         if level is None or level.group(0).lower() in who.lower():
             return who
         named = level.group(0)
+        if named.lower().rstrip("s") in self.learners and who.lower() in self.generic_learners:
+            return named.lower()  # "kleuters" rather than "kinderen in kleuters"
         if named.lower().endswith(("jaars", "ers")):
             return f"{named} {who}" if chosen is not None else named
         article = "de " if re.match(r"(?:onderbouw|bovenbouw|brugklas|examenklas)", named, re.I) else ""
@@ -653,7 +665,7 @@ def _judgement_frame(question: Sequence[Token]) -> int:
     de lessen later te laten beginnen?", "Heeft het zin om ouders te betrekken?"): right after "om"
     when a finite verb opens the question, "het" is its subject and the om-clause ends in "te" and an
     infinitive; else 0. Such a question asks "does X work?"."""
-    if len(question) < 4 or question[-1].text != "?" or not question[0].is_finite_verb:
+    if len(question) < 4 or not _asks(question) or not question[0].is_finite_verb:
         return 0
     if "het" not in {t.lemma.lower() for t in question[1:3]}:
         return 0
@@ -662,6 +674,20 @@ def _judgement_frame(question: Sequence[Token]) -> int:
         return 0
     rest = [t.lemma.lower() for t in question[om + 1 :]]
     return om + 1 if "te" in rest and any(t.is_infinitive for t in question[om + 1 :]) else 0
+
+
+def _measures(concept: Concept, found: list[Concept], sentence: Sequence[Token], offset: int) -> bool:
+    """A quantity of the concept right after it ("een kwartier [vrij lezen]", "tien minuten [tafels]"):
+    after "een" or a number, unknown to the thesaurus, with no word between."""
+    index = concept.position - offset
+    before = sentence[index - 1] if index > 0 else None
+    counted = before is not None and (before.lemma.lower() == "een" or before.tag == "TW")
+    return (
+        concept.entry is None
+        and counted
+        and " " not in concept.label
+        and any(other.position == concept.end for other in found)
+    )
 
 
 def _setting(sentence: Sequence[Token], phrase: Phrase) -> bool:
@@ -714,6 +740,19 @@ def _without_measures(tokens: Sequence[Token]) -> list[Token]:
             continue
         kept.append(token)
     return kept
+
+
+def _asks(sentence: Sequence[Token]) -> bool:
+    """A question: it ends in "?", or (typed without one) opens with a question word ("wat moet er in
+    een goed inwerkprogramma")."""
+    if not sentence:
+        return False
+    first = sentence[0]
+    return (
+        sentence[-1].text == "?"
+        or (first.tag == "VNW" and "vb" in first.features)
+        or first.lemma.lower() in {"hoe", "waarom", "wanneer", "waar"}
+    )
 
 
 def _question_sentence(analysis: Analysis) -> tuple[Token, ...]:
