@@ -246,40 +246,60 @@ class PraktijkvraagReader:
 
     def _nominalised(self, question: Sequence[Token], frame: int, offset: int) -> Concept | None:
         """The om-clause of a judgement question as a noun phrase: "om ouders meer te betrekken" → "het
-        betrekken van ouders", "om de lessen pas om tien uur te laten beginnen" → "het pas om tien uur
-        laten beginnen van de lessen". Pronouns and phrases about people ("voor onze eerstejaars") go."""
+        betrekken van de ouders", "om de toetsen voor de brugklas digitaal af te nemen" → "het digitaal
+        afnemen van de toetsen". The object is the last noun phrase outside a prepositional phrase (Dutch
+        puts the direct object next to the verb); phrases about the target group and pronouns go."""
         clause = list(question[frame:])
         cut = next((i for i, t in enumerate(clause) if t.tag in {"LET", "VG"}), len(clause))
         clause = clause[:cut]
         te = max((i for i, t in enumerate(clause) if t.lemma.lower() == "te"), default=None)
-        if te is None or not all(t.is_verb for t in clause[te + 1 :]) or te + 1 == len(clause):
+        if te is None or te + 1 == len(clause) or not all(t.is_verb for t in clause[te + 1 :]):
             return None
         verbs = [t.lemma.lower() for t in clause[te + 1 :]]
         body = clause[:te]
+        if body and body[-1].tag == "VZ" and "fin" in body[-1].features:  # "af te nemen" → afnemen
+            verbs[-1] = body.pop().lemma.lower() + verbs[-1]
         phrases = [p for p in Analysis((tuple(body),)).noun_phrases() if p.head is not None]
-        if not phrases:
+        free = [p for p in phrases if not self._in_pp(body, p)]
+        if not free:
             return None
-        thing = phrases[0]
+        thing = free[-1]
         assert thing.head is not None
-        after = body.index(thing.tokens[-1]) + 1
+        start = body.index(thing.tokens[0])
         middle: list[str] = []
-        skip = False
-        for token in body[after:]:
-            if token.tag == "VZ":  # a phrase about people ("voor onze eerstejaars") is the target group
-                rest = body[body.index(token) + 1 :]
-                noun = next((t for t in rest if t.is_noun), None)
-                skip = noun is not None and noun.lemma.lower() in self.people
-            if skip or token.tag in {"VNW", "LID"}:
+        skip_to = -1  # the end of a phrase about the target group ("voor onze eerstejaars")
+        for index, token in enumerate(body):
+            if token.tag == "VZ":
+                noun = next((i for i in range(index + 1, len(body)) if body[i].is_noun), None)
+                if noun is not None and self._group_word(body[noun]):
+                    skip_to = noun
+            if index <= skip_to or token in thing.tokens or index == start - 1:
+                continue
+            if token.tag in {"VNW", "BW"} or (token.is_noun and self._group_word(token)):
+                continue  # pronouns and adverbs ("pas", "meer") say nothing about what is done
+            if any(token in p.tokens for p in free):  # another free noun phrase: the indirect object
                 continue
             middle.append(token.text.lower())
-        words = " ".join([*middle, *verbs])
-        plural = "mv" in thing.head.features and thing.tokens[0].tag not in {"TW"}
+        article = body[start - 1].text.lower() if start and body[start - 1].tag == "LID" else ""
+        article = article or ("de" if "mv" in thing.head.features else "")
         noun = " ".join(t.text if t.tag == "SPEC" else t.text.lower() for t in thing.tokens)
-        label = f"het {words} van {'de ' if plural else ''}{noun}"
+        label = f"het {' '.join([*middle, *verbs])} van {f'{article} ' if article else ''}{noun}"
         entry = self.thesaurus.find(verbs[-1]) or self.thesaurus.find(thing.head.lemma)
         entry = entry if entry is not None and self._strong(thing.head, entry) else None
-        start = offset + frame
-        return Concept(label, entry, start, start + len(clause), True, head=verbs[-1], noun=noun)
+        at = offset + frame
+        return Concept(label, entry, at, at + len(clause), True, head=verbs[-1], noun=noun)
+
+    def _group_word(self, token: Token) -> bool:
+        """A word that names people or a level ("eerstejaars", "brugklas"): the target group's."""
+        lemma = token.lemma.lower()
+        return lemma in self.people or lemma in self.school_types or bool(self.levels.fullmatch(lemma))
+
+    @staticmethod
+    def _in_pp(tokens: Sequence[Token], phrase: Phrase) -> bool:
+        index = tokens.index(phrase.tokens[0])
+        while index > 0 and tokens[index - 1].tag in {"LID", "VNW", "TW", "ADJ"}:
+            index -= 1
+        return index > 0 and tokens[index - 1].tag == "VZ"
 
     def _concepts(self, sentence: Sequence[Token], offset: int, in_question: bool) -> list[Concept]:
         """Thesaurus phrases ("te laat", "zelf beoordelen"), noun phrases that are topics, change verbs
@@ -352,8 +372,10 @@ class PraktijkvraagReader:
         found = [c for c in found if not _measures(c, found, sentence, offset)]
         found = [self._with_context(c, sentence, offset, used) for c in found]
         found = [c for c in found if not any(o.position < c.position and c.end <= o.end for o in found)]
-        for token in sentence:
+        for index, token in enumerate(sentence):
             lemma = token.lemma.lower()
+            if token.is_verb and (particle := _particle(sentence, index)) is not None:
+                lemma = particle + lemma  # "haken … af" → "afhaken"
             if id(token) in used or lemma in self.light_words:
                 continue
             at = place[id(token)]
@@ -451,13 +473,16 @@ class PraktijkvraagReader:
             head.lemma.lower() in self.learners or self.thesaurus.find(head.lemma) is None
         ):
             return None
+        tokens = _without_measures(phrase.tokens)
         words = [
             t
-            for t in _without_measures(phrase.tokens)
+            for i, t in enumerate(tokens)
             if (t.is_noun or t.is_adjective or t.is_participle or _ordinal(t))
             and t.lemma.lower() not in self.wish_adjectives
             and t.lemma.lower() not in self.light_words
             and t.lemma.lower() not in self.school_types
+            and not (t.is_noun and t.lemma.lower() in self.learners)  # "Studenten niveau 3": the group
+            and not self.levels.fullmatch(" ".join(x.text for x in tokens[i : i + 2]))  # "niveau 3"
             and not self.levels.fullmatch(t.text)
         ]
         if not words or not any(t.is_noun for t in words):
@@ -524,7 +549,12 @@ class PraktijkvraagReader:
         if not _asks(question):
             return None
         for i, token in enumerate(question[:-1]):
-            if token.is_adjective and token.lemma.lower() in self.wish_adjectives and question[i + 1].is_noun:
+            if (
+                token.is_adjective
+                and "basis" in token.features  # "betere resultaten" is an outcome, not a wish
+                and token.lemma.lower() in self.wish_adjectives
+                and question[i + 1].is_noun
+            ):
                 noun = question[i + 1]
                 if noun.lemma.lower() not in self.people:
                     # "een effectief inwerkprogramma" (het-word), "een effectieve aanpak" (de-word)
@@ -588,6 +618,18 @@ class PraktijkvraagReader:
             return f"{named} {who}" if chosen is not None else named
         article = "de " if re.match(r"(?:onderbouw|bovenbouw|brugklas|examenklas)", named, re.I) else ""
         return f"{who} in {article}{named}"
+
+
+def _particle(sentence: Sequence[Token], index: int) -> str | None:
+    """The particle a finite verb left at the end of its clause ("haken massaal af" → "af")."""
+    if not sentence[index].is_finite_verb:
+        return None
+    for token in sentence[index + 1 :]:
+        if token.tag in {"LET", "VG"} or token.is_verb:
+            return None
+        if token.tag == "VZ" and "fin" in token.features:
+            return token.lemma.lower()
+    return None
 
 
 def _ends_predicate(token: Token, sentence: Sequence[Token], index: int) -> bool:
