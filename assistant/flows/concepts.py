@@ -253,9 +253,13 @@ class PraktijkvraagReader:
         cut = next((i for i, t in enumerate(clause) if t.tag in {"LET", "VG"}), len(clause))
         clause = clause[:cut]
         te = max((i for i, t in enumerate(clause) if t.lemma.lower() == "te"), default=None)
-        if te is None or te + 1 == len(clause) or not all(t.is_verb for t in clause[te + 1 :]):
+        if te is None or te + 1 == len(clause) or not clause[te + 1].is_verb:
             return None
-        verbs = [t.lemma.lower() for t in clause[te + 1 :]]
+        count = next((i for i, t in enumerate(clause[te + 1 :]) if not t.is_verb), len(clause) - te - 1)
+        verbs = [t.lemma.lower() for t in clause[te + 1 : te + 1 + count]]
+        tail = clause[te + 1 + count :]  # a phrase after the verbs ("uit te nodigen voor een gesprek")
+        if tail and tail[0].tag != "VZ":
+            return None
         body = clause[:te]
         if body and body[-1].tag == "VZ" and "fin" in body[-1].features:  # "af te nemen" → afnemen
             verbs[-1] = body.pop().lemma.lower() + verbs[-1]
@@ -284,6 +288,7 @@ class PraktijkvraagReader:
         article = article or ("de" if "mv" in thing.head.features else "")
         noun = " ".join(t.text if t.tag == "SPEC" else t.text.lower() for t in thing.tokens)
         label = f"het {' '.join([*middle, *verbs])} van {f'{article} ' if article else ''}{noun}"
+        label += "".join(f" {t.text.lower()}" for t in tail if t.tag != "VNW")
         entry = self.thesaurus.find(verbs[-1]) or self.thesaurus.find(thing.head.lemma)
         entry = entry if entry is not None and self._strong(thing.head, entry) else None
         at = offset + frame
@@ -413,7 +418,7 @@ class PraktijkvraagReader:
             elif (
                 (token.is_verb or token.is_adjective)
                 and (entry := self.thesaurus.find(lemma)) is not None
-                and self._strong(token, entry)
+                and self._strong(token, entry, lemma)
             ):
                 # An infinitive used as a noun ("ons lesgeven") keeps the practitioner's word.
                 nominal = (
@@ -492,13 +497,15 @@ class PraktijkvraagReader:
     def _agent(self, head: Token) -> bool:
         return head.lemma.lower() not in self.people and _agent(head)
 
-    def _strong(self, word: Token, entry: Entry) -> bool:
+    def _strong(self, word: Token, entry: Entry, lemma: str | None = None) -> bool:
         """Is ``word`` good evidence for ``entry``? Its own name or synonym always is; another word that
         leads to it ("les" → instructie, "tijd" → tijd en ruimte, "slim" → hoogbegaafdheid) only when it
         is not an everyday word, which says too little on its own."""
         names = {entry.term.lower(), *(w.lower() for w in entry.synoniemen)}
         forms = {word.lemma.lower(), word.text.lower()}
         named = word.tag == "SPEC" or "eigen" in word.features  # a name ("Nederlands") is specific
+        if lemma is not None and lemma not in forms:  # a verb with its particle ("uitvallen")
+            return lemma in names or zipf_frequency(lemma, "nl") < _EVERYDAY_ZIPF
         return bool(forms & names) or named or self._rare(word) or word.lemma.lower() in self.people
 
     @staticmethod
@@ -621,8 +628,8 @@ class PraktijkvraagReader:
 
 
 def _particle(sentence: Sequence[Token], index: int) -> str | None:
-    """The particle a finite verb left at the end of its clause ("haken massaal af" → "af")."""
-    if not sentence[index].is_finite_verb:
+    """The particle a verb left at the end of its clause ("haken massaal af" → "af")."""
+    if not sentence[index].is_verb or sentence[index].is_participle:
         return None
     for token in sentence[index + 1 :]:
         if token.tag in {"LET", "VG"} or token.is_verb:
