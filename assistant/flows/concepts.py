@@ -58,6 +58,7 @@ class Entry:
     synoniemen: tuple[str, ...] = ()
     breder: tuple[str, ...] = ()
     engels: tuple[str, ...] = ()
+    doel: str = ""  # what research on this approach usually measures its effect on (``[doelen]``)
 
 
 class Thesaurus:
@@ -71,15 +72,19 @@ class Thesaurus:
         thesaurus.find("leesachterstand").term   # "leerproblemen" (via "achterstand")
     """
 
-    def __init__(self, termen: dict[str, dict[str, Any]]) -> None:
+    def __init__(self, termen: dict[str, dict[str, Any]], doelen: dict[str, str] | None = None) -> None:
         self.entries: dict[str, Entry] = {}
         self._lookup: dict[str, Entry] = {}
+        doelen = doelen or {}
+        if unknown := set(doelen) - set(termen):
+            raise ValueError(f"doelen for terms the thesaurus lacks: {sorted(unknown)}")
         for term, values in termen.items():
             entry = Entry(
                 term,
                 tuple(values.get("synoniemen", ())),
                 tuple(values.get("breder", ())),
                 tuple(values.get("engels", ())),
+                doelen.get(term, ""),
             )
             self.entries[term] = entry
             self._lookup.setdefault(term.lower(), entry)
@@ -94,7 +99,8 @@ class Thesaurus:
 
     @classmethod
     def load(cls) -> Thesaurus:
-        return cls(load_spec("zoektermen")["termen"])
+        spec = load_spec("zoektermen")
+        return cls(spec["termen"], spec.get("doelen"))
 
     def find(self, word: str) -> Entry | None:
         """The entry for a lemma or phrase, or for the longest known last (else first) part of a compound."""

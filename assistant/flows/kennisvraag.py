@@ -288,8 +288,7 @@ class KennisvraagBuilder:
             if reading.vorm == "effect":  # the effect of X on Y: Y as the question names it, else the usual
                 x = [c.label for c in causes if c in concepts[:n]] or [labels[0]]
                 y = [c.label for c in outcomes if c in concepts[:n] and c.label not in x]
-                uitkomst = _enumerate(y) if y else self.spec["uitkomsten"].get(sector or "", "")
-                uitkomst = uitkomst or self.spec["uitkomsten"]["po"]
+                uitkomst = _enumerate(y) if y else self._usual_outcome(causes, sector)
                 text = templates["effect"].format(x=_enumerate(x), y=uitkomst, **parts)
             elif reading.vorm == "kenmerken" and reading.kenmerken_van:
                 thing = reading.kenmerken_van.split()[-1]
@@ -297,6 +296,12 @@ class KennisvraagBuilder:
                 template = templates["kenmerken"] if rest else templates["kenmerken_zonder_onderwerp"]
                 onderwerp = _enumerate(rest) if rest else ""
                 text = template.format(ding=reading.kenmerken_van, onderwerp=onderwerp, **parts)
+                # What such an approach is for, when the praktijkvraag does not say ("behoud").
+                wished = self.reader.thesaurus.find(thing)
+                if wished is not None and wished.doel and not rest:
+                    text = templates["kenmerken_doel"].format(
+                        ding=reading.kenmerken_van, doel=wished.doel, **parts
+                    )
             else:
                 text = templates[reading.vorm].format(onderwerp=_enumerate(labels), **parts)
             if focus:
@@ -304,6 +309,11 @@ class KennisvraagBuilder:
             if _words(text) <= MAX_WORDS or n == 1:
                 return text
         raise AssertionError("unreachable: the loop returns at n == 1")
+
+    def _usual_outcome(self, causes: list[Concept], sector: str | None) -> str:
+        """What research on X usually measures (its thesaurus ``doel``), else the sector's usual outcome."""
+        doel = next((c.entry.doel for c in causes if c.entry is not None and c.entry.doel), "")
+        return doel or self.spec["uitkomsten"].get(sector or "", "") or self.spec["uitkomsten"]["po"]
 
     def _varianten(
         self, reading: Reading, concepts: list[Concept], group: str | None, sector: str | None
