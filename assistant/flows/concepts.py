@@ -7,12 +7,19 @@ praktijkvraag in its base form ("laatste toetsweek", "klassenapp"), a predicate 
 ("verzuimen" → "verzuim", "gemotiveerd" → "motivatie"). Function words, inflected verbs and vague
 adverbs never become one: only nouns, names and the thesaurus's own terms do.
 
+Which concepts are core follows the text's structure, not a word list: the question sentence (or,
+when it is too short to name a topic, "Wat doen we fout?", the first sentence, where the problem is
+told) and concepts named more than once count; a setting ("in de klas", "elke ochtend"), a quantity
+("een handvol", "een kwartier") and an everyday word that merely leads to a thesaurus term ("tijd",
+"les") do not. A judgement question ("Is het slim om X te doen?") asks for the effect of X, named as
+the om-clause made a noun; the outcome is what its effect word governs ("draagt bij aan Y").
+
 Usage::
 
     reader = PraktijkvraagReader()
     reading = reader.read("Hoe zorgen we dat leerlingen in de brugklas hun spullen niet vergeten?", "vo")
     reading.vorm, [c.label for c in reading.concepts], reading.doelgroep
-    # "doel", ["spullen", "executieve functies"], "leerlingen in de brugklas"
+    # "doel", ["het vergeten van spullen"], "leerlingen in de brugklas"
 """
 
 from __future__ import annotations
