@@ -179,7 +179,7 @@ class Reading:
         if self.outcome is None:
             return []
         start, end = self.outcome
-        return [c for c in concepts if start <= c.position < end]
+        return sorted((c for c in concepts if start <= c.position < end), key=lambda c: c.position)
 
 
 class PraktijkvraagReader:
@@ -472,6 +472,8 @@ class PraktijkvraagReader:
             return False
         if sentence[index].tag != "VZ" or zipf_frequency(concept.head, "nl") < _GENERAL_ZIPF:
             return False
+        if any(t.is_adjective for t in sentence[concept.position - offset : index]):
+            return False  # "betere resultaten bij wiskunde": the adjective makes it specific
         after = index + 1
         while after < len(sentence) and sentence[after].tag in {"LID", "VNW"}:
             after += 1

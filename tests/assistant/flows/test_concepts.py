@@ -90,3 +90,8 @@ def test_a_thesaurus_phrase_inside_a_noun_phrase_and_a_quantity_before_it(reader
     reading = reader.read("Heeft elke week een uur vrij lezen effect op de woordenschat van groep 6?", "po")
     assert "vrij lezen" in _labels(reading) and "uur" not in _labels(reading)
     assert [c.label for c in reading.outcomes(reading.concepts)] == ["woordenschat"]
+
+
+def test_a_general_noun_gives_way_to_the_concept_it_is_about(reader):
+    reading = reader.read("Veel leerlingen in de onderbouw hebben problemen met plannen. Wat helpt?", "vo")
+    assert "problemen" not in _labels(reading) and _labels(reading)
