@@ -7,12 +7,19 @@ praktijkvraag in its base form ("laatste toetsweek", "klassenapp"), a predicate 
 ("verzuimen" → "verzuim", "gemotiveerd" → "motivatie"). Function words, inflected verbs and vague
 adverbs never become one: only nouns, names and the thesaurus's own terms do.
 
+Which concepts are core follows the text's structure, not a word list: the question sentence (or,
+when it is too short to name a topic, "Wat doen we fout?", the first sentence, where the problem is
+told) and concepts named more than once count; a setting ("in de klas", "elke ochtend"), a quantity
+("een handvol", "een kwartier") and an everyday word that merely leads to a thesaurus term ("tijd",
+"les") do not. A judgement question ("Is het slim om X te doen?") asks for the effect of X, named as
+the om-clause made a noun; the outcome is what its effect word governs ("draagt bij aan Y").
+
 Usage::
 
     reader = PraktijkvraagReader()
     reading = reader.read("Hoe zorgen we dat leerlingen in de brugklas hun spullen niet vergeten?", "vo")
     reading.vorm, [c.label for c in reading.concepts], reading.doelgroep
-    # "doel", ["spullen", "executieve functies"], "leerlingen in de brugklas"
+    # "doel", ["het vergeten van spullen"], "leerlingen in de brugklas"
 """
 
 from __future__ import annotations
@@ -41,7 +48,18 @@ _MIN_PART = 5  # letters of a thesaurus word found inside a compound ("leesachte
 # ("vergadering"/"verandering", "universiteit"/"diversiteit").
 _TYPO_MIN = 8
 _TYPO_RATIO = 0.8
-MAX_CONCEPTS = 3  # more reads as a word list; 4 named no more concepts on the tuning half (0.5)
+# The verb an agent noun is made from must be a known Dutch word: "rekenen" 4.5, "lezen" 5.3, "spelen" 5.0;
+# "computen" and "cijfen" are not (0). 3.0 keeps rare but real verbs ("spijbelen" 3.1).
+_VERB_ZIPF = 3.0
+# A noun this frequent is general enough to stand for what its prepositional phrase names ("probleem"
+# 5.2, "drukte" 4.2); topic nouns without a thesaurus term are rarer ("strafwerk" 2.1, "flitskaart" 0).
+# On the practice questions it removed one vague noun from a tuning-half kennisvraag and changed
+# nothing else on either half.
+_GENERAL_ZIPF = 4.0
+MAX_CONCEPTS = 3
+# A question of at most this many words ("Wat doen we fout?", "Hoe kwam dat?") has no room for a topic
+# next to its question word, verb and pronoun: it asks about the story told before it.
+_META_WORDS = 4  # more reads as a word list; 4 named no more concepts on the tuning half (0.5)
 
 
 @dataclass(frozen=True)
@@ -52,6 +70,7 @@ class Entry:
     synoniemen: tuple[str, ...] = ()
     breder: tuple[str, ...] = ()
     engels: tuple[str, ...] = ()
+    doel: str = ""  # what research on this approach usually measures its effect on (``[doelen]``)
 
 
 class Thesaurus:
@@ -65,15 +84,19 @@ class Thesaurus:
         thesaurus.find("leesachterstand").term   # "leerproblemen" (via "achterstand")
     """
 
-    def __init__(self, termen: dict[str, dict[str, Any]]) -> None:
+    def __init__(self, termen: dict[str, dict[str, Any]], doelen: dict[str, str] | None = None) -> None:
         self.entries: dict[str, Entry] = {}
         self._lookup: dict[str, Entry] = {}
+        doelen = doelen or {}
+        if unknown := set(doelen) - set(termen):
+            raise ValueError(f"doelen for terms the thesaurus lacks: {sorted(unknown)}")
         for term, values in termen.items():
             entry = Entry(
                 term,
                 tuple(values.get("synoniemen", ())),
                 tuple(values.get("breder", ())),
                 tuple(values.get("engels", ())),
+                doelen.get(term, ""),
             )
             self.entries[term] = entry
             self._lookup.setdefault(term.lower(), entry)
@@ -88,7 +111,8 @@ class Thesaurus:
 
     @classmethod
     def load(cls) -> Thesaurus:
-        return cls(load_spec("zoektermen")["termen"])
+        spec = load_spec("zoektermen")
+        return cls(spec["termen"], spec.get("doelen"))
 
     def find(self, word: str) -> Entry | None:
         """The entry for a lemma or phrase, or for the longest known last (else first) part of a compound."""
@@ -126,6 +150,8 @@ class Concept:
     context_head: str = ""  # the lemma of the context's last noun ("bpv")
 
     noun: str = ""  # the object of a predicate made a noun ("spullen" in "het vergeten van spullen")
+    setting: bool = False  # where or when it happens ("in de klas", "elke ochtend"), not what about
+    actor: bool = False  # people the thesaurus makes a topic ("ouders"): a party, known or not
 
     @property
     def core(self) -> str:
@@ -145,6 +171,15 @@ class Reading:
     doelgroep: str | None
     analysis: Analysis = field(repr=False)
     kenmerken_van: str | None = None  # for a broad wish: what effective versions of are asked about
+    other: list[Concept] = field(default_factory=list)  # named in passing: search terms, not the question
+    outcome: tuple[int, int] | None = None  # token span of what X should affect ("op de leesvaardigheid")
+
+    def outcomes(self, concepts: Sequence[Concept]) -> list[Concept]:
+        """The concepts the question names as the outcome ("voor minder uitval", "effect op Y")."""
+        if self.outcome is None:
+            return []
+        start, end = self.outcome
+        return sorted((c for c in concepts if start <= c.position < end), key=lambda c: c.position)
 
 
 class PraktijkvraagReader:
@@ -169,25 +204,125 @@ class PraktijkvraagReader:
         self.context_prepositions = frozenset(spec["context_voorzetsels"])
         self.levels = re.compile(spec["niveau"], re.IGNORECASE)
         self.default_learners = spec["standaardgroep"]
+        self.generic_learners = frozenset(self.default_learners.values()) | {"kinderen"}
+        self.outcome_prepositions: dict[str, list[str]] = spec["uitkomstvoorzetsels"]
 
     def read(self, praktijkvraag: str, sector: str | None = None) -> Reading:
         analysis = analyse(praktijkvraag)
         question = _question_sentence(analysis)
+        frame = _judgement_frame(question)
+        # A short question ("Wat doen we fout?", "Wat is wijsheid?") asks about the story before it: the
+        # first sentence, where practitioners state the problem, counts as the question's.
+        meta = len([t for t in question if t.tag != "LET"]) <= _META_WORDS
+        salient = analysis.sentences[0] if meta else question
         concepts: list[Concept] = []
-        offset = 0
+        offset = question_offset = 0
         for sentence in analysis.sentences:
-            concepts += self._concepts(sentence, offset, sentence is question)
+            question_offset = offset if sentence is question else question_offset
+            # "Is het slim om …", "Heeft het zin om …": the judgement is the frame, the om-clause the topic.
+            words = sentence[frame:] if sentence is question else sentence
+            found = self._concepts(words, offset + len(sentence) - len(words), sentence is salient)
+            if meta and sentence is question and sentence is not salient:
+                found = [c for c in found if c.entry is not None and _names_entry(c)]
+            concepts += found
             offset += len(sentence)
         doelgroep = self._doelgroep(praktijkvraag, analysis, sector)
-        # What names the group ("Autotechniek", "kappersopleiding") is not a topic of its own.
-        merged = [c for c in self._merged(concepts) if not doelgroep or c.label not in doelgroep]
+        asked = self._nominalised(question, frame, question_offset) if frame else None
+        if asked is not None:
+            concepts = [c for c in concepts if not asked.position <= c.position < asked.end]
+        # What names the group ("Autotechniek", "kappersopleiding", "starters") is not a topic of its own.
+        merged = self._merged([c for c in concepts if not doelgroep or c.label not in doelgroep])
+        merged = [asked, *merged] if asked is not None else merged  # the practitioner's own X, unmerged
+        lemmas = [t.lemma.lower() for t in analysis.tokens]
+        merged = [replace(c, mentions=max(c.mentions, _mentions(c, lemmas))) for c in merged]
+        core, other = _salient(merged)
         return Reading(
-            self._vorm(question, any(c.in_question for c in merged)),
-            _ranked(merged),
+            "effect" if frame else self._vorm(question, any(c.in_question for c in core) and not meta),
+            core,
             doelgroep,
             analysis,
             self._wished(question),
+            other,
+            self._outcome(question, question_offset),
         )
+
+    def _outcome(self, question: Sequence[Token], offset: int) -> tuple[int, int] | None:
+        """Where the question names the outcome: after the preposition its effect word governs ("effect
+        op", "draagt bij aan", "zorgt voor", "leidt tot": ``uitkomstvoorzetsels``) to the clause's end."""
+        if not _asks(question):
+            return None
+        governs: set[str] = set()
+        for i, token in enumerate(question):
+            lemma = token.lemma.lower()
+            if token.tag == "VZ" and lemma in governs:
+                end = next(
+                    (j for j in range(i + 1, len(question)) if question[j].tag == "LET"), len(question)
+                )
+                return offset + i + 1, offset + end
+            governs.update(self.outcome_prepositions.get(lemma, ()))
+        return None
+
+    def _nominalised(self, question: Sequence[Token], frame: int, offset: int) -> Concept | None:
+        """The om-clause of a judgement question as a noun phrase: "om ouders meer te betrekken" → "het
+        betrekken van de ouders", "om de toetsen voor de brugklas digitaal af te nemen" → "het digitaal
+        afnemen van de toetsen". The object is the last noun phrase outside a prepositional phrase (Dutch
+        puts the direct object next to the verb); phrases about the target group and pronouns go."""
+        clause = list(question[frame:])
+        cut = next((i for i, t in enumerate(clause) if t.tag in {"LET", "VG"}), len(clause))
+        clause = clause[:cut]
+        te = max((i for i, t in enumerate(clause) if t.lemma.lower() == "te"), default=None)
+        if te is None or te + 1 == len(clause) or not clause[te + 1].is_verb:
+            return None
+        count = next((i for i, t in enumerate(clause[te + 1 :]) if not t.is_verb), len(clause) - te - 1)
+        verbs = [t.lemma.lower() for t in clause[te + 1 : te + 1 + count]]
+        tail = clause[te + 1 + count :]  # a phrase after the verbs ("uit te nodigen voor een gesprek")
+        if tail and tail[0].tag != "VZ":
+            return None
+        body = clause[:te]
+        if body and body[-1].tag == "VZ" and "fin" in body[-1].features:  # "af te nemen" → afnemen
+            verbs[-1] = body.pop().lemma.lower() + verbs[-1]
+        phrases = [p for p in Analysis((tuple(body),)).noun_phrases() if p.head is not None]
+        free = [p for p in phrases if not self._in_pp(body, p)]
+        if not free:
+            return None
+        thing = free[-1]
+        assert thing.head is not None
+        start = body.index(thing.tokens[0])
+        middle: list[str] = []
+        skip_to = -1  # the end of a phrase about the target group ("voor onze eerstejaars")
+        for index, token in enumerate(body):
+            if token.tag == "VZ":
+                noun = next((i for i in range(index + 1, len(body)) if body[i].is_noun), None)
+                if noun is not None and self._group_word(body[noun]):
+                    skip_to = noun
+            if index <= skip_to or token in thing.tokens or index == start - 1:
+                continue
+            if token.tag in {"VNW", "BW"} or (token.is_noun and self._group_word(token)):
+                continue  # pronouns and adverbs ("pas", "meer") say nothing about what is done
+            if any(token in p.tokens for p in free):  # another free noun phrase: the indirect object
+                continue
+            middle.append(token.text.lower())
+        article = body[start - 1].text.lower() if start and body[start - 1].tag == "LID" else ""
+        article = article or ("de" if "mv" in thing.head.features else "")
+        noun = " ".join(t.text if t.tag == "SPEC" else t.text.lower() for t in thing.tokens)
+        label = f"het {' '.join([*middle, *verbs])} van {f'{article} ' if article else ''}{noun}"
+        label += "".join(f" {t.text.lower()}" for t in tail if t.tag != "VNW")
+        entry = self.thesaurus.find(verbs[-1]) or self.thesaurus.find(thing.head.lemma)
+        entry = entry if entry is not None and self._strong(thing.head, entry) else None
+        at = offset + frame
+        return Concept(label, entry, at, at + len(clause), True, head=verbs[-1], noun=noun)
+
+    def _group_word(self, token: Token) -> bool:
+        """A word that names people or a level ("eerstejaars", "brugklas"): the target group's."""
+        lemma = token.lemma.lower()
+        return lemma in self.people or lemma in self.school_types or bool(self.levels.fullmatch(lemma))
+
+    @staticmethod
+    def _in_pp(tokens: Sequence[Token], phrase: Phrase) -> bool:
+        index = tokens.index(phrase.tokens[0])
+        while index > 0 and tokens[index - 1].tag in {"LID", "VNW", "TW", "ADJ"}:
+            index -= 1
+        return index > 0 and tokens[index - 1].tag == "VZ"
 
     def _concepts(self, sentence: Sequence[Token], offset: int, in_question: bool) -> list[Concept]:
         """Thesaurus phrases ("te laat", "zelf beoordelen"), noun phrases that are topics, change verbs
@@ -216,28 +351,55 @@ class PraktijkvraagReader:
                     used.update(id(t) for t in covered)
                     start, end = place[id(covered[0])], place[id(covered[-1])] + 1
                     # The practitioner's own noun phrase keeps their words ("warme overdracht").
-                    own = text_of is forms and any(t.is_noun for t in covered)
+                    # … also a fixed phrase ending in an infinitive used as a noun ("vrij lezen").
+                    own = text_of is forms and (
+                        any(t.is_noun for t in covered)
+                        or (len(covered) > 1 and covered[-1].is_infinitive and covered[0].lemma != "te")
+                    )
                     label = " ".join(t.text.lower() for t in covered) if own else entry.term
                     found.append(Concept(label, entry, start, end, in_question, own, head=phrase))
-        for phrase in Analysis((tuple(sentence),)).noun_phrases():
-            label = self._label(phrase)
+        for whole in Analysis((tuple(sentence),)).noun_phrases():
+            # A phrase the thesaurus took part of ("toets [begrijpend lezen]") keeps the rest before it.
+            cut = next((i for i, t in enumerate(whole.tokens) if id(t) in used), len(whole.tokens))
+            phrase = Phrase(whole.tokens[:cut])
+            label = self._label(phrase) if cut else None
             head = phrase.head
             if label is None or head is None or any(id(t) in used for t in phrase.tokens if t.is_noun):
                 continue
             if _speaker_role(sentence, phrase):  # "wij als sectie Nederlands": who asks, not what about
                 continue
+            if head.lemma.lower() in self.outcome_prepositions:  # "effect op": the question's frame
+                continue
             entry = self.thesaurus.find(head.lemma) if " " not in label else None
             entry = entry or self.thesaurus.find(label) or self.thesaurus.find(head.lemma)
+            entry = entry if entry is not None and self._strong(head, entry) else None
             modified = any(t.is_adjective or _ordinal(t) for t in phrase.tokens)
             if entry is None and not (self._rare(head) or (in_question and modified)):
                 continue
             used.update(id(t) for t in phrase.tokens)
             start, end = place[id(phrase.tokens[0])], place[id(phrase.tokens[-1])] + 1
-            found.append(Concept(label, entry, start, end, in_question, head=head.lemma.lower()))
+            setting = entry is None and _setting(sentence, phrase)
+            actor = head.lemma.lower() in self.people
+            found.append(
+                Concept(
+                    label,
+                    entry,
+                    start,
+                    end,
+                    in_question,
+                    head=head.lemma.lower(),
+                    setting=setting,
+                    actor=actor,
+                )
+            )
+        found = [c for c in found if not _measures(c, found, sentence, offset)]
+        found = [c for c in found if not self._container(c, found, sentence, offset)]
         found = [self._with_context(c, sentence, offset, used) for c in found]
         found = [c for c in found if not any(o.position < c.position and c.end <= o.end for o in found)]
-        for token in sentence:
+        for index, token in enumerate(sentence):
             lemma = token.lemma.lower()
+            if token.is_verb and (particle := _particle(sentence, index)) is not None:
+                lemma = particle + lemma  # "haken … af" → "afhaken"
             if id(token) in used or lemma in self.light_words:
                 continue
             at = place[id(token)]
@@ -272,8 +434,17 @@ class PraktijkvraagReader:
                         noun=subject.label,
                     )
                 )
-            elif (token.is_verb or token.is_adjective) and (entry := self.thesaurus.find(lemma)) is not None:
-                found.append(Concept(entry.term, entry, at, at + 1, in_question, from_noun=False))
+            elif (
+                (token.is_verb or token.is_adjective)
+                and (entry := self.thesaurus.find(lemma)) is not None
+                and self._strong(token, entry, lemma)
+            ):
+                # An infinitive used as a noun ("ons lesgeven") keeps the practitioner's word.
+                nominal = (
+                    token.is_infinitive and at > offset and sentence[at - offset - 1].tag in {"LID", "VNW"}
+                )
+                label = lemma if nominal else entry.term
+                found.append(Concept(label, entry, at, at + 1, in_question, from_noun=nominal, head=lemma))
         return found
 
     @staticmethod
@@ -289,6 +460,24 @@ class PraktijkvraagReader:
         while gap - 1 - offset >= 0 and sentence[gap - 1 - offset].tag == "BW":
             gap -= 1
         return next((c for c in found if c.from_noun and c.end == gap and not c.context), None)
+
+    def _container(
+        self, concept: Concept, found: list[Concept], sentence: Sequence[Token], offset: int
+    ) -> bool:
+        """A general noun whose prepositional phrase names what it is about ("problemen met plannen",
+        "de drukte rond de toetsweek"): unknown to the thesaurus, a word of wide use, and a known
+        concept follows right after its preposition. That concept is the topic."""
+        index = concept.end - offset
+        if concept.entry is not None or " " in concept.label or index + 1 >= len(sentence):
+            return False
+        if sentence[index].tag != "VZ" or zipf_frequency(concept.head, "nl") < _GENERAL_ZIPF:
+            return False
+        if any(t.is_adjective for t in sentence[concept.position - offset : index]):
+            return False  # "betere resultaten bij wiskunde": the adjective makes it specific
+        after = index + 1
+        while after < len(sentence) and sentence[after].tag in {"LID", "VNW"}:
+            after += 1
+        return any(o.entry is not None and o.position == offset + after for o in found)
 
     def _with_context(
         self, concept: Concept, sentence: Sequence[Token], offset: int, used: set[int]
@@ -319,20 +508,42 @@ class PraktijkvraagReader:
     def _label(self, phrase: Phrase) -> str | None:
         """The phrase in base form without people, levels, numbers and judging adjectives ("goede")."""
         head = phrase.head
-        if head is None or head.lemma.lower() in self.people or head.lemma.lower() in self.school_types:
+        if head is None or head.lemma.lower() in self.school_types:
             return None
+        # People are the target group, not a topic, unless the thesaurus makes them one ("ouders").
+        if head.lemma.lower() in self.people and (
+            head.lemma.lower() in self.learners or self.thesaurus.find(head.lemma) is None
+        ):
+            return None
+        tokens = _without_measures(phrase.tokens)
         words = [
             t
-            for t in phrase.tokens
+            for i, t in enumerate(tokens)
             if (t.is_noun or t.is_adjective or t.is_participle or _ordinal(t))
             and t.lemma.lower() not in self.wish_adjectives
             and t.lemma.lower() not in self.light_words
             and t.lemma.lower() not in self.school_types
+            and not (t.is_noun and t.lemma.lower() in self.learners)  # "Studenten niveau 3": the group
+            and not self.levels.fullmatch(" ".join(x.text for x in tokens[i : i + 2]))  # "niveau 3"
             and not self.levels.fullmatch(t.text)
         ]
         if not words or not any(t.is_noun for t in words):
             return None
         return " ".join(t.text if t.tag == "SPEC" or t.text.isupper() else t.text.lower() for t in words)
+
+    def _agent(self, head: Token) -> bool:
+        return head.lemma.lower() not in self.people and _agent(head)
+
+    def _strong(self, word: Token, entry: Entry, lemma: str | None = None) -> bool:
+        """Is ``word`` good evidence for ``entry``? Its own name or synonym always is; another word that
+        leads to it ("les" → instructie, "tijd" → tijd en ruimte, "slim" → hoogbegaafdheid) only when it
+        is not an everyday word, which says too little on its own."""
+        names = {entry.term.lower(), *(w.lower() for w in entry.synoniemen)}
+        forms = {word.lemma.lower(), word.text.lower()}
+        named = word.tag == "SPEC" or "eigen" in word.features  # a name ("Nederlands") is specific
+        if lemma is not None and lemma not in forms:  # a verb with its particle ("uitvallen")
+            return lemma in names or zipf_frequency(lemma, "nl") < _EVERYDAY_ZIPF
+        return bool(forms & names) or named or self._rare(word) or word.lemma.lower() in self.people
 
     @staticmethod
     def _rare(head: Token) -> bool:
@@ -354,7 +565,8 @@ class PraktijkvraagReader:
         for key, group in groups.items():
             literal = [c for c in group if c.from_noun and c.label.lower() == key]
             if literal and len(group) > 1:
-                own = [c for c in group if c.from_noun and c.label.lower() != key]
+                # "het opgeven van huiswerk" next to "huiswerk" is the same concept, not one of its own.
+                own = [c for c in group if c.from_noun and c.label.lower() != key and c.noun.lower() != key]
                 merged += [_joined([c for c in group if c not in own], literal[0].label), *own]
             else:
                 merged.append(_joined(group, _dominant(group)))
@@ -362,7 +574,7 @@ class PraktijkvraagReader:
 
     def _vorm(self, question: Sequence[Token], asked: bool) -> Vorm:
         """Goal, problem, "does X work?" or a broad wish, from the question sentence."""
-        if not question or question[-1].text != "?" or not asked:
+        if not _asks(question) or not asked:
             return "probleem"  # a description of what goes wrong, or "Hoe kwam dat?"
         if self._wished(question):
             return "kenmerken"
@@ -378,10 +590,15 @@ class PraktijkvraagReader:
 
     def _wished(self, question: Sequence[Token]) -> str | None:
         """ "Wat moet er in een goed inwerkprogramma?" → "inwerkprogramma"."""
-        if not question or question[-1].text != "?":
+        if not _asks(question):
             return None
         for i, token in enumerate(question[:-1]):
-            if token.is_adjective and token.lemma.lower() in self.wish_adjectives and question[i + 1].is_noun:
+            if (
+                token.is_adjective
+                and "basis" in token.features  # "betere resultaten" is an outcome, not a wish
+                and token.lemma.lower() in self.wish_adjectives
+                and question[i + 1].is_noun
+            ):
                 noun = question[i + 1]
                 if noun.lemma.lower() not in self.people:
                     # "een effectief inwerkprogramma" (het-word), "een effectieve aanpak" (de-word)
@@ -398,16 +615,29 @@ class PraktijkvraagReader:
             phrase
             for phrase in analysis.noun_phrases()
             if phrase.head is not None
-            and phrase.head.lemma.lower() in self.people
+            and (phrase.head.lemma.lower() in self.people or self._agent(phrase.head))
             and phrase.head.lemma.lower() not in {"we", "wij", "ik", "jullie"}
             and not _after_als(analysis, phrase)
         ]
-        learners = [p for p in people if p.head is not None and p.head.lemma.lower() in self.learners]
+        learners = [
+            p
+            for p in people
+            if p.head is not None and (p.head.lemma.lower() in self.learners or self._agent(p.head))
+        ]
+        # A group is plural: "onze eerstejaars" before "zodra een student zich inschrijft".
+        learners.sort(key=lambda p: p.head is None or "mv" not in p.head.features)
         chosen = learners[0] if learners else (people[0] if people and level is None else None)
         if chosen is None and level is None:
             return None
         if chosen is not None:
-            words = [t.text for t in chosen.tokens if t.tag not in {"VNW", "LID"}]
+            tokens = _without_measures(chosen.tokens)
+            words = [
+                t.text
+                for i, t in enumerate(tokens)
+                if t.tag not in {"VNW", "LID"}
+                and not _determiner_like(t, tokens[i + 1 : i + 2])
+                and not (t.tag == "TW" and "hoofd" in t.features and i + 1 < len(tokens))  # "vier starters"
+            ]
             who = " ".join(words)
             who = who[0].lower() + who[1:] if chosen.tokens[0].tag != "SPEC" else who
             who += "".join(f" {name}" for name in _names_after(analysis, chosen))
@@ -426,10 +656,24 @@ class PraktijkvraagReader:
         if level is None or level.group(0).lower() in who.lower():
             return who
         named = level.group(0)
+        if named.lower().rstrip("s") in self.learners and who.lower() in self.generic_learners:
+            return named.lower()  # "kleuters" rather than "kinderen in kleuters"
         if named.lower().endswith(("jaars", "ers")):
             return f"{named} {who}" if chosen is not None else named
         article = "de " if re.match(r"(?:onderbouw|bovenbouw|brugklas|examenklas)", named, re.I) else ""
         return f"{who} in {article}{named}"
+
+
+def _particle(sentence: Sequence[Token], index: int) -> str | None:
+    """The particle a verb left at the end of its clause ("haken massaal af" → "af")."""
+    if not sentence[index].is_verb or sentence[index].is_participle:
+        return None
+    for token in sentence[index + 1 :]:
+        if token.tag in {"LET", "VG"} or token.is_verb:
+            return None
+        if token.tag == "VZ" and "fin" in token.features:
+            return token.lemma.lower()
+    return None
 
 
 def _ends_predicate(token: Token, sentence: Sequence[Token], index: int) -> bool:
@@ -502,6 +746,101 @@ def _after_als(analysis: Analysis, phrase: Phrase) -> bool:
     return index > 0 and tokens[index - 1].lemma.lower() == "als"
 
 
+def _judgement_frame(question: Sequence[Token]) -> int:
+    """Where the topic starts in a question that asks for a judgement of an om-clause ("Is het slim om
+    de lessen later te laten beginnen?", "Heeft het zin om ouders te betrekken?"): right after "om"
+    when a finite verb opens the question, "het" is its subject and the om-clause ends in "te" and an
+    infinitive; else 0. Such a question asks "does X work?"."""
+    if len(question) < 4 or not _asks(question) or not question[0].is_finite_verb:
+        return 0
+    if "het" not in {t.lemma.lower() for t in question[1:3]}:
+        return 0
+    om = next((i for i, t in enumerate(question) if t.lemma.lower() == "om" and t.tag == "VZ"), None)
+    if om is None:
+        return 0
+    rest = [t.lemma.lower() for t in question[om + 1 :]]
+    return om + 1 if "te" in rest and any(t.is_infinitive for t in question[om + 1 :]) else 0
+
+
+def _measures(concept: Concept, found: list[Concept], sentence: Sequence[Token], offset: int) -> bool:
+    """A quantity of the concept right after it ("een kwartier [vrij lezen]", "tien minuten [tafels]"):
+    after "een" or a number, unknown to the thesaurus, with no word between."""
+    index = concept.position - offset
+    before = sentence[index - 1] if index > 0 else None
+    counted = before is not None and (before.lemma.lower() == "een" or before.tag == "TW")
+    return (
+        concept.entry is None
+        and counted
+        and " " not in concept.label
+        and any(other.position == concept.end for other in found)
+    )
+
+
+def _setting(sentence: Sequence[Token], phrase: Phrase) -> bool:
+    """A place or a recurring time: the phrase follows "in" ("in de klas", "in het weekend") or "elke"/
+    "iedere" ("elke ochtend"), with at most an article between."""
+    index = next((i for i, t in enumerate(sentence) if t is phrase.tokens[0]), 0)
+    while index > 0 and sentence[index - 1].tag in {"LID", "VNW"}:
+        index -= 1
+        if sentence[index].lemma.lower() in {"elk", "ieder"}:
+            return True
+    return index > 0 and sentence[index - 1].lemma.lower() == "in"
+
+
+def _agent(head: Token) -> bool:
+    """A plural noun for people who do something, made from a verb ("rekenaars" ← rekenen, "lezers" ←
+    lezen, "schrijvers" ← schrijven): the target group the practitioner names by what they do."""
+    lemma = head.lemma.lower()
+    if "mv" not in head.features or not lemma.endswith(("aar", "er")):
+        return False
+    stem = lemma[:-3] if lemma.endswith("aar") else lemma[:-2]
+    return zipf_frequency(f"{stem}en", "nl") >= _VERB_ZIPF
+
+
+def _determiner_like(token: Token, following: Sequence[Token]) -> bool:
+    """An adjective without inflection before a plural noun ("dezelfde kinderen", "beide klassen"): Dutch
+    inflects real adjectives there ("slimme leerlingen"), so it points rather than describes."""
+    return (
+        token.is_adjective
+        and {"prenom", "zonder"} <= set(token.features)
+        and bool(following)
+        and "mv" in following[0].features
+    )
+
+
+def _without_measures(tokens: Sequence[Token]) -> list[Token]:
+    """The phrase without nouns that count or measure the noun after them, without "van" ("een handvol
+    kinderen", "een groepje slimme leerlingen", "tien minuten tafels"): a singular noun before a plural
+    one, or a noun after a number, with only adjectives between; the second noun is the head."""
+    kept: list[Token] = []
+    for i, token in enumerate(tokens):
+        after = next((t for t in tokens[i + 1 :] if not t.is_adjective), None)
+        counted = i > 0 and tokens[i - 1].tag == "TW" and "hoofd" in tokens[i - 1].features
+        if (
+            token.tag == "N"
+            and after is not None
+            and after.tag == "N"
+            and (counted or ("ev" in token.features and "mv" in after.features))
+        ):
+            kept = [t for t in kept if t.tag != "TW"]  # "tien minuten" goes as a whole
+            continue
+        kept.append(token)
+    return kept
+
+
+def _asks(sentence: Sequence[Token]) -> bool:
+    """A question: it ends in "?", or (typed without one) opens with a question word ("wat moet er in
+    een goed inwerkprogramma")."""
+    if not sentence:
+        return False
+    first = sentence[0]
+    return (
+        sentence[-1].text == "?"
+        or (first.tag == "VNW" and "vb" in first.features)
+        or first.lemma.lower() in {"hoe", "waarom", "wanneer", "waar"}
+    )
+
+
 def _question_sentence(analysis: Analysis) -> tuple[Token, ...]:
     """The (last) sentence ending in a question mark, else the last sentence."""
     asked = [s for s in analysis.sentences if s and s[-1].text == "?"]
@@ -510,9 +849,30 @@ def _question_sentence(analysis: Analysis) -> tuple[Token, ...]:
     return analysis.sentences[-1] if analysis.sentences else ()
 
 
-def _ranked(concepts: list[Concept]) -> list[Concept]:
-    """Most central first: named most often (the question counts once more; a thesaurus term half),
-    then first mentioned."""
-    return sorted(
-        concepts, key=lambda c: (-(c.mentions + c.in_question + 0.5 * (c.entry is not None)), c.position)
-    )
+def _score(concept: Concept) -> float:
+    """How central a concept is: how often it is named, once more when the question (or the problem
+    sentence) names it, half when the thesaurus knows it."""
+    return concept.mentions + concept.in_question + 0.5 * (concept.entry is not None and not concept.actor)
+
+
+def _salient(concepts: list[Concept]) -> tuple[list[Concept], list[Concept]]:
+    """The core concepts, most central first, and the others. Core: not a setting ("in de klas",
+    "elke ochtend") and more than a noun named once in passing in the story (score above 1: named twice,
+    in the question, or known to the thesaurus). When nothing passes, all that are no setting count."""
+    ranked = sorted(concepts, key=lambda c: (-_score(c), c.position))
+    core = [c for c in ranked if not c.setting and _score(c) > 1]
+    core = core or [c for c in ranked if not c.setting] or ranked
+    return core, [c for c in ranked if c not in core]
+
+
+def _mentions(concept: Concept, lemmas: list[str]) -> int:
+    """How often the praktijkvraag names the concept's head word ("huiswerk" twice)."""
+    head = (concept.head or concept.label).lower().split()[-1:]
+    return lemmas.count(head[0]) if head else 1
+
+
+def _names_entry(concept: Concept) -> bool:
+    """Is the concept named by its thesaurus term or a synonym, not by a word that merely leads to it?"""
+    entry = concept.entry
+    names = {entry.term.lower(), *(w.lower() for w in entry.synoniemen)} if entry else set()
+    return concept.label.lower() in names or concept.head.lower() in names

@@ -212,7 +212,7 @@ class KennisvraagBuilder:
                 "‘Hoe kunnen we de woordenschat van leerlingen vergroten?’"
             )
         group = self._group(reading.doelgroep, doelgroep)
-        concepts = reading.concepts[:MAX_CONCEPTS]
+        concepts = _chosen(reading)
         anchors = self.spec["ankers"]
         zoekvraag = self.index.passage(anchors["zoekvraag"])
         offline = self._kennisvraag(reading, concepts, group, sector, focus)
@@ -232,7 +232,9 @@ class KennisvraagBuilder:
         extra = self.reader.read(focus, sector).concepts if focus else []
         # The search string combines the kennisvraag's concepts; the other concepts are offered as terms.
         searched = self._zoektermen([*concepts, *extra], focus)
-        zoektermen = self._zoektermen([*concepts, *extra, *reading.concepts[MAX_CONCEPTS:]], focus)
+        # Concepts named in passing are offered as terms only when the thesaurus knows them.
+        passing = [c for c in [*reading.concepts, *reading.other] if c not in concepts and c.entry]
+        zoektermen = self._zoektermen([*concepts, *extra, *passing], focus)
         return KennisvraagResult(
             praktijkvraag=praktijkvraag,
             sector=sector,
@@ -278,22 +280,28 @@ class KennisvraagBuilder:
         """The kennisvraag in the form of the praktijkvraag; concepts are dropped from the end (never the
         first) while it is longer than ``MAX_WORDS``."""
         templates = self.spec["sjablonen"]
+        outcomes = reading.outcomes(concepts) if reading.vorm == "effect" else []
+        causes = [c for c in concepts if c not in outcomes]
         for n in range(len(concepts), 0, -1):
             labels = [c.label for c in concepts[:n]]
             parts = self._parts(group, sector)
-            if reading.vorm == "effect":  # X is named first in the question, the outcome after it
-                asked = sorted(concepts[:n], key=lambda c: (not c.in_question, c.position))
-                labels = [c.label for c in asked]
-            if reading.vorm == "effect" and len(labels) > 1:
-                text = templates["effect"].format(x=labels[0], y=_enumerate(labels[1:]), **parts)
-            elif reading.vorm == "effect":
-                text = templates["effect_zonder_uitkomst"].format(x=labels[0], **parts)
+            if reading.vorm == "effect":  # the effect of X on Y: Y as the question names it, else the usual
+                x = [c.label for c in causes if c in concepts[:n]] or [labels[0]]
+                y = [c.label for c in outcomes if c in concepts[:n] and c.label not in x]
+                uitkomst = _enumerate(y) if y else self._usual_outcome(causes, sector)
+                text = templates["effect"].format(x=_enumerate(x), y=uitkomst, **parts)
             elif reading.vorm == "kenmerken" and reading.kenmerken_van:
                 thing = reading.kenmerken_van.split()[-1]
                 rest = [label for label in labels if thing not in label]
                 template = templates["kenmerken"] if rest else templates["kenmerken_zonder_onderwerp"]
                 onderwerp = _enumerate(rest) if rest else ""
                 text = template.format(ding=reading.kenmerken_van, onderwerp=onderwerp, **parts)
+                # What such an approach is for, when the praktijkvraag does not say ("behoud").
+                wished = self.reader.thesaurus.find(thing)
+                if wished is not None and wished.doel and not rest:
+                    text = templates["kenmerken_doel"].format(
+                        ding=reading.kenmerken_van, doel=wished.doel, **parts
+                    )
             else:
                 text = templates[reading.vorm].format(onderwerp=_enumerate(labels), **parts)
             if focus:
@@ -301,6 +309,11 @@ class KennisvraagBuilder:
             if _words(text) <= MAX_WORDS or n == 1:
                 return text
         raise AssertionError("unreachable: the loop returns at n == 1")
+
+    def _usual_outcome(self, causes: list[Concept], sector: str | None) -> str:
+        """What research on X usually measures (its thesaurus ``doel``), else the sector's usual outcome."""
+        doel = next((c.entry.doel for c in causes if c.entry is not None and c.entry.doel), "")
+        return doel or self.spec["uitkomsten"].get(sector or "", "") or self.spec["uitkomsten"]["po"]
 
     def _varianten(
         self, reading: Reading, concepts: list[Concept], group: str | None, sector: str | None
@@ -399,6 +412,19 @@ class KennisvraagBuilder:
             name, _, explanation = item.text.partition(" - ")
             criteria.append(Cited(name.strip(), reword(explanation.strip(), words), cite(item.passage)))
         return criteria
+
+
+def _chosen(reading: Reading) -> list[Concept]:
+    """The concepts the kennisvraag names, most central first. For "does X work?": X (what the question
+    names outside its outcome, in the order named) and then the outcome it names."""
+    if reading.vorm != "effect":
+        return reading.concepts[:MAX_CONCEPTS]
+    outcomes = reading.outcomes(reading.concepts)
+    causes = [c for c in reading.concepts if c not in outcomes]
+    before = reading.outcome[0] if reading.outcome else None  # X is named before its outcome
+    asked = [c for c in causes if c.in_question and (before is None or c.position < before)] or causes[:1]
+    x = sorted(asked[: MAX_CONCEPTS - min(len(outcomes), 1)], key=lambda c: c.position)
+    return [*x, *outcomes][:MAX_CONCEPTS] if x else outcomes[:MAX_CONCEPTS]
 
 
 def _zoekterm(term: str, entry: ThesaurusEntry | None) -> Zoekterm:

@@ -1,0 +1,97 @@
+"""Reading a praktijkvraag with the real Frog server: core concepts, outcome, target group, kind of question.
+
+The sentences are written for these tests (not the practice questions the flows are measured on).
+"""
+
+import pytest
+
+from assistant.flows.concepts import PraktijkvraagReader
+
+
+@pytest.fixture(scope="module")
+def reader(frog):
+    return PraktijkvraagReader()
+
+
+def _labels(reading) -> list[str]:
+    return [c.label for c in reading.concepts]
+
+
+def test_a_judgement_question_asks_about_its_om_clause(reader):
+    reading = reader.read("Is het verstandig om de toetsen voor de brugklas digitaal af te nemen?", "vo")
+    assert reading.vorm == "effect"
+    assert _labels(reading)[0] == "het digitaal afnemen van de toetsen"  # not "verstandig"
+    assert reading.doelgroep == "leerlingen in de brugklas"
+    reading = reader.read("Heeft het zin om ouders vaker uit te nodigen voor een gesprek?", "po")
+    assert reading.vorm == "effect"
+    assert _labels(reading) == ["het vaker uitnodigen van de ouders voor een gesprek"]  # no "zin"
+
+
+def test_the_outcome_is_what_the_effect_word_governs(reader):
+    reading = reader.read(
+        "Draagt een schoolmoestuin bij aan de betrokkenheid van leerlingen in groep 7?", "po"
+    )
+    assert reading.vorm == "effect"
+    assert [c.label for c in reading.outcomes(reading.concepts)] == ["betrokkenheid"]
+    assert "schoolmoestuin" in _labels(reading)
+    # "betere resultaten" is the outcome, not a wish for "good results"
+    reading = reader.read("Leidt formatief evalueren tot betere resultaten bij wiskunde in 3 havo?", "vo")
+    assert reading.vorm == "effect"
+    assert "formatief evalueren" not in [c.label for c in reading.outcomes(reading.concepts)]
+
+
+def test_a_short_question_asks_about_the_problem_told_before_it(reader):
+    reading = reader.read(
+        "In klas 2 leveren veel leerlingen hun verslagen te laat in. Wat doen we verkeerd?", "vo"
+    )
+    assert reading.vorm == "probleem"
+    assert "verslagen" in _labels(reading) and "verkeerd" not in " ".join(_labels(reading))
+
+
+def test_settings_and_everyday_words_are_no_concepts(reader):
+    reading = reader.read("Hoe gebruiken we de tijd in de mentorles beter?", "vo")
+    assert _labels(reading) == ["mentorles"]  # "tijd" says too little to stand for "tijd en ruimte"
+    reading = reader.read(
+        "Elke vrijdag maken leerlingen ruzie over spelletjes op hun telefoon. Hoe pakken we pesten aan?",
+        "po",
+    )
+    assert "vrijdag" not in _labels(reading) and "pesten" in _labels(reading)
+
+
+def test_the_target_group_without_counts_and_pointers(reader):
+    def group(text: str) -> str | None:
+        return reader.read(text, "vo").doelgroep
+
+    assert group("Een klein groepje leerlingen in 2 vmbo weigert mee te doen met gym.") == (
+        "leerlingen in 2 vmbo"
+    )
+    assert group("Waarom lezen altijd dezelfde leerlingen in groep 7 geen boeken?") == (
+        "leerlingen in groep 7"
+    )
+    assert group("Hoe helpen we zwakke lezers in groep 4 met hun leesvloeiendheid?") == (
+        "zwakke lezers in groep 4"  # an agent noun made from "lezen" names the learners
+    )
+    assert group("Wat moet er in een inwerkprogramma voor onze drie starters?") == "starters"
+
+
+def test_a_question_typed_without_question_mark_still_asks(reader):
+    reading = reader.read(
+        "we hebben veel nieuwe collega's. wat moet er in een goed inwerkprogramma zitten", "po"
+    )
+    assert reading.vorm == "kenmerken" and reading.kenmerken_van == "effectief inwerkprogramma"
+
+
+def test_a_separated_particle_joins_its_verb(reader):
+    reading = reader.read("Veel leerlingen in de bovenbouw haken in het voorjaar af. Wat helpt?", "vo")
+    assert any(c.entry is not None and c.entry.term == "uitval" for c in reading.concepts)
+
+
+def test_a_thesaurus_phrase_inside_a_noun_phrase_and_a_quantity_before_it(reader):
+    reading = reader.read("Heeft elke week een uur vrij lezen effect op de woordenschat van groep 6?", "po")
+    assert "vrij lezen" in _labels(reading) and "uur" not in _labels(reading)
+    assert [c.label for c in reading.outcomes(reading.concepts)] == ["woordenschat"]
+
+
+def test_a_general_noun_gives_way_to_the_concept_it_is_about(reader):
+    reading = reader.read("Veel leerlingen in de onderbouw hebben problemen met plannen. Wat helpt?", "vo")
+    assert "problemen" not in _labels(reading) and _labels(reading)
