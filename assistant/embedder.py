@@ -13,6 +13,7 @@ Usage::
     embedder = build_embedder(get_settings())
     vectors = embedder(["passage text"])          # documents
     query_vector = embedder.embed_query("vraag")  # questions
+    rows = embedder.embed_queries(["vraag", "deel"])  # several questions in one pass
 """
 
 from __future__ import annotations
@@ -32,6 +33,10 @@ class Embedder(Protocol):
     def __call__(self, input: Documents) -> Embeddings: ...
 
     def embed_query(self, text: str) -> np.ndarray: ...
+
+    def embed_queries(self, texts: list[str]) -> np.ndarray:
+        """One row per text; in one pass, which costs about as much as the longest text alone."""
+        ...
 
 
 class E5Embedder(EmbeddingFunction[Documents]):
@@ -55,6 +60,9 @@ class E5Embedder(EmbeddingFunction[Documents]):
 
     def embed_query(self, text: str) -> np.ndarray:
         return np.asarray(self._model.query(text), dtype=np.float32).reshape(-1)
+
+    def embed_queries(self, texts: list[str]) -> np.ndarray:
+        return np.asarray(self._model.query(list(texts)), dtype=np.float32).reshape(len(texts), -1)
 
 
 class USEEmbedder:
@@ -80,6 +88,9 @@ class USEEmbedder:
 
     def embed_query(self, text: str) -> np.ndarray:
         return np.asarray(self._model.encode(text), dtype=np.float32)
+
+    def embed_queries(self, texts: list[str]) -> np.ndarray:
+        return np.asarray(self._model.encode(list(texts)), dtype=np.float32).reshape(len(texts), -1)
 
 
 def build_second_embedder(settings: Settings) -> Embedder | None:
@@ -115,7 +126,11 @@ class SentenceTransformerEmbedder(EmbeddingFunction[Documents]):
         return list(self._model.encode(texts, normalize_embeddings=True, convert_to_numpy=True))
 
     def embed_query(self, text: str) -> np.ndarray:
-        return self._model.encode([self._query_prefix + text], normalize_embeddings=True)[0]
+        return self.embed_queries([text])[0]
+
+    def embed_queries(self, texts: list[str]) -> np.ndarray:
+        prefixed = [self._query_prefix + t for t in texts]
+        return self._model.encode(prefixed, normalize_embeddings=True, convert_to_numpy=True)
 
 
 def build_embedder(settings: Settings) -> Embedder:

@@ -48,6 +48,15 @@ def split_sentences(text: str) -> list[str]:
     return parts
 
 
+def situation_sentences(question: str) -> list[str]:
+    """The sentences of a question that tells a situation before it asks (a story of one or more
+    sentences, then a question); [] for any other question."""
+    sentences = split_sentences(question)
+    if len(sentences) < 2 or last_mark(sentences[-1]) != "?" or last_mark(sentences[0]) == "?":
+        return []
+    return sentences
+
+
 def list_items(text: str) -> list[str]:
     """The bulleted items of a passage (with the line that introduces them), or [] if it has none."""
     lines = [line.strip() for line in text.split("\n") if line.strip()]

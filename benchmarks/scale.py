@@ -77,6 +77,9 @@ class KnownSecond:
     def embed_query(self, text: str) -> np.ndarray:
         return self._model.embed_query(text)
 
+    def embed_queries(self, texts: list[str]) -> np.ndarray:
+        return self._model.embed_queries(texts)
+
 
 def noisy_copy(vectors: np.ndarray, rng: np.random.Generator) -> np.ndarray:
     """The vectors with small Gaussian noise, re-normalised."""

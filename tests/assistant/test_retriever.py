@@ -143,3 +143,19 @@ def test_the_store_knows_its_story_boxes(corpus_core: Core) -> None:
     # A box that runs over two passages: the second has no opening quote of its own.
     assert any(t.startswith("Daarom hebben we op een studiedag voorgesteld") for t in stories)
     assert not any(t.startswith("Voer pilots uit") for t in stories)
+
+
+def test_a_situation_is_ranked_by_its_sentences_but_reports_the_whole_question(corpus_core: Core) -> None:
+    question = (
+        "Ik ben teamleider op een grote school. De voorstellen van de werkgroepen bijten elkaar. "
+        "Wat is hierin mijn rol?"
+    )
+    hits = search(corpus_core, question, k=5)
+    whole = corpus_core.retriever.embedder.embed_query(question)
+    store = corpus_core.store
+    snapshot = store.snapshot()
+    for hit in hits:  # the answer decision reads the similarity to the question as asked
+        assert hit.signals.dense == pytest.approx(
+            float(snapshot.dense[store.row(hit.passage.id)] @ whole), abs=1e-4
+        )
+    assert any("verbinding" in h.passage.text for h in hits)

@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from assistant.models import Passage
-from assistant.sentences import content_terms, kinds_of, list_items, quoted_stories, unasked_kind
+from assistant.sentences import (
+    content_terms,
+    kinds_of,
+    list_items,
+    quoted_stories,
+    situation_sentences,
+    unasked_kind,
+)
 
 STORY = (
     "Een vraag uit de praktijk van een docent\n"
@@ -73,3 +80,14 @@ def test_a_heading_over_a_quoted_definition_is_no_story() -> None:
     text = "Teacher leadership\n‘Het proces waarbij leraren op basis van expertise invloed uitoefenen.’"
     passages = [Passage("p0", text, "d.txt", "Doc", "vo", None, "", None, 0)]
     assert quoted_stories(passages) == frozenset()
+
+
+def test_a_situation_is_a_story_then_a_question() -> None:
+    story = "Ik ben teamleider. De voorstellen van de werkgroepen bijten elkaar. Wat is mijn rol?"
+    assert situation_sentences(story) == [
+        "Ik ben teamleider.",
+        "De voorstellen van de werkgroepen bijten elkaar.",
+        "Wat is mijn rol?",
+    ]
+    assert situation_sentences("Wat is een PLG?") == []
+    assert situation_sentences("Wat is een PLG? Ik hoor het vaak.") == []

@@ -61,6 +61,9 @@ class CachedEmbedder:
             self._cache[text] = self._model.embed_query(text)
         return self._cache[text]
 
+    def embed_queries(self, texts: list[str]) -> np.ndarray:
+        return np.stack([self.embed_query(t) for t in texts])
+
 
 @pytest.fixture(scope="session")
 def embedder() -> CachedEmbedder:
