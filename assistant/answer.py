@@ -25,11 +25,13 @@ from typing import Any
 from assistant.answerability import (
     AnswerDecision,
     asked_fact,
+    asked_object,
     asked_part,
     evidence_of,
     fact_name,
     fact_topic,
     holds_fact,
+    topic_words,
     unknown_names,
 )
 from assistant.followup import FollowUpResolver
@@ -233,16 +235,40 @@ class ExtractiveAnswerer:
         return picked
 
     def missing_fact(self, query: ParsedQuery, hits: list[Hit]) -> str | None:
-        """The kind of fact the question asks for when no top passage sentence on its topic holds one."""
-        kind = asked_fact(asked_part(query.text))  # a situation's story may count things it does not ask
+        """The kind of fact the question asks for when no top passage sentence on its topic holds one.
+        A question about a named thing ("welke laptop…") is on its topic only where that thing is."""
+        asked = asked_part(query.text)  # a situation's story may count things it does not ask
+        kind = asked_fact(asked)
         if kind is None:
             return None
-        terms = fact_topic(set(analyse(query.topic + " " + query.expansion)))
+        thing = asked_object(asked)
+        topic = set(analyse(query.topic + " " + query.expansion))
+        terms = set(analyse(thing)) if thing else fact_topic(topic)
         for hit in hits[: self.config.passages_considered]:
             for sentence in split_sentences(hit.passage.text):
                 if terms & set(analyse(sentence)) and holds_fact(without_notes(sentence), kind):
                     return None
         return kind
+
+    def treats_topic(self, query: ParsedQuery, hits: list[Hit]) -> bool:
+        """Do the documents speak of what a fact question is about? A top passage that states
+        something (not only a list of questions) holds more of its topic's IDF weight than the words
+        the documents never use carry ("vakantiedagen", "onderwijsinspectie": nothing to show), and
+        it names the thing the question asks about when the question names one ("welke laptop")."""
+        quotable = [
+            set(analyse(hit.passage.text))
+            for hit in hits[: self.config.passages_considered]
+            if not unasked_kind(hit.passage.text, query.wants)
+        ]
+        if (thing := asked_object(asked_part(query.text))) is not None:
+            quotable = [terms for terms in quotable if set(analyse(thing)) & terms]
+        index = self.vocabulary()
+        if index is None or not quotable:
+            return bool(quotable)
+        words = topic_words(query.topic + " " + query.expansion)
+        topic = set(analyse(words))
+        unknown = (1.0 - index.known_share(words)) * sum(index.idf(t) for t in topic)
+        return max(sum(index.idf(t) for t in topic & terms) for terms in quotable) > unknown
 
     def answer(self, query: ParsedQuery, hits: list[Hit], conversation: str = "") -> Answer:
         """The answer to ``query`` from ``hits``, or an abstention that shows what is nearby;
@@ -264,6 +290,8 @@ class ExtractiveAnswerer:
         if self.should_abstain(query, hits):
             return abstention(query, related)
         if kind := self.missing_fact(query, hits):
+            if not self.treats_topic(query, hits):  # nothing on its topic to show: decline plainly
+                return abstention(query, related)
             return self.without_fact(query, hits, fact_name(asked_part(query.text), kind))
         return None
 

@@ -4,8 +4,9 @@ Runs the answerer over ``benchmarks/data/abstention.jsonl`` (our own questions: 
 ask that the documents do not cover — salaries, holidays, apps, exam rules — and everyday
 questions they do cover) plus the development set when it is checked out, and prints the share
 of unanswerable questions it abstained on and the share of answerable ones it answered, for all,
-per group (our set, the three dev writers) and per style, then each mistake with the probability
-the decision gave. Prints figures, asserts nothing::
+per group (our set, the three dev writers) and per style, which abstentions on an absent fact showed
+what the documents say on its topic and which declined plainly, then each mistake with the
+probability the decision gave. Prints figures, asserts nothing::
 
     python -m benchmarks.abstention [--questions FILE.jsonl ...]
 
@@ -74,6 +75,7 @@ def main(argv: list[str] | None = None) -> int:
     extractive = core.answerer.extractive
     counts: dict[str, dict[bool, list[int]]] = defaultdict(lambda: {True: [0, 0], False: [0, 0]})
     mistakes = []
+    facts: dict[str, list[str]] = {"shown": [], "declined": []}  # an absent fact: passages shown or not
     for q in load(args.questions):
         history = history_of(q.item)
         resolved = core.answerer.resolver.resolve(q.text, history)
@@ -82,6 +84,8 @@ def main(argv: list[str] | None = None) -> int:
         conversation = " ".join(t.content for t in history)
         answer = extractive.answer(query, hits, conversation)  # names, the decision and facts alike
         right = answer.abstained != q.answerable
+        if answer.abstained and hits and extractive.missing_fact(query, hits):
+            facts["shown" if answer.citations else "declined"].append(q.qid)
         for name in ("all", q.group, f"style:{q.style}"):
             counts[name][q.answerable][0] += right
             counts[name][q.answerable][1] += 1
@@ -99,6 +103,8 @@ def main(argv: list[str] | None = None) -> int:
             for right, total in (by_label[False], by_label[True])
         ]
         print(f"{name:22}{cells[0]:>28}{cells[1]:>22}")
+    for how, qids in facts.items():
+        print(f"absent fact, {how}: {len(qids)} ({' '.join(qids)})")
     print("mistakes:" if mistakes else "mistakes: none", *mistakes, sep="\n")
     return 0
 

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answerability import asked_fact, asked_part, fact_name, fact_topic, holds_fact, unknown_names
+from assistant.answerability import (
+    asked_fact,
+    asked_object,
+    asked_part,
+    fact_name,
+    fact_topic,
+    holds_fact,
+    topic_words,
+    unknown_names,
+)
 from assistant.lexical import analyse
 
 
@@ -93,3 +102,22 @@ def test_the_topic_of_an_asked_fact_leaves_out_the_words_that_give_its_form() ->
     assert fact_topic(terms) == set(analyse("PLG vergaderen"))
     only_form = set(analyse("Hoeveel uur per week?"))
     assert fact_topic(only_form) == only_form  # nothing else to go by
+
+
+@pytest.mark.parametrize(
+    ("question", "thing"),
+    [
+        ("Welke laptop raadt de leidraad aan voor leerlingen?", "laptop"),
+        ("Hoeveel vakantiedagen heeft een docent?", "vakantiedagen"),
+        ("Which laptops should we buy?", "laptops"),
+        ("Hoeveel uur per week moet een PLG vergaderen?", None),  # asks a form, the topic is the PLG
+        ("In welk jaar is de startnotitie verschenen?", None),
+        ("Wat kost een schoollicentie voor EBSCO?", None),
+    ],
+)
+def test_the_asked_object_is_what_the_question_word_asks_about(question: str, thing: str | None) -> None:
+    assert asked_object(question) == thing
+
+
+def test_topic_words_leave_out_the_form_of_the_fact() -> None:
+    assert topic_words("Hoeveel uur per week moet een PLG vergaderen?") == "PLG vergaderen?"

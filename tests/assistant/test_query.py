@@ -58,6 +58,19 @@ def test_both_filters_and_text_kept() -> None:
 
 
 @pytest.mark.parametrize(
+    ("question", "dense"),
+    [
+        ("Wat zegt h6 over tijd?", "Wat zegt aanbeveling 6 over tijd?"),
+        ("Wat staat er in de zesde aanbeveling?", "Wat staat er in de aanbeveling 6?"),
+        ("What does h2 say about monitoring?", "What does recommendation 2 say about monitoring?"),
+        ("Hoe werkt een PLG in het mbo?", "Hoe werkt een PLG in het mbo?"),  # only aanbevelingen change
+    ],
+)
+def test_the_embedders_read_an_aanbeveling_as_the_documents_name_it(question: str, dense: str) -> None:
+    assert parse_query(question).dense == dense
+
+
+@pytest.mark.parametrize(
     ("question", "english"),
     [
         ("What is a PLG?", True),
