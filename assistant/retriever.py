@@ -120,12 +120,11 @@ class HybridRetriever:
         return hits
 
     def _embed(self, snapshot: Snapshot, query: ParsedQuery) -> QueryVectors:
-        """The question embedded once per search: by e5, and by the second model if the store has
-        its vectors."""
+        """The question (``ParsedQuery.dense``) embedded once per search: by e5, and by the second
+        model if the store has its vectors."""
         second = self.store.second_embedder if snapshot.second is not None else None
-        return QueryVectors(
-            self.embedder.embed_query(query.text), second.embed_query(query.text) if second else None
-        )
+        text = query.dense or query.text
+        return QueryVectors(self.embedder.embed_query(text), second.embed_query(text) if second else None)
 
     @staticmethod
     def _cosine(snapshot: Snapshot, vector: np.ndarray) -> np.ndarray:
