@@ -123,8 +123,12 @@ def quoted_stories(passages: Sequence[Passage]) -> frozenset[int]:
     stories = set()
     for rows in rows_by_doc.values():
         depth = 0  # quotes open at this point of the document (nested quotes inside a story)
+        told = False  # the previous passage opened a story whose quote it did not close
         for row in sorted(rows, key=lambda r: passages[r].order):
             text = passages[row].text
+            if opens_story(text) or told:
+                stories.add(row)
+            told = opens_story(text) and _quote_balance(text) > 0
             inside, start = 0, 0
             for mark in _QUOTE_MARK.finditer(text):
                 if depth:
@@ -136,6 +140,23 @@ def quoted_stories(passages: Sequence[Passage]) -> frozenset[int]:
             if inside > STORY_SHARE * len(text) and _first_person(split_sentences(text)):
                 stories.add(row)
     return frozenset(stories)
+
+
+def opens_story(text: str) -> bool:
+    """Does the passage open a story box: a heading, then a quote whose first sentence is in the
+    first person ("Een vraag uit de praktijk van …\n‘In onze school hebben …")? Such a story may
+    tell most of its sentences in the third person, so the share test above misses it."""
+    heading, _, body = text.partition("\n")
+    if not heading or not _QUOTE_OPEN.match(body):
+        return False
+    first = split_sentences(body)
+    return bool(first) and bool(_FIRST_PERSON.search(first[0]))
+
+
+def _quote_balance(text: str) -> int:
+    """Opening minus closing quote marks in ``text``."""
+    marks = [m.group() for m in _QUOTE_MARK.finditer(text)]
+    return sum(1 if m in "‘“" else -1 for m in marks)
 
 
 @lru_cache(maxsize=1 << 16)

@@ -54,3 +54,22 @@ def test_a_story_continued_in_the_next_passage_is_still_a_story() -> None:
     assert quoted_stories(passages) == {0, 1}
     # Read in document order, wherever the rows stand.
     assert quoted_stories(passages[::-1]) == {1, 2}
+
+
+def test_a_story_box_told_mostly_in_the_third_person_is_still_a_story() -> None:
+    # A heading, then a quote that opens in the first person; its later sentences tell what others do.
+    texts = [
+        "Een vraag uit de praktijk van een schoolleider\n‘Om te komen tot een gezamenlijke aanpak heb ik een "
+        "PLG ingesteld. Hierin zitten vier docenten. De PLG verzamelt gegevens. Leerlingen vullen een "
+        "vragenlijst in.",
+        "Na de teamvergadering heeft de PLG acties ondernomen. De docenten bespreken de uitkomsten.’",
+        "Het is van belang dat de schoolleider verbinding legt tussen de teams.",
+    ]
+    passages = [Passage(f"p{i}", t, "d.txt", "Doc", "vo", None, "", None, i) for i, t in enumerate(texts)]
+    assert quoted_stories(passages) == {0, 1}
+
+
+def test_a_heading_over_a_quoted_definition_is_no_story() -> None:
+    text = "Teacher leadership\n‘Het proces waarbij leraren op basis van expertise invloed uitoefenen.’"
+    passages = [Passage("p0", text, "d.txt", "Doc", "vo", None, "", None, 0)]
+    assert quoted_stories(passages) == frozenset()
