@@ -2,9 +2,11 @@
 
 The offline answer quotes the sentences of the best passages that share most with the question,
 verbatim, each marked [n]; the citation list holds the passages. When the evidence is too weak
-(calibrated on retrieval similarity and on how much of the question's vocabulary the
-documents use at all) the answerer abstains and shows the nearest passages as
-"misschien verwant". An LLM answer is only kept when the grounding guard accepts it.
+(``AnswerDecision``: a model fitted on how far the best passage stands out in the question's own
+ranking and how much of its vocabulary the documents use) the answerer abstains and shows the
+nearest passages as "misschien verwant"; when a specific fact is asked and no passage holds one, it
+says which fact is absent and quotes what the documents do say. An LLM answer is only kept when
+the grounding guard accepts it.
 
 Usage::
 
@@ -20,7 +22,18 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from assistant.answerability import FACT_NAMES, asked_fact, fact_topic, holds_fact, unknown_names
+from assistant.answerability import (
+    AnswerDecision,
+    asked_fact,
+    asked_object,
+    asked_part,
+    evidence_of,
+    fact_name,
+    fact_topic,
+    holds_fact,
+    topic_words,
+    unknown_names,
+)
 from assistant.followup import FollowUpResolver
 from assistant.lexical import LexicalIndex, analyse
 from assistant.llm.generate import LLMAnswerer, LLMUnavailable
@@ -49,20 +62,9 @@ _ASKS_LIST = re.compile(
 
 @dataclass(frozen=True)
 class AnswerConfig:
-    """Calibrated on the development questions plus ``benchmarks/data/abstention.jsonl``.
+    """How much an answer quotes and cites. Whether it answers at all is ``AnswerDecision``'s job,
+    fitted by ``python -m benchmarks.decision``."""
 
-    Similarities are e5 cosines of the best passage. A Dutch question needs ``min_similarity``
-    when the documents use all of its words, and up to ``unknown_word_penalty`` more as the
-    IDF-weighted share of words they never use grows ("welke laptop…", "vakantiedagen").
-    """
-
-    min_similarity: float = 0.842
-    unknown_word_penalty: float = 0.06
-    min_similarity_english: float = 0.825  # cross-lingual similarities run lower
-    # ...unless a passage nearly as similar holds most of the question's weight (IDF) of terms:
-    # short questions ("wat zegt h6 over tijd?") embed less sharply than the passages they match.
-    covered_similarity: float = 0.82
-    min_coverage: float = 0.6
     passages_considered: int = 4
     # Points quoted from the best passage and its near-ties (the brief: at most about 8); a list
     # question gets up to ``max_list_points`` items of its list. 6 → 8 on the tuning half:
@@ -166,44 +168,25 @@ class ExtractiveAnswerer:
     """Picks verbatim sentences from the top passages; no model, no network."""
 
     def __init__(
-        self, config: AnswerConfig | None = None, vocabulary: Callable[[], LexicalIndex | None] | None = None
+        self,
+        config: AnswerConfig | None = None,
+        vocabulary: Callable[[], LexicalIndex | None] | None = None,
+        decision: AnswerDecision | None = None,
     ) -> None:
         self.config = config or AnswerConfig()
         # A callable, not an index: the store swaps its index when documents are (re-)ingested.
         self.vocabulary = vocabulary or (lambda: None)
+        self._decision = decision
 
-    def coverage(self, query: ParsedQuery, hits: list[Hit]) -> float:
-        """Largest IDF-weighted share of the question's topic terms found in one top passage."""
-        index = self.vocabulary()
-        idf = index.idf if index else (lambda _term: 1.0)
-        terms = set(analyse(query.topic))
-        total = sum(idf(t) for t in terms)
-        if not total:
-            return 0.0
-        return max(
-            (
-                sum(idf(t) for t in terms & set(analyse(h.passage.section + " " + h.passage.text))) / total
-                for h in hits[:3]
-            ),
-            default=0.0,
-        )
-
-    def required_similarity(self, query: ParsedQuery) -> float:
-        cfg = self.config
-        if is_english(query.text):  # English words are unknown to Dutch documents by nature
-            return cfg.min_similarity_english
-        index = self.vocabulary()
-        known = index.known_share(query.topic) if index else 1.0
-        return cfg.min_similarity + cfg.unknown_word_penalty * (1.0 - known)
+    @property
+    def decision(self) -> AnswerDecision:
+        """The fitted answer/decline model (read on first use, so the fitting script runs without one)."""
+        if self._decision is None:
+            self._decision = AnswerDecision.load()
+        return self._decision
 
     def should_abstain(self, query: ParsedQuery, hits: list[Hit]) -> bool:
-        if not hits:
-            return True
-        cfg = self.config
-        best = max(h.signals.dense for h in hits)
-        if best >= self.required_similarity(query):
-            return False
-        return best < cfg.covered_similarity or self.coverage(query, hits) < cfg.min_coverage
+        return not hits or not self.decision.answers(evidence_of(query, hits, self.vocabulary()))
 
     def answering_order(self, query: ParsedQuery, hits: list[Hit]) -> list[int]:
         """Indices of the top passages as answers, best first.
@@ -252,38 +235,78 @@ class ExtractiveAnswerer:
         return picked
 
     def missing_fact(self, query: ParsedQuery, hits: list[Hit]) -> str | None:
-        """The kind of fact the question asks for when no top passage sentence on its topic holds one."""
-        kind = asked_fact(query.text)
+        """The kind of fact the question asks for when no top passage sentence on its topic holds one.
+        A question about a named thing ("welke laptop…") is on its topic only where that thing is."""
+        asked = asked_part(query.text)  # a situation's story may count things it does not ask
+        kind = asked_fact(asked)
         if kind is None:
             return None
-        terms = fact_topic(set(analyse(query.topic + " " + query.expansion)))
+        thing = asked_object(asked)
+        topic = set(analyse(query.topic + " " + query.expansion))
+        terms = set(analyse(thing)) if thing else fact_topic(topic)
         for hit in hits[: self.config.passages_considered]:
             for sentence in split_sentences(hit.passage.text):
                 if terms & set(analyse(sentence)) and holds_fact(without_notes(sentence), kind):
                     return None
         return kind
 
-    def answer(self, query: ParsedQuery, hits: list[Hit]) -> Answer:
-        """The answer to ``query`` from ``hits``, or an abstention that shows what is nearby."""
-        if declined := self.declined(query, hits):
+    def treats_topic(self, query: ParsedQuery, hits: list[Hit]) -> bool:
+        """Do the documents speak of what a fact question is about? A top passage that states
+        something (not only a list of questions) holds more of its topic's IDF weight than the words
+        the documents never use carry ("vakantiedagen", "onderwijsinspectie": nothing to show), and
+        it names the thing the question asks about when the question names one ("welke laptop")."""
+        quotable = [
+            set(analyse(hit.passage.text))
+            for hit in hits[: self.config.passages_considered]
+            if not unasked_kind(hit.passage.text, query.wants)
+        ]
+        if (thing := asked_object(asked_part(query.text))) is not None:
+            quotable = [terms for terms in quotable if set(analyse(thing)) & terms]
+        index = self.vocabulary()
+        if index is None or not quotable:
+            return bool(quotable)
+        words = topic_words(query.topic + " " + query.expansion)
+        topic = set(analyse(words))
+        unknown = (1.0 - index.known_share(words)) * sum(index.idf(t) for t in topic)
+        return max(sum(index.idf(t) for t in topic & terms) for terms in quotable) > unknown
+
+    def answer(self, query: ParsedQuery, hits: list[Hit], conversation: str = "") -> Answer:
+        """The answer to ``query`` from ``hits``, or an abstention that shows what is nearby;
+        ``conversation`` is the text of the turns before it (names it explains are no strangers)."""
+        if declined := self.declined(query, hits, conversation):
             return declined
         citations: list[Citation] = []
         lines = cite([(hits[rank].passage, s) for rank, s in self.select(query, hits)], citations)
         intro = _intro(query, citations)
         return Answer(query.text, intro + "\n\n" + "\n".join(lines), False, citations)
 
-    def declined(self, query: ParsedQuery, hits: list[Hit]) -> Answer | None:
-        """The abstention when the question names what the documents never mention, the passages are
-        too far from it, or none holds the kind of fact it asks for; None when it can be answered."""
+    def declined(self, query: ParsedQuery, hits: list[Hit], conversation: str = "") -> Answer | None:
+        """The abstention when the question names what nothing explains, the passages are too far
+        from it, or none holds the kind of fact it asks for; None when it can be answered."""
         related = hits[: self.config.related_shown]
         index = self.vocabulary()
-        if index is not None and (names := unknown_names(query.text, index.knows)):
+        if index is not None and (names := unknown_names(query.text, index.knows, conversation)):
             return abstention(query, related, names=names)
         if self.should_abstain(query, hits):
             return abstention(query, related)
-        if missing := self.missing_fact(query, hits):
-            return abstention(query, related, missing)
+        if kind := self.missing_fact(query, hits):
+            if not self.treats_topic(query, hits):  # nothing on its topic to show: decline plainly
+                return abstention(query, related)
+            return self.without_fact(query, hits, fact_name(asked_part(query.text), kind))
         return None
+
+    def without_fact(self, query: ParsedQuery, hits: list[Hit], fact: str) -> Answer:
+        """Says which asked fact the documents do not state, then quotes what they do say about it."""
+        scope = scope_label(query)
+        where = f" ({scope[0].lower() + scope[1:]})" if scope else ""
+        citations: list[Citation] = []
+        lines = cite([(hits[rank].passage, s) for rank, s in self.select(query, hits)], citations)
+        text = f"De documenten{where} noemen geen {fact}: dat staat er niet in."
+        if lines:
+            text += " Wel zeggen ze hierover:\n\n" + "\n".join(lines)
+        if is_english(query.text):
+            text = "The documents do not state the fact you ask for. " + text
+        return Answer(query.text, text, True, citations)
 
     def compare(self, query: ParsedQuery, hits_by_sector: dict[str, list[Hit]]) -> Answer:
         """Each named sector's answer side by side ("verschil tussen po en mbo bij h2?")."""
@@ -331,24 +354,15 @@ def _intro(query: ParsedQuery, citations: list[Citation]) -> str:
     return intro
 
 
-def abstention(
-    query: ParsedQuery,
-    related: list[Hit],
-    fact: str | None = None,
-    names: list[str] | None = None,
-) -> Answer:
-    """No answer: the documents are silent, name no fact of the asked ``fact`` kind, or never mention
-    the ``names`` the question is about; the nearby passages come along."""
+def abstention(query: ParsedQuery, related: list[Hit], names: list[str] | None = None) -> Answer:
+    """No answer: the documents are silent or never mention the ``names`` the question is about; the
+    nearby passages come along."""
     scope = scope_label(query)
     where = f" ({scope[0].lower() + scope[1:]})" if scope else ""
     if names:
         text = (
             f"De documenten{where} noemen {' en '.join(names)} nergens: daar kan ik geen antwoord op geven."
             + (" Hieronder staan passages die misschien verwant zijn." if related else "")
-        )
-    elif fact:
-        text = f"De documenten{where} noemen hierover geen {FACT_NAMES[fact]}: dat staat er niet in." + (
-            " Wel gaan deze passages over het onderwerp." if related else ""
         )
     else:
         text = (
@@ -393,10 +407,11 @@ class Answerer:
     ) -> Iterator[str | Answer]:
         """Tokens as the LLM writes them, then the final (guarded) Answer as the last item."""
         resolved = self.resolver.resolve(question, history, scope)
-        for item in self._stream(resolved):
+        conversation = " ".join(turn.content for turn in history)
+        for item in self._stream(resolved, conversation):
             yield item if isinstance(item, str) else replace(item, understood_as=resolved.understood_as)
 
-    def _stream(self, resolved: ResolvedQuestion) -> Iterator[str | Answer]:
+    def _stream(self, resolved: ResolvedQuestion, conversation: str) -> Iterator[str | Answer]:
         query = parse_query(resolved.text, resolved.scope)  # the one parse of this question
         if len(query.sectors) > 1 and resolved.scope.sector is None:
             # A comparison is composed from each sector's own passages, offline: side by side is
@@ -405,7 +420,7 @@ class Answerer:
             yield self.extractive.compare(query, by_sector)
             return
         hits = self._retrieve(query)
-        offline = self.extractive.answer(query, hits)
+        offline = self.extractive.answer(query, hits, conversation)
         if self.llm is None or offline.abstained:
             yield offline
             return

@@ -59,6 +59,10 @@ class ParsedQuery:
     # "example" ("geef eens een voorbeeld").
     wants: frozenset[str] = frozenset()
     sectors: tuple[str, ...] = ()  # every sector the question names ("verschil tussen po en mbo")
+    # The question as the dense models read it (``dense_text``): an aanbeveling named as the
+    # documents name it ("h6" → "aanbeveling 6"; a bare "h6" lowered the best cosine within h6 from
+    # 0.851 to 0.827 and the decision declined "Wat zegt h6 over tijd?"), a scope from outside said.
+    dense: str = ""
 
     def within(self, sector: str) -> ParsedQuery:
         """The same question narrowed to one ``sector`` (one side of a comparison)."""
@@ -116,17 +120,20 @@ def expand_english(question: str) -> str:
 def parse_query(question: str, scope: Scope | None = None) -> ParsedQuery:
     """Filters named in the question, overridden by an explicit ``scope``; the text stays as asked
     (the words still help ranking)."""
-    aanbeveling = None
+    aanbeveling = named = None
     if match := _AANBEVELING.search(question):
-        number = match.group(1) or match.group(2) or _ORDINALS[match.group(3).lower()]
-        aanbeveling = f"h{number}"
+        aanbeveling = named = f"h{_number(match)}"
     found = [s for s, pattern in _SECTORS.items() if pattern.search(question)]
     # "po en vo" names no single sector; a question about several sectors is not filtered.
     sector = found[0] if len(found) == 1 else None
     if scope is not None:
         sector, aanbeveling = scope.sector or sector, scope.aanbeveling or aanbeveling
     topic = without_scope(question, sector)
-    expansion = expand_english(question) if is_english(question) else ""
+    # A scope from outside the question (sidebar, follow-up) is said to the dense models too.
+    unsaid_sector = sector if sector not in found else None
+    unsaid_aanbeveling = aanbeveling if aanbeveling != named else None
+    english = is_english(question)
+    expansion = expand_english(question) if english else ""
     return ParsedQuery(
         question.strip(),
         aanbeveling,
@@ -135,7 +142,28 @@ def parse_query(question: str, scope: Scope | None = None) -> ParsedQuery:
         expansion,
         _wants(question),
         tuple(found),
+        dense_text(question, english, unsaid_sector, unsaid_aanbeveling),
     )
+
+
+def dense_text(
+    question: str, english: bool = False, sector: str | None = None, aanbeveling: str | None = None
+) -> str:
+    """``question`` with each aanbeveling it names written as the documents write it
+    ("Aanbeveling 6: …"; "recommendation 6" in an English question), and the ``sector`` and
+    ``aanbeveling`` of a scope it does not name itself (sidebar, follow-up) said after it: "Wat zegt
+    de leidraad over borging? (mbo)". Filtered to the mbo, the bare question's best cosine was 0.832,
+    with the scope said 0.859, as high as when the question names it (0.852); the decision declined
+    the follow-up "En in het mbo?" on the lower figure."""
+    word = "recommendation" if english else "aanbeveling"
+    text = _AANBEVELING.sub(lambda match: f"{word} {_number(match)}", question).strip()
+    said = [part for part in (sector, aanbeveling and f"{word} {aanbeveling[1]}") if part]
+    return f"{text} ({', '.join(said)})" if said else text
+
+
+def _number(match: re.Match[str]) -> int | str:
+    """The number of the aanbeveling an ``_AANBEVELING`` match names."""
+    return match.group(1) or match.group(2) or _ORDINALS[match.group(3).lower()]
 
 
 def without_scope(question: str, sector: str | None, mark: str = " ") -> str:

@@ -131,20 +131,21 @@ class HybridRetriever:
         return hits
 
     def _embed(self, snapshot: Snapshot, query: ParsedQuery) -> QueryVectors:
-        """The question embedded once per search: by e5, and by the second model if the store has
-        its vectors; a situation's sentences each once more."""
+        """The question (``ParsedQuery.dense``) embedded once per search: by e5, and by the second
+        model if the store has its vectors; a situation's sentences each once more."""
         second = self.store.second_embedder if snapshot.second is not None else None
-        sentences = situation_sentences(query.text)
+        text = query.dense or query.text
+        sentences = situation_sentences(text)
         if not sentences:
-            e5 = self.embedder.embed_query(query.text)
-            other = second.embed_query(query.text) if second else None
+            e5 = self.embedder.embed_query(text)
+            other = second.embed_query(text) if second else None
             return QueryVectors(e5, other, e5, other)
         # Cosine is linear in the query vector: the mixed vector's cosine is the mix of the cosines.
         # The whole text and its sentences in one pass each cost about as much as the whole alone.
         share = self.config.sentence_share
 
         def mixed(model: Embedder) -> tuple[np.ndarray, np.ndarray]:
-            rows = model.embed_queries([query.text, *sentences])
+            rows = model.embed_queries([text, *sentences])
             return rows[0], (1 - share) * rows[0] + share * rows[1:].mean(axis=0)
 
         (e5, e5_rank), (other, other_rank) = mixed(self.embedder), mixed(second) if second else (None, None)

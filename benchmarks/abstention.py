@@ -3,8 +3,10 @@
 Runs the answerer over ``benchmarks/data/abstention.jsonl`` (our own questions: things teachers
 ask that the documents do not cover — salaries, holidays, apps, exam rules — and everyday
 questions they do cover) plus the development set when it is checked out, and prints the share
-of unanswerable questions it abstained on, the share of answerable ones it answered, and each
-mistake with the evidence the decision used. Prints figures, asserts nothing::
+of unanswerable questions it abstained on and the share of answerable ones it answered, for all,
+per group (our set, the three dev writers) and per style, which abstentions on an absent fact showed
+what the documents say on its topic and which declined plainly, then each mistake with the
+probability the decision gave. Prints figures, asserts nothing::
 
     python -m benchmarks.abstention [--questions FILE.jsonl ...]
 
@@ -15,27 +17,51 @@ from __future__ import annotations
 
 import argparse
 import json
+from collections import defaultdict
+from dataclasses import dataclass
 from pathlib import Path
 
+from assistant.answerability import evidence_of
+from assistant.cli import history_of
 from assistant.query import parse_query
 from assistant.runtime import Core
 from assistant.settings import get_settings
 from benchmarks.bench import DEV_QUESTIONS
+from benchmarks.eval import WRITERS, number
 
 OWN_QUESTIONS = Path(__file__).parent / "data" / "abstention.jsonl"
 
 
-def load(paths: list[Path]) -> list[tuple[str, str, bool]]:
-    """(id, question, answerable) from our file (``answerable``) and the dev set (``task``)."""
+@dataclass(frozen=True)
+class Question:
+    qid: str
+    text: str
+    answerable: bool
+    group: str  # "own" or the dev writer (w1, w2, w3)
+    style: str
+    item: dict
+
+
+def load(paths: list[Path]) -> list[Question]:
+    """Labelled questions from our file (``answerable``) and the dev set (evidence or ``task``):
+    dev items with neither (flows without gold passages) are left out."""
     rows = []
     for path in paths:
         if not path.is_file():
             continue
         for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                item = json.loads(line)
-                answerable = item.get("answerable", item.get("task") != "unanswerable")
-                rows.append((item["id"], item["question"], bool(answerable)))
+            if not line.strip():
+                continue
+            item = json.loads(line)
+            if "answerable" in item:
+                answerable, group = bool(item["answerable"]), "own"
+            elif item.get("evidence") or item.get("task") == "unanswerable":
+                answerable = bool(item.get("evidence"))
+                group = next(w for w, first, last in WRITERS if first <= number(item) <= last)
+            else:
+                continue
+            style = item.get("style") or "-"
+            rows.append(Question(item["id"], item["question"], answerable, group, style, item))
     return rows
 
 
@@ -47,25 +73,38 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     core = Core.from_settings(get_settings())
     extractive = core.answerer.extractive
-    counts = {True: [0, 0], False: [0, 0]}  # answerable -> [right, total]
+    counts: dict[str, dict[bool, list[int]]] = defaultdict(lambda: {True: [0, 0], False: [0, 0]})
     mistakes = []
-    for qid, question, answerable in load(args.questions):
-        query = parse_query(question)
+    facts: dict[str, list[str]] = {"shown": [], "declined": []}  # an absent fact: passages shown or not
+    for q in load(args.questions):
+        history = history_of(q.item)
+        resolved = core.answerer.resolver.resolve(q.text, history)
+        query = parse_query(resolved.text, resolved.scope)
         hits = core.retriever.retrieve(query, k=core.answerer.k)
-        abstained = extractive.answer(query, hits).abstained  # similarity, names and facts alike
-        right = abstained != answerable
-        counts[answerable][0] += right
-        counts[answerable][1] += 1
+        conversation = " ".join(t.content for t in history)
+        answer = extractive.answer(query, hits, conversation)  # names, the decision and facts alike
+        right = answer.abstained != q.answerable
+        if answer.abstained and hits and extractive.missing_fact(query, hits):
+            facts["shown" if answer.citations else "declined"].append(q.qid)
+        for name in ("all", q.group, f"style:{q.style}"):
+            counts[name][q.answerable][0] += right
+            counts[name][q.answerable][1] += 1
         if not right:
-            best = max((h.signals.dense for h in hits), default=0.0)
-            needed = extractive.required_similarity(query)
+            p = extractive.decision.probability(evidence_of(query, hits, core.store.lexical)) if hits else 0.0
+            why = answer.text.split(":")[0][:60]
             mistakes.append(
-                f"  {qid}: {'abstained' if abstained else 'answered'} "
-                f"(best {best:.3f}, needed {needed:.3f}) {question}"
+                f"  {q.qid} [{q.group} {q.style}]: {'abstained' if answer.abstained else 'answered'} "
+                f"(p {p:.2f}; {why}) {q.text[:110]}"
             )
-    for answerable, label in ((False, "abstained on unanswerable"), (True, "answered answerable")):
-        right, total = counts[answerable]
-        print(f"{label:28} {right / (total or 1):.2f}  ({right}/{total})")
+    print(f"{'set':22}{'abstained on unanswerable':>28}{'answered answerable':>22}")
+    for name, by_label in counts.items():
+        cells = [
+            f"{right / total:.2f} ({right}/{total})" if total else "-"
+            for right, total in (by_label[False], by_label[True])
+        ]
+        print(f"{name:22}{cells[0]:>28}{cells[1]:>22}")
+    for how, qids in facts.items():
+        print(f"absent fact, {how}: {len(qids)} ({' '.join(qids)})")
     print("mistakes:" if mistakes else "mistakes: none", *mistakes, sep="\n")
     return 0
 

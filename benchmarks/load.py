@@ -3,13 +3,17 @@
 Starts the app (`streamlit run app.py`, offline answers) on loopback over a copy of a store, opens N
 browser pages (N Streamlit sessions), and lets every page ask ``--rounds`` questions, all pages at
 once per round. An answer has arrived when its message shows a source card. Prints per N the answers
-that arrived, p50 / p95 / max seconds from pressing Enter to the answer, and the app process's CPU
-seconds per answer (its /proc counters over the rounds). ``--upload`` adds one more page that uploads
-a document while the last group asks, and checks that the document is then listed and searchable.
+that arrived, p50 / p95 / max seconds from pressing Enter to the answer, and the CPU seconds per
+answer of the app process and of all browser processes (their /proc counters over the rounds): on one
+machine the browsers compete with the app for the cores. ``--nice-browsers N`` starts the browsers at
+a lower priority (``nice -n N``), as if the pages ran on the teachers' own laptops. ``--upload``
+adds one more page that uploads a document while the last group asks, and checks that the document
+is then listed and searchable.
 
 Asserts nothing (timings depend on the machine; the load average is printed with each row)::
 
     python -m benchmarks.load [--users 1 5 10 20] [--rounds 2] [--store .leidraad-store] [--upload]
+    python -m benchmarks.load --nice-browsers 10   # the app first, the pages with what is left
     python -m benchmarks.load --checkout /tmp/main-checkout   # the same against another version
 """
 
@@ -31,7 +35,7 @@ from typing import Any
 from assistant.conversations import FILENAME
 from assistant.settings import ROOT
 from benchmarks.bench import DEV_QUESTIONS, load_questions, percentile, print_table
-from ui.launch import AppServer, running_app
+from ui.launch import AppServer, cpu_seconds, running_app
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHAT_BOX = "Stel je vraag over de leidraad…"
@@ -52,6 +56,7 @@ class Round:
     seconds: list[float]
     asked: int
     cpu_s: float
+    browser_cpu_s: float
     load: str
 
 
@@ -113,7 +118,7 @@ async def _group(
     pages = await asyncio.gather(*(_open(browser, app.url, timeout_s) for _ in range(users)))
     seconds: list[float] = []
     uploaded = None
-    cpu_before = app.cpu_seconds()
+    cpu_before, browsers_before = app.cpu_seconds(), _browsers_cpu()
     for r in range(rounds):
         asks = [
             _ask(page, questions[(u * rounds + r) % len(questions)], r, timeout_s)
@@ -125,10 +130,23 @@ async def _group(
             results = await asyncio.gather(*asks)
         seconds += [s for s in results if s is not None]
         await asyncio.gather(*(_settled(page, timeout_s) for page in pages))
-    cpu = app.cpu_seconds() - cpu_before
+    cpu, browsers = app.cpu_seconds() - cpu_before, _browsers_cpu() - browsers_before
     load = Path("/proc/loadavg").read_text().split()[0]
     await asyncio.gather(*(page.close() for page in pages))
-    return Round(users, seconds, users * rounds, cpu, load), uploaded
+    return Round(users, seconds, users * rounds, cpu, browsers, load), uploaded
+
+
+def _browsers_cpu() -> float:
+    """CPU seconds so far of every Chromium process (the browser, its renderers and helpers)."""
+    pids = [int(d.name) for d in Path("/proc").iterdir() if d.name.isdigit()]
+    return sum(cpu_seconds(pid) for pid in pids if _is_chromium(pid))
+
+
+def _is_chromium(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0", 1)[0].endswith(b"chromium")
+    except (FileNotFoundError, ProcessLookupError):
+        return False
 
 
 async def _searchable(browser: Any, app: AppServer, timeout_s: float) -> bool:
@@ -143,13 +161,26 @@ async def _searchable(browser: Any, app: AppServer, timeout_s: float) -> bool:
 async def _run(app: AppServer, args: argparse.Namespace, questions: list[str]) -> int:
     from playwright.async_api import async_playwright
 
+    if args.nice_browsers:  # the app runs already; Playwright's driver, the browser and its pages inherit it
+        os.nice(args.nice_browsers)
     async with async_playwright() as p:
         browser = await p.chromium.launch(
             executable_path=str(CHROMIUM),
             args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
         )
         await _group(browser, app, 1, questions[-5:], 1, args.timeout, False)  # untimed: warm the app
-        rows = [("users at once", "answers", "p50 s", "p95 s", "max s", "app CPU s/answer", "load avg")]
+        rows = [
+            (
+                "users at once",
+                "answers",
+                "p50 s",
+                "p95 s",
+                "max s",
+                "app CPU s/answer",
+                "browsers CPU s/answer",
+                "load avg",
+            )
+        ]
         upload_row: tuple[float, bool] | None = None
         for n, users in enumerate(args.users):
             last = n == len(args.users) - 1
@@ -166,6 +197,7 @@ async def _run(app: AppServer, args: argparse.Namespace, questions: list[str]) -
                     f"{percentile(s, 95):.2f}" if s else "–",
                     f"{max(s):.2f}" if s else "–",
                     f"{result.cpu_s / max(1, len(s)):.3f}",
+                    f"{result.browser_cpu_s / max(1, len(s)):.3f}",
                     result.load,
                 )
             )
@@ -202,6 +234,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--timeout", type=float, default=120, help="seconds before an answer counts as lost")
     parser.add_argument("--upload", action="store_true", help="one more page uploads during the last group")
     parser.add_argument("--checkout", type=Path, default=ROOT, help="source tree of the app to serve")
+    parser.add_argument(
+        "--nice-browsers", type=int, default=0, metavar="N", help="start the browsers with nice -n N (0-19)"
+    )
     args = parser.parse_args(argv)
     if not CHROMIUM.exists():
         print(f"{CHROMIUM} ontbreekt (Debian-pakket chromium)", file=sys.stderr)

@@ -1,7 +1,8 @@
 """Set answer and retrieval constants on the tuning half and check them on the validation half.
 
 Each variant changes one constant of ``AnswerConfig`` or ``RetrievalConfig``; the table shows the
-figures on both halves so a constant is kept only where the validation half agrees. Answer
+figures on both halves so a constant is kept only where the validation half agrees. (The
+answer/decline decision is fitted by ``benchmarks.decision``, cross-validated by writer.) Answer
 variants reuse one retrieval per question. Prints figures, asserts nothing::
 
     python -m benchmarks.tune [--answer] [--retrieval]
@@ -28,8 +29,6 @@ ANSWER_VARIANTS = {
     "max_citations": (1, 2, 3),
     "min_overlap": (0.0, 0.05, 0.1, 0.2),
     "tie_gap": (0.1, 0.25, 0.5),
-    "min_similarity": (0.83, 0.842, 0.85),
-    "min_coverage": (0.5, 0.6, 0.7),
 }
 RETRIEVAL_VARIANTS = {
     "dense_weight": (0.5, 0.6, 0.7),

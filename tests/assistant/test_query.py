@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from assistant.models import Scope
 from assistant.query import is_english, parse_query
 
 
@@ -55,6 +56,30 @@ def test_both_filters_and_text_kept() -> None:
     q = parse_query("  Wat zegt h6 over tijd in het mbo?  ")
     assert (q.aanbeveling, q.sector) == ("h6", "mbo")
     assert q.text == "Wat zegt h6 over tijd in het mbo?"
+
+
+@pytest.mark.parametrize(
+    ("question", "dense"),
+    [
+        ("Wat zegt h6 over tijd?", "Wat zegt aanbeveling 6 over tijd?"),
+        ("Wat staat er in de zesde aanbeveling?", "Wat staat er in de aanbeveling 6?"),
+        ("What does h2 say about monitoring?", "What does recommendation 2 say about monitoring?"),
+        ("Hoe werkt een PLG in het mbo?", "Hoe werkt een PLG in het mbo?"),  # only aanbevelingen change
+    ],
+)
+def test_the_embedders_read_an_aanbeveling_as_the_documents_name_it(question: str, dense: str) -> None:
+    assert parse_query(question).dense == dense
+
+
+def test_the_embedders_are_told_a_scope_the_question_does_not_name() -> None:
+    # A follow-up or the sidebar chose the scope: the filter alone would leave the question's best
+    # cosine lower than had it named the scope itself.
+    follow_up = parse_query("Wat zegt de leidraad over borging?", Scope(sector="mbo"))
+    assert follow_up.dense == "Wat zegt de leidraad over borging? (mbo)"
+    both = parse_query("Hoe verdeel je taken?", Scope(sector="vo", aanbeveling="h6"))
+    assert both.dense == "Hoe verdeel je taken? (vo, aanbeveling 6)"
+    named = parse_query("Wat zegt h6 over tijd in het mbo?", Scope(sector="mbo", aanbeveling="h6"))
+    assert named.dense == "Wat zegt aanbeveling 6 over tijd in het mbo?"
 
 
 @pytest.mark.parametrize(

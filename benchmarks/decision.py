@@ -1,0 +1,206 @@
+"""Fit the answer/decline decision (``AnswerDecision``) by cross-validation grouped by writer.
+
+Each question of the development set (answerable: it has evidence; unanswerable: its task says so)
+and of our abstention set is retrieved once, as the answerer would; its ``Evidence`` is the row. A
+logistic regression over the standardised features (L2, classes weighted equally) is fitted with
+one group held out at a time: the three dev writers (d-001..037, d-038..076, d-077..) and our own
+set, so every figure is on a writer the model never saw. The threshold is chosen on the training
+folds: "when in doubt, answer" weighs an answerable question refused ``REFUSAL_COST`` times an
+unanswerable one answered. Questions a name or a missing fact already declines are left out of the
+fit (those checks decide them) but counted in the figures, which are of the whole decision.
+
+    python -m benchmarks.decision [--write]
+
+``--write`` stores the model fitted on all groups in ``assistant/data/answer_decision.json``, with
+the held-out figures. Uses the configured store (``LEIDRAAD_STORE_DIR``); ingest first.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+import numpy as np
+
+from assistant.answerability import (
+    DECISION_FILE,
+    FEATURES,
+    AnswerDecision,
+    Evidence,
+    evidence_of,
+    unknown_names,
+)
+from assistant.cli import history_of
+from assistant.query import parse_query
+from assistant.runtime import Core
+from assistant.settings import get_settings
+from benchmarks.abstention import OWN_QUESTIONS
+from benchmarks.eval import EVAL_DIR, writer
+
+# An answerable question refused costs twice an unanswerable one answered (the issue: when in doubt
+# on a topic the documents treat, answer; targets answered ≥ 0.92 beside abstained ≥ 0.80).
+REFUSAL_COST = 2.0
+# L2 penalty on the standardised weights: with ~120 fitted rows and 5 features it keeps them modest.
+L2 = 1.0
+
+
+@dataclass(frozen=True)
+class Row:
+    qid: str
+    group: str
+    style: str
+    answerable: bool
+    features: tuple[float, ...]
+    declined_before: bool  # a name the documents never use
+    missing_fact: bool  # the asked kind of fact is absent from the passages
+
+
+def rows_of(core: Core) -> list[Row]:
+    """One row per labelled question: dev items (with ``history``) and our own set."""
+    items = [json.loads(line) for line in (EVAL_DIR / "dev.jsonl").open(encoding="utf-8")]
+    own = [json.loads(line) for line in OWN_QUESTIONS.open(encoding="utf-8") if line.strip()]
+    extractive = core.answerer.extractive
+    index = core.store.lexical
+    rows = []
+    for item in [*items, *own]:
+        if "answerable" in item:
+            answerable, group = bool(item["answerable"]), "own"
+        elif item.get("evidence") or item.get("task") == "unanswerable":
+            answerable, group = bool(item.get("evidence")), writer(item)
+        else:
+            continue
+        history = history_of(item)
+        resolved = core.answerer.resolver.resolve(item["question"], history)
+        query = parse_query(resolved.text, resolved.scope)
+        hits = core.retriever.retrieve(query, k=core.answerer.k)
+        if not hits:
+            continue
+        conversation = " ".join(t.content for t in history)
+        names = bool(index and unknown_names(query.text, index.knows, conversation))
+        rows.append(
+            Row(
+                item["id"],
+                group,
+                item.get("style") or ("unanswerable" if not answerable else "-"),
+                answerable,
+                evidence_of(query, hits, index).vector(),
+                names,
+                extractive.missing_fact(query, hits) is not None,
+            )
+        )
+    return rows
+
+
+def fit(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, float]:
+    """Weights and bias of an L2-penalised logistic regression, classes weighted equally (Newton)."""
+    n, d = x.shape
+    xb = np.hstack([x, np.ones((n, 1))])
+    sample = np.where(y == 1, 0.5 / max(1, y.sum()), 0.5 / max(1, n - y.sum())) * n
+    penalty = np.diag([L2] * d + [0.0])
+    beta = np.zeros(d + 1)
+    for _ in range(50):
+        p = 1 / (1 + np.exp(-xb @ beta))
+        gradient = xb.T @ (sample * (p - y)) + penalty @ beta
+        hessian = (xb * (sample * p * (1 - p))[:, None]).T @ xb + penalty
+        step = np.linalg.solve(hessian, gradient)
+        beta -= step
+        if np.abs(step).max() < 1e-8:
+            break
+    return beta[:d], float(beta[d])
+
+
+def decide(rows: list[Row], model: AnswerDecision) -> list[bool]:
+    """Abstained? for each row under the whole decision: a name, the model, then the missing fact."""
+    return [r.declined_before or not model.answers(Evidence(*r.features)) or r.missing_fact for r in rows]
+
+
+def rates(rows: list[Row], abstained: list[bool]) -> tuple[float, float, int, int]:
+    """(answered answerable, abstained unanswerable, n answerable, n unanswerable)."""
+    ans = [not a for r, a in zip(rows, abstained, strict=True) if r.answerable]
+    una = [a for r, a in zip(rows, abstained, strict=True) if not r.answerable]
+    return (sum(ans) / max(1, len(ans)), sum(una) / max(1, len(una)), len(ans), len(una))
+
+
+def train(rows: list[Row]) -> AnswerDecision:
+    """The model and threshold fitted on ``rows``."""
+    fitted = [r for r in rows if not (r.declined_before or r.missing_fact)]
+    x = np.array([r.features for r in fitted])
+    y = np.array([r.answerable for r in fitted], dtype=float)
+    mean, scale = x.mean(axis=0), x.std(axis=0)
+    scale[scale < 1e-9] = 1.0
+    weights, bias = fit((x - mean) / scale, y)
+    best: tuple[float, float] | None = None
+    for threshold in np.arange(0.05, 0.96, 0.01):
+        model = AnswerDecision(tuple(mean), tuple(scale), tuple(weights), bias, float(threshold))
+        answered, abstained, *_ = rates(rows, decide(rows, model))
+        score = REFUSAL_COST * answered + abstained
+        if best is None or score > best[0] + 1e-9:
+            best = (score, float(threshold))
+    assert best is not None
+    return AnswerDecision(tuple(mean), tuple(scale), tuple(weights), bias, round(best[1], 2))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--write", action="store_true", help="schrijf het model naar " + DECISION_FILE.name)
+    args = parser.parse_args(argv)
+    core = Core.from_settings(get_settings())
+    rows = rows_of(core)
+    groups = sorted({r.group for r in rows})
+    held_out = {}
+    predicted: dict[str, bool] = {}
+    print(f"{'held out':10}{'answered':>10}{'abstained':>11}{'n ans':>7}{'n una':>7}  threshold")
+    for group in groups:
+        model = train([r for r in rows if r.group != group])
+        test = [r for r in rows if r.group == group]
+        abstained = decide(test, model)
+        predicted |= {r.qid: a for r, a in zip(test, abstained, strict=True)}
+        answered, refused, n_ans, n_una = rates(test, abstained)
+        held_out[group] = {"answered": round(answered, 3), "abstained": round(refused, 3)}
+        print(f"{group:10}{answered:10.2f}{refused:11.2f}{n_ans:7}{n_una:7}  {model.threshold:.2f}")
+    pooled = [predicted[r.qid] for r in rows]
+    answered, refused, *_ = rates(rows, pooled)
+    held_out["pooled"] = {"answered": round(answered, 3), "abstained": round(refused, 3)}
+    print(f"{'pooled':10}{answered:10.2f}{refused:11.2f}")
+    for style in sorted({r.style for r in rows}):
+        part = [r for r in rows if r.style == style]
+        a, b, n_ans, n_una = rates(part, [predicted[r.qid] for r in part])
+        print(f"  style {style:14} answered {a:.2f} ({n_ans})  abstained {b:.2f} ({n_una})")
+    mistakes = [r for r in rows if predicted[r.qid] == r.answerable]
+    print("held-out mistakes:", " ".join(f"{r.qid}{'-' if r.answerable else '+'}" for r in mistakes))
+    final = train(rows)
+    print(
+        "fitted on all:",
+        dict(zip(FEATURES, np.round(final.weights, 3), strict=True)),
+        f"bias {final.bias:.3f}",
+    )
+    print(f"threshold {final.threshold:.2f}")
+    if args.write:
+        data = {
+            "how": (
+                "python -m benchmarks.decision --write: logistic regression (L2 "
+                f"{L2}, classes weighted equally) on the dev set and benchmarks/data/abstention.jsonl; "
+                f"threshold maximises {REFUSAL_COST}·answered + abstained on the fitted rows. "
+                "held_out: each group left out in turn (writers w1 d-001..037, w2 d-038..076, "
+                "w3 d-077..117, own set), the whole decision (names, model, missing fact)."
+            ),
+            "fitted": datetime.now(UTC).strftime("%Y-%m-%d"),
+            "held_out": held_out,
+            "features": list(FEATURES),
+            "mean": [round(float(v), 6) for v in final.mean],
+            "scale": [round(float(v), 6) for v in final.scale],
+            "weights": [round(float(v), 6) for v in final.weights],
+            "bias": round(final.bias, 6),
+            "threshold": final.threshold,
+        }
+        DECISION_FILE.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        print(f"written to {DECISION_FILE}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
