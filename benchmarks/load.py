@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.conversations import FILENAME
+from assistant.dutch import FrogServer
 from assistant.settings import ROOT
 from benchmarks.bench import DEV_QUESTIONS, load_questions, percentile, print_table
 from ui.launch import AppServer, cpu_seconds, running_app
@@ -242,11 +243,15 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{CHROMIUM} ontbreekt (Debian-pakket chromium)", file=sys.stderr)
         return 1
     questions = load_questions(args.questions)
+    frog = FrogServer()  # started before the app, as in an app that has run for a while: not timed
     with tempfile.TemporaryDirectory(prefix="leidraad-load-") as tmp:
         store = _prepared_store(args.store, Path(tmp))
-        corpus = {"LEIDRAAD_CORPUS_DIR": str(ROOT / "corpus")}
-        with running_app(store, corpus, checkout=args.checkout.resolve()) as app:
-            return asyncio.run(_run(app, args, questions))
+        env = {"LEIDRAAD_CORPUS_DIR": str(ROOT / "corpus"), "LEIDRAAD_FROG_PORT": str(frog.start())}
+        try:
+            with running_app(store, env, checkout=args.checkout.resolve()) as app:
+                return asyncio.run(_run(app, args, questions))
+        finally:
+            frog.stop()
 
 
 if __name__ == "__main__":
