@@ -261,7 +261,8 @@ class ExtractiveAnswerer:
             if not unasked_kind(hit.passage.text, query.wants)
         ]
         if (thing := asked_object(asked_part(query.text))) is not None:
-            quotable = [terms for terms in quotable if set(analyse(thing)) & terms]
+            named = set(analyse(thing))
+            quotable = [terms for terms in quotable if named & terms]
         index = self.vocabulary()
         if index is None or not quotable:
             return bool(quotable)

@@ -135,15 +135,16 @@ def quoted_stories(passages: Sequence[Passage]) -> frozenset[int]:
         told = False  # the previous passage opened a story whose quote it did not close
         for row in sorted(rows, key=lambda r: passages[r].order):
             text = passages[row].text
-            if opens_story(text) or told:
+            opened = opens_story(text)
+            if opened or told:
                 stories.add(row)
-            told = opens_story(text) and _quote_balance(text) > 0
-            inside, start = 0, 0
+            inside, start, balance = 0, 0, 0
             for mark in _QUOTE_MARK.finditer(text):
                 if depth:
                     inside += mark.start() - start
-                depth = depth + 1 if mark.group() in "‘“" else max(0, depth - 1)
-                start = mark.start()
+                step = 1 if mark.group() in "‘“" else -1
+                depth, balance, start = max(0, depth + step), balance + step, mark.start()
+            told = opened and balance > 0
             if depth:
                 inside += len(text) - start
             if inside > STORY_SHARE * len(text) and _first_person(split_sentences(text)):
@@ -160,12 +161,6 @@ def opens_story(text: str) -> bool:
         return False
     first = split_sentences(body)
     return bool(first) and bool(_FIRST_PERSON.search(first[0]))
-
-
-def _quote_balance(text: str) -> int:
-    """Opening minus closing quote marks in ``text``."""
-    marks = [m.group() for m in _QUOTE_MARK.finditer(text)]
-    return sum(1 if m in "‘“" else -1 for m in marks)
 
 
 @lru_cache(maxsize=1 << 16)

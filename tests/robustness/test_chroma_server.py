@@ -24,7 +24,7 @@ from tests.robustness.conftest import (
     assert_document_is,
     copy_corpus_files,
 )
-from tests.servers import LOOPBACK, free_port, stop
+from ui.launch import LOOPBACK, free_port, stop
 
 HOST = LOOPBACK  # the test server must never listen on the network
 CHROMA = Path(sys.executable).with_name("chroma")

@@ -16,7 +16,7 @@ import pytest
 
 from assistant.settings import ROOT, ConfigError, Settings
 from tests.conftest import CORPUS
-from tests.servers import free_port
+from ui.launch import free_port
 from ui.serve import is_loopback, streamlit_command
 
 

@@ -13,7 +13,7 @@ import pytest
 
 from assistant.models import Hit
 from tests.assistant.llm.helpers import PLAN, SUBTEAMS, make_hit
-from tests.servers import free_port, stop
+from ui.launch import free_port, stop
 
 SERVER_START_S = 180  # loading the model on two busy cores; the fixture fails with the log after that
 
