@@ -98,9 +98,12 @@ def test_words_the_documents_never_use_lower_the_chance_of_an_answer(corpus_core
         for query in [parse_query(q)]
     }
     assert evidence[odd].known < evidence[plain].known
-    weight = dict(zip(FEATURES, extractive.decision.weights, strict=True))
-    # The fitted model reads a nearer passage, known words and covered words as evidence for answering.
-    assert weight["similarity"] > 0 and weight["known"] > 0 and weight["covered"] > 0
+    assert evidence[odd].covered < evidence[plain].covered
+    decision = extractive.decision
+    assert decision.probability(evidence[odd]) < decision.probability(evidence[plain])
+    weight = dict(zip(FEATURES, decision.weights, strict=True))
+    # The fitted model reads a nearer passage and covered words as evidence for answering.
+    assert weight["similarity"] > 0 and weight["covered"] > 0
 
 
 def test_a_teacher_describing_a_situation_is_answered(corpus_core: Core) -> None:

@@ -81,6 +81,12 @@ def test_unknown_names_are_the_names_nothing_explains() -> None:
     earlier = "Wij werken met ParnasSys voor de leerlingdossiers."
     assert unknown_names("Kan ParnasSys ook de analyse doen?", knows) == ["ParnasSys"]
     assert unknown_names("Kan ParnasSys ook de analyse doen?", knows, earlier) == []
+    # A situation's story names its school's own things; only a name in what it asks counts.
+    story = "Wij werken met ParnasSys voor de dossiers. Hoe analyseren we resultaten als PLG?"
+    assert unknown_names(story, knows) == []
+    # Unless the question points back at the sentence that names it.
+    assert unknown_names("Wij werken met ParnasSys. Hoe analyseren we die gegevens?", knows) == ["ParnasSys"]
+    assert unknown_names("Wij zijn een PLG. Kan ParnasSys ook de analyse doen?", knows) == ["ParnasSys"]
 
 
 def test_the_asked_fact_is_named_by_the_noun_the_question_asks_for() -> None:
@@ -91,8 +97,11 @@ def test_the_asked_fact_is_named_by_the_noun_the_question_asks_for() -> None:
 
 
 def test_the_asked_part_of_a_situation_is_its_question_sentence() -> None:
+    situation = "Ik ben kartrekker. Mijn collega's haken af. Hoe houd ik de PLG gaande?"
+    assert asked_part(situation) == "Hoe houd ik de PLG gaande?"
+    # A question sentence that points back ("ze") brings the sentence it points at.
     situation = "Ik ben kartrekker. Mijn collega's haken af. Hoe krijg ik ze mee?"
-    assert asked_part(situation) == "Hoe krijg ik ze mee?"
+    assert asked_part(situation) == "Mijn collega's haken af. Hoe krijg ik ze mee?"
     assert asked_part("Wat is een PLG?") == "Wat is een PLG?"
     assert asked_part("collegas haken af wat nu") == "collegas haken af wat nu"  # no question mark
 
