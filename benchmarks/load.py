@@ -4,8 +4,9 @@ Starts the app (`streamlit run app.py`, offline answers) on loopback over a copy
 browser pages (N Streamlit sessions), and lets every page ask ``--rounds`` questions, all pages at
 once per round. An answer has arrived when its message shows a source card. Prints per N the answers
 that arrived, p50 / p95 / max seconds from pressing Enter to the answer, and the CPU seconds per
-answer of the app process and of all browser processes (their /proc counters over the rounds): on one
-machine the browsers compete with the app for the cores. ``--nice-browsers N`` starts the browsers at
+answer of the app process, of all browser processes and of the harness (this process and
+Playwright's driver), from their /proc counters over the rounds: on one machine they all compete with
+the app for the cores. ``--nice-browsers N`` starts the browsers at
 a lower priority (``nice -n N``), as if the pages ran on the teachers' own laptops. ``--upload``
 adds one more page that uploads a document while the last group asks, and checks that the document
 is then listed and searchable.
@@ -58,6 +59,7 @@ class Round:
     asked: int
     cpu_s: float
     browser_cpu_s: float
+    harness_cpu_s: float
     load: str
 
 
@@ -119,7 +121,7 @@ async def _group(
     pages = await asyncio.gather(*(_open(browser, app.url, timeout_s) for _ in range(users)))
     seconds: list[float] = []
     uploaded = None
-    cpu_before, browsers_before = app.cpu_seconds(), _browsers_cpu()
+    cpu_before, browsers_before, harness_before = app.cpu_seconds(), _browsers_cpu(), _harness_cpu()
     for r in range(rounds):
         asks = [
             _ask(page, questions[(u * rounds + r) % len(questions)], r, timeout_s)
@@ -132,22 +134,35 @@ async def _group(
         seconds += [s for s in results if s is not None]
         await asyncio.gather(*(_settled(page, timeout_s) for page in pages))
     cpu, browsers = app.cpu_seconds() - cpu_before, _browsers_cpu() - browsers_before
+    harness = _harness_cpu() - harness_before
     load = Path("/proc/loadavg").read_text().split()[0]
     await asyncio.gather(*(page.close() for page in pages))
-    return Round(users, seconds, users * rounds, cpu, browsers, load), uploaded
+    return Round(users, seconds, users * rounds, cpu, browsers, harness, load), uploaded
 
 
 def _browsers_cpu() -> float:
     """CPU seconds so far of every Chromium process (the browser, its renderers and helpers)."""
-    pids = [int(d.name) for d in Path("/proc").iterdir() if d.name.isdigit()]
-    return sum(cpu_seconds(pid) for pid in pids if _is_chromium(pid))
+    return sum(cpu_seconds(pid) for pid, command in _processes() if command[0].endswith(b"chromium"))
 
 
-def _is_chromium(pid: int) -> bool:
-    try:
-        return Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0", 1)[0].endswith(b"chromium")
-    except (FileNotFoundError, ProcessLookupError):
-        return False
+def _harness_cpu() -> float:
+    """CPU seconds so far of this benchmark and Playwright's driver, which carry every page's
+    commands and events: on the same cores, they compete with the app and the pages."""
+    driver = [pid for pid, command in _processes() if b"run-driver" in command]
+    return cpu_seconds(os.getpid()) + sum(cpu_seconds(pid) for pid in driver)
+
+
+def _processes() -> list[tuple[int, list[bytes]]]:
+    """(pid, command line) of every running process."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                command = (entry / "cmdline").read_bytes().split(b"\0")
+            except (FileNotFoundError, ProcessLookupError):
+                continue
+            found.append((int(entry.name), command))
+    return found
 
 
 async def _searchable(browser: Any, app: AppServer, timeout_s: float) -> bool:
@@ -179,6 +194,7 @@ async def _run(app: AppServer, args: argparse.Namespace, questions: list[str]) -
                 "max s",
                 "app CPU s/answer",
                 "browsers CPU s/answer",
+                "harness CPU s/answer",
                 "load avg",
             )
         ]
@@ -199,6 +215,7 @@ async def _run(app: AppServer, args: argparse.Namespace, questions: list[str]) -
                     f"{max(s):.2f}" if s else "–",
                     f"{result.cpu_s / max(1, len(s)):.3f}",
                     f"{result.browser_cpu_s / max(1, len(s)):.3f}",
+                    f"{result.harness_cpu_s / max(1, len(s)):.3f}",
                     result.load,
                 )
             )
