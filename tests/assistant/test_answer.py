@@ -151,7 +151,7 @@ PRACTICE_QUESTION = hit(
 ADVICE = hit(
     "Leiding nemen\nLeiding nemen is iets dat docenten moeten leren. Het begint bij durven. "
     "Feedback vragen op hoe je leiding geeft helpt.",
-    2.5,
+    2.0,
     order=2,
 )
 FAR = hit("Een werkgroep leidt de verbetering en rapporteert aan het team.", 1.0, "Poster (vo)", 3)
