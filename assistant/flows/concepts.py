@@ -25,6 +25,7 @@ Usage::
 from __future__ import annotations
 
 import difflib
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -33,6 +34,7 @@ from typing import Any, Literal
 from wordfreq import zipf_frequency
 
 from assistant.dutch import Analysis, Phrase, Token, analyse
+from assistant.flows.descriptors import DescriptorIndex
 from assistant.flows.spec import load_spec
 
 Vorm = Literal["doel", "probleem", "effect", "kenmerken"]
@@ -71,6 +73,7 @@ class Entry:
     breder: tuple[str, ...] = ()
     engels: tuple[str, ...] = ()
     doel: str = ""  # what research on this approach usually measures its effect on (``[doelen]``)
+    omschrijving: str = ""  # its scope note in plain sentences (``[omschrijvingen]``)
 
 
 class Thesaurus:
@@ -84,12 +87,18 @@ class Thesaurus:
         thesaurus.find("leesachterstand").term   # "leerproblemen" (via "achterstand")
     """
 
-    def __init__(self, termen: dict[str, dict[str, Any]], doelen: dict[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        termen: dict[str, dict[str, Any]],
+        doelen: dict[str, str] | None = None,
+        omschrijvingen: dict[str, str] | None = None,
+    ) -> None:
         self.entries: dict[str, Entry] = {}
         self._lookup: dict[str, Entry] = {}
-        doelen = doelen or {}
-        if unknown := set(doelen) - set(termen):
-            raise ValueError(f"doelen for terms the thesaurus lacks: {sorted(unknown)}")
+        doelen, omschrijvingen = doelen or {}, omschrijvingen or {}
+        for name, table in (("doelen", doelen), ("omschrijvingen", omschrijvingen)):
+            if unknown := set(table) - set(termen):
+                raise ValueError(f"{name} for terms the thesaurus lacks: {sorted(unknown)}")
         for term, values in termen.items():
             entry = Entry(
                 term,
@@ -97,6 +106,7 @@ class Thesaurus:
                 tuple(values.get("breder", ())),
                 tuple(values.get("engels", ())),
                 doelen.get(term, ""),
+                omschrijvingen.get(term, ""),
             )
             self.entries[term] = entry
             self._lookup.setdefault(term.lower(), entry)
@@ -112,7 +122,7 @@ class Thesaurus:
     @classmethod
     def load(cls) -> Thesaurus:
         spec = load_spec("zoektermen")
-        return cls(spec["termen"], spec.get("doelen"))
+        return cls(spec["termen"], spec.get("doelen"), spec.get("omschrijvingen"))
 
     def find(self, word: str) -> Entry | None:
         """The entry for a lemma or phrase, or for the longest known last (else first) part of a compound."""
@@ -152,6 +162,7 @@ class Concept:
     noun: str = ""  # the object of a predicate made a noun ("spullen" in "het vergeten van spullen")
     setting: bool = False  # where or when it happens ("in de klas", "elke ochtend"), not what about
     actor: bool = False  # people the thesaurus makes a topic ("ouders"): a party, known or not
+    assigned: bool = False  # its descriptor stands out in the dense assignment (``descriptors``)
 
     @property
     def core(self) -> str:
@@ -191,8 +202,11 @@ class PraktijkvraagReader:
         # "effect"
     """
 
-    def __init__(self, thesaurus: Thesaurus | None = None) -> None:
+    def __init__(
+        self, thesaurus: Thesaurus | None = None, descriptors: DescriptorIndex | None = None
+    ) -> None:
         self.thesaurus = thesaurus or Thesaurus.load()
+        self.descriptors = descriptors or DescriptorIndex(self.thesaurus)
         spec = load_spec("kennisvraag")["lezen"]
         self.learners = frozenset(spec["lerenden"])
         self.people = self.learners | frozenset(spec["personen"])
@@ -235,6 +249,7 @@ class PraktijkvraagReader:
         merged = [asked, *merged] if asked is not None else merged  # the practitioner's own X, unmerged
         lemmas = [t.lemma.lower() for t in analysis.tokens]
         merged = [replace(c, mentions=max(c.mentions, _mentions(c, lemmas))) for c in merged]
+        merged = self._assigned(merged, praktijkvraag, analysis, doelgroep)
         core, other = _salient(merged)
         return Reading(
             "effect" if frame else self._vorm(question, any(c.in_question for c in core) and not meta),
@@ -245,6 +260,44 @@ class PraktijkvraagReader:
             other,
             self._outcome(question, question_offset),
         )
+
+    def _assigned(
+        self,
+        concepts: list[Concept],
+        praktijkvraag: str,
+        analysis: Analysis,
+        doelgroep: str | None,
+    ) -> list[Concept]:
+        """The concepts with the descriptors the dense assignment gives the praktijkvraag: a concept of
+        that descriptor (or whose head word is its head: "gesprek" for "klassengesprek") is confirmed;
+        otherwise the descriptor joins as a concept of its own, named by its term. A descriptor for the
+        target group ("brugklas" for "leerlingen in de brugklas") is not a topic. Sentences too short
+        to name a topic ("Wat doen we fout?", ``_META_WORDS``) are not matched on their own."""
+        sentences = [s for s in analysis.sentences if len([t for t in s if t.tag != "LET"]) > _META_WORDS]
+        starts = list(itertools.accumulate((len(s) for s in analysis.sentences), initial=0))
+        texts = [" ".join(t.text for t in s) for s in sentences] if len(sentences) > 1 else []
+        group = {w.lower() for w in re.findall(r"[\w-]+", doelgroep or "")}
+        for assigned in self.descriptors.assign(praktijkvraag, texts):
+            entry = assigned.entry
+            if any(self.thesaurus.find(word) is entry for word in group):
+                continue
+            names = [entry.term.lower(), *(w.lower() for w in entry.synoniemen)]
+            same = [
+                c
+                for c in concepts
+                if c.entry is entry or (len(c.head) >= _MIN_PART and any(n.endswith(c.head) for n in names))
+            ]
+            if same:
+                concepts = [
+                    replace(c, assigned=True, entry=c.entry or entry) if c in same else c for c in concepts
+                ]
+                continue
+            index = analysis.sentences.index(sentences[assigned.sentence]) if assigned.sentence >= 0 else 0
+            at = starts[index]
+            concepts.append(
+                Concept(entry.term, entry, at, at, False, from_noun=False, head=entry.term, assigned=True)
+            )
+        return concepts
 
     def _outcome(self, question: Sequence[Token], offset: int) -> tuple[int, int] | None:
         """Where the question names the outcome: after the preposition its effect word governs ("effect
@@ -852,7 +905,8 @@ def _question_sentence(analysis: Analysis) -> tuple[Token, ...]:
 def _score(concept: Concept) -> float:
     """How central a concept is: how often it is named, once more when the question (or the problem
     sentence) names it, half when the thesaurus knows it."""
-    return concept.mentions + concept.in_question + 0.5 * (concept.entry is not None and not concept.actor)
+    known = concept.entry is not None and not concept.actor
+    return concept.mentions + concept.in_question + 0.5 * known + concept.assigned
 
 
 def _salient(concepts: list[Concept]) -> tuple[list[Concept], list[Concept]]:
