@@ -163,6 +163,7 @@ class Concept:
     setting: bool = False  # where or when it happens ("in de klas", "elke ochtend"), not what about
     actor: bool = False  # people the thesaurus makes a topic ("ouders"): a party, known or not
     assigned: bool = False  # its descriptor stands out in the dense assignment (``descriptors``)
+    relevance: float = 0.0  # its descriptor's z-score in that assignment: how much the text is about it
 
     @property
     def core(self) -> str:
@@ -277,7 +278,9 @@ class PraktijkvraagReader:
         starts = list(itertools.accumulate((len(s) for s in analysis.sentences), initial=0))
         texts = [" ".join(t.text for t in s) for s in sentences] if len(sentences) > 1 else []
         group = {w.lower() for w in re.findall(r"[\w-]+", doelgroep or "")}
-        for assigned in self.descriptors.assign(praktijkvraag, texts):
+        assignment = self.descriptors.assign(praktijkvraag, texts)
+        concepts = [replace(c, relevance=assignment.z(c.entry)) for c in concepts]
+        for assigned in assignment.assigned:
             entry = assigned.entry
             if any(self.thesaurus.find(word) is entry for word in group):
                 continue
@@ -295,7 +298,17 @@ class PraktijkvraagReader:
             index = analysis.sentences.index(sentences[assigned.sentence]) if assigned.sentence >= 0 else 0
             at = starts[index]
             concepts.append(
-                Concept(entry.term, entry, at, at, False, from_noun=False, head=entry.term, assigned=True)
+                Concept(
+                    entry.term,
+                    entry,
+                    at,
+                    at,
+                    False,
+                    from_noun=False,
+                    head=entry.term,
+                    assigned=True,
+                    relevance=assigned.z,
+                )
             )
         return concepts
 
@@ -579,6 +592,7 @@ class PraktijkvraagReader:
             and not (t.is_noun and t.lemma.lower() in self.learners)  # "Studenten niveau 3": the group
             and not self.levels.fullmatch(" ".join(x.text for x in tokens[i : i + 2]))  # "niveau 3"
             and not self.levels.fullmatch(t.text)
+            and not _determiner_like(t, tokens[i + 1 : i + 2])  # "dezelfde fouten": points, not a topic
         ]
         if not words or not any(t.is_noun for t in words):
             return None
@@ -913,7 +927,8 @@ def _salient(concepts: list[Concept]) -> tuple[list[Concept], list[Concept]]:
     """The core concepts, most central first, and the others. Core: not a setting ("in de klas",
     "elke ochtend") and more than a noun named once in passing in the story (score above 1: named twice,
     in the question, or known to the thesaurus). When nothing passes, all that are no setting count."""
-    ranked = sorted(concepts, key=lambda c: (-_score(c), c.position))
+    # Equally central concepts: the one whose descriptor the text is more about first (dense relevance).
+    ranked = sorted(concepts, key=lambda c: (-_score(c), -c.relevance, c.position))
     core = [c for c in ranked if not c.setting and _score(c) > 1]
     core = core or [c for c in ranked if not c.setting] or ranked
     return core, [c for c in ranked if c not in core]

@@ -18,7 +18,7 @@ Usage::
 
     index = DescriptorIndex(Thesaurus.load())
     [(a.entry.term, round(a.z, 1)) for a in index.assign("Elke ochtend komt een groepje pas om tien
-    over half binnen. Hoe pakken we dat aan?")]
+    over half binnen. Hoe pakken we dat aan?").assigned]
     # [("te laat komen", 3.9)]
 """
 
@@ -69,6 +69,18 @@ class Assigned:
     sentence: int
 
 
+@dataclass(frozen=True)
+class Assignment:
+    """The descriptors assigned to a praktijkvraag, best first, and every descriptor's z-score (how
+    much the text is about it, also below the cut-off)."""
+
+    assigned: list[Assigned]
+    scores: dict[str, float]  # descriptor term → z
+
+    def z(self, entry: Entry | None) -> float:
+        return self.scores.get(entry.term, 0.0) if entry is not None else 0.0
+
+
 @cache
 def _shared_e5() -> E5Embedder:
     return E5Embedder()
@@ -83,7 +95,7 @@ class DescriptorIndex:
     Usage::
 
         index = DescriptorIndex(Thesaurus.load())
-        index.assign("Een groepje slimme leerlingen doet niks en haalt net een zes.")[0].entry.term
+        index.assign("Een groepje slimme leerlingen doet niks en haalt net een zes.").assigned[0].entry.term
         # "onderpresteren"
     """
 
@@ -110,7 +122,7 @@ class DescriptorIndex:
     def embedder(self) -> Embedder:
         return self._embedder if self._embedder is not None else _shared_e5()
 
-    def assign(self, text: str, sentences: Sequence[str] | None = None) -> list[Assigned]:
+    def assign(self, text: str, sentences: Sequence[str] | None = None) -> Assignment:
         """The descriptors that stand out for ``text``, best first (at most ``max_assigned``).
         ``sentences`` are the ones to match one by one (default: ``text``'s own when it has several);
         the reader leaves out those too short to name a topic ("Wat doen we fout?")."""
@@ -119,11 +131,12 @@ class DescriptorIndex:
             sentences = sentences if len(sentences) > 1 else []
         scores, best_sentence = self.scores(text, sentences)
         order = np.argsort(-scores)[: self.max_assigned]
-        return [
+        assigned = [
             Assigned(self.entries[i], float(scores[i]), int(best_sentence[i]))
             for i in order
             if scores[i] >= self.min_z
         ]
+        return Assignment(assigned, {e.term: float(z) for e, z in zip(self.entries, scores, strict=True)})
 
     def scores(self, text: str, sentences: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
         """Per descriptor: its z-score for ``text`` (with several ``sentences``: the mean of its z for
