@@ -250,7 +250,8 @@ class PraktijkvraagReader:
         merged = [asked, *merged] if asked is not None else merged  # the practitioner's own X, unmerged
         lemmas = [t.lemma.lower() for t in analysis.tokens]
         merged = [replace(c, mentions=max(c.mentions, _mentions(c, lemmas))) for c in merged]
-        merged = self._assigned(merged, praktijkvraag, analysis, doelgroep)
+        # "Is het slim om X?" names its own topic: a descriptor then confirms, it does not join.
+        merged = self._assigned(merged, praktijkvraag, analysis, doelgroep, join=asked is None)
         core, other = _salient(merged)
         return Reading(
             "effect" if frame else self._vorm(question, any(c.in_question for c in core) and not meta),
@@ -268,10 +269,12 @@ class PraktijkvraagReader:
         praktijkvraag: str,
         analysis: Analysis,
         doelgroep: str | None,
+        join: bool = True,
     ) -> list[Concept]:
         """The concepts with the descriptors the dense assignment gives the praktijkvraag: a concept of
-        that descriptor (or whose head word is its head: "gesprek" for "klassengesprek") is confirmed;
-        otherwise the descriptor joins as a concept of its own, named by its term. A descriptor for the
+        that descriptor, of a broader or narrower one, or whose head word is its head ("gesprek" for
+        "klassengesprek") is confirmed; otherwise (with ``join``) the descriptor joins as a concept of
+        its own, named by its term. A descriptor for the
         target group ("brugklas" for "leerlingen in de brugklas") is not a topic. Sentences too short
         to name a topic ("Wat doen we fout?", ``_META_WORDS``) are not matched on their own."""
         sentences = [s for s in analysis.sentences if len([t for t in s if t.tag != "LET"]) > _META_WORDS]
@@ -288,7 +291,8 @@ class PraktijkvraagReader:
             same = [
                 c
                 for c in concepts
-                if c.entry is entry or (len(c.head) >= _MIN_PART and any(n.endswith(c.head) for n in names))
+                if _related(c.entry, entry)
+                or (len(c.head) >= _MIN_PART and any(n.endswith(c.head) for n in names))
             ]
             if same:
                 concepts = [
@@ -938,6 +942,11 @@ def _mentions(concept: Concept, lemmas: list[str]) -> int:
     """How often the praktijkvraag names the concept's head word ("huiswerk" twice)."""
     head = (concept.head or concept.label).lower().split()[-1:]
     return lemmas.count(head[0]) if head else 1
+
+
+def _related(known: Entry | None, entry: Entry) -> bool:
+    """The same descriptor, or one the other names as its broader term ("pesten" → sociale veiligheid)."""
+    return known is not None and (known is entry or entry.term in known.breder or known.term in entry.breder)
 
 
 def _names_entry(concept: Concept) -> bool:
