@@ -272,11 +272,12 @@ class PraktijkvraagReader:
         join: bool = True,
     ) -> list[Concept]:
         """The concepts with the descriptors the dense assignment gives the praktijkvraag: a concept of
-        that descriptor, of a broader or narrower one, or whose head word is its head ("gesprek" for
-        "klassengesprek") is confirmed; otherwise (with ``join``) the descriptor joins as a concept of
-        its own, named by its term. A descriptor for the
-        target group ("brugklas" for "leerlingen in de brugklas") is not a topic. Sentences too short
-        to name a topic ("Wat doen we fout?", ``_META_WORDS``) are not matched on their own."""
+        that descriptor, of a broader or narrower one, whose head word is its head ("gesprek" for
+        "klassengesprek") or whose context names it ("ICT tijdens het huiswerk") is confirmed;
+        otherwise (with ``join``) the descriptor joins as a concept of its own, named by its term. A
+        descriptor for the target group ("brugklas" for "leerlingen in de brugklas") is not a topic.
+        Sentences too short to name a topic ("Wat doen we fout?", ``_META_WORDS``) are not
+        matched on their own."""
         sentences = [s for s in analysis.sentences if len([t for t in s if t.tag != "LET"]) > _META_WORDS]
         starts = list(itertools.accumulate((len(s) for s in analysis.sentences), initial=0))
         texts = [" ".join(t.text for t in s) for s in sentences] if len(sentences) > 1 else []
@@ -293,6 +294,7 @@ class PraktijkvraagReader:
                 for c in concepts
                 if _related(c.entry, entry)
                 or (len(c.head) >= _MIN_PART and any(n.endswith(c.head) for n in names))
+                or (c.context_head and self.thesaurus.find(c.context_head) is entry)
             ]
             if same:
                 concepts = [
