@@ -9,10 +9,11 @@ as a z-score within this praktijkvraag's own ranking of all descriptors: what st
 whatever its length or style (raw e5 cosines crowd in a narrow band that shifts with the text).
 
 Both sides are embedded as e5 "query:" texts (a symmetric comparison of short texts). Measured on the
-practice questions' tuning half (odd ids): the descriptor the reference names ranked first or second
-for 5 of 7 such items with "query:" on both sides, against 4 of 7 with the scope texts as "passage:"
-(centred or not); a hubness correction (each descriptor standardised over the other scope texts)
-ranked them no better.
+tuning half of the practice questions (odd ids), for the 7 items whose reference names a descriptor:
+it ranked first for 4 with "query:" on both sides, for 3 with the scope texts as "passage:" (centred
+on the descriptors' mean) and 2 uncentred; a hubness correction (each descriptor standardised over
+the other scope texts) ranked them no better, nor did USE (the retriever's second model) alone or
+averaged with e5.
 
 Usage::
 
@@ -44,15 +45,17 @@ if TYPE_CHECKING:  # the reader in concepts.py uses this index
 
 log = logging.getLogger(__name__)
 
-# A descriptor is assigned when its z-score within the praktijkvraag's ranking reaches this. On the
-# tuning half (odd ids) 3.0, 3.25 and 3.5 named every concept in 0.6 / 0.7 / 0.6 of the kennisvragen
-# (0.5 without descriptors); on the validation half (even ids) 0.9 / 0.9 / 0.8 (0.7 without).
+# A descriptor is assigned when its z-score within the praktijkvraag's ranking reaches this. Grid on
+# the practice questions' tuning half (odd ids), sentence share 0.3 / 0.5 / 0.7 x cut-off 2.75-3.75:
+# every cell named every concept in 0.6 of the kennisvragen (0.5 without descriptors), so the tuning
+# half does not separate them; 3.5 is the lowest cut-off at which no tuning kennisvraag held a
+# forbidden word when it was chosen (3.25 let "dezelfde fouten" in, since fixed in the label). The
+# validation half (even ids) gave 0.6-0.8 over the grid and 0.7 here.
 MIN_Z = 3.5
-# The best sentence's z counts this much next to the whole text's. The best of several sentences is
-# the maximum of several draws and stands out by chance: with the maximum alone (share 1) a typed
-# story's aside ("ze kregen wel een buddy, maar … kwam daar weinig van terecht") got "onderpresteren"
-# at z 3.9 on the tuning half; at 0.5 it stayed below the cut-off and the descriptors the tuning half's
-# references name kept their place (the retriever mixes whole text and sentences alike).
+# The best sentence's z counts this much next to the whole text's (the retriever mixes whole text and
+# sentences alike). The best of several sentences is the maximum of several draws and stands out by
+# chance: with the maximum alone (share 1.0) a typed story's aside got a descriptor ("ze kregen wel
+# een buddy, maar …" → onderpresteren, z 3.9, seen on a validation item); tuning half 0.6 at 0.3-1.0.
 SENTENCE_SHARE = 0.5
 MAX_ASSIGNED = 2  # an indexer gives a short text a few descriptors, not a list
 _MATRICES: dict[str, np.ndarray] = {}  # scope-text hash → unit descriptor vectors, once per process
