@@ -18,9 +18,9 @@ averaged with e5.
 Usage::
 
     index = DescriptorIndex(Thesaurus.load())
-    [(a.entry.term, round(a.z, 1)) for a in index.assign("Elke ochtend komt een groepje pas om tien
-    over half binnen. Hoe pakken we dat aan?").assigned]
-    # [("te laat komen", 3.9)]
+    story = "Steeds meer leerlingen komen binnen als de les al begonnen is. Ze lopen na de bel nog rustig
+    door de gang. Hoe pakken we dat aan?"
+    [(a.entry.term, round(a.z, 1)) for a in index.assign(story).assigned]   # [("te laat komen", 3.5)]
 """
 
 from __future__ import annotations
@@ -98,8 +98,9 @@ class DescriptorIndex:
     Usage::
 
         index = DescriptorIndex(Thesaurus.load())
-        index.assign("Een groepje slimme leerlingen doet niks en haalt net een zes.").assigned[0].entry.term
-        # "onderpresteren"
+        assignment = index.assign(praktijkvraag)
+        assignment.assigned      # the descriptors that stand out, best first
+        assignment.z(entry)      # how much the text is about any descriptor
     """
 
     def __init__(
