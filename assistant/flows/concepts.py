@@ -144,6 +144,12 @@ class Thesaurus:
         return self._lookup[close[0]] if close else None
 
 
+def warm_up_descriptors() -> None:
+    """Embed the thesaurus's descriptors now rather than on the first kennisvraag: about 10-25 s on 2
+    cores the first time on a machine, then read from the store folder in milliseconds."""
+    DescriptorIndex(Thesaurus.load()).matrix()
+
+
 @dataclass(frozen=True)
 class Concept:
     """A core concept: ``label`` is how a kennisvraag names it, ``entry`` its thesaurus term (if any)."""
