@@ -172,6 +172,9 @@ class DescriptorIndex:
         try:
             folder.mkdir(parents=True, exist_ok=True)
             np.save(path, matrix)
+            for stale in folder.glob("descriptoren-*.npy"):  # of an earlier thesaurus or model
+                if stale != path:
+                    stale.unlink(missing_ok=True)
         except OSError as exc:  # a read-only store: the matrix is then embedded once per process
             log.info("descriptor cache not written to %s: %s", path, exc)
         return matrix

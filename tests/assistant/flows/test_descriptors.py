@@ -64,6 +64,7 @@ def test_the_descriptor_matrix_is_cached_on_disk(tmp_path, monkeypatch):
         omschrijvingen={"verzuim": "Leerlingen zijn niet op school.", "huiswerk": "Opdrachten voor thuis."},
     )
     monkeypatch.setattr(descriptors, "_MATRICES", {})
+    (tmp_path / "descriptoren-0000.npy").write_bytes(b"of an earlier thesaurus")
     first = DescriptorIndex(thesaurus, cache_dir=tmp_path).matrix()
     assert len(list(tmp_path.glob("descriptoren-*.npy"))) == 1
     assert np.allclose(np.linalg.norm(first, axis=1), 1, atol=1e-5)
