@@ -25,6 +25,7 @@ Usage::
 from __future__ import annotations
 
 import difflib
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -33,6 +34,7 @@ from typing import Any, Literal
 from wordfreq import zipf_frequency
 
 from assistant.dutch import Analysis, Phrase, Token, analyse
+from assistant.flows.descriptors import DescriptorIndex
 from assistant.flows.spec import load_spec
 
 Vorm = Literal["doel", "probleem", "effect", "kenmerken"]
@@ -71,6 +73,7 @@ class Entry:
     breder: tuple[str, ...] = ()
     engels: tuple[str, ...] = ()
     doel: str = ""  # what research on this approach usually measures its effect on (``[doelen]``)
+    omschrijving: str = ""  # its scope note in plain sentences (``[omschrijvingen]``)
 
 
 class Thesaurus:
@@ -84,12 +87,18 @@ class Thesaurus:
         thesaurus.find("leesachterstand").term   # "leerproblemen" (via "achterstand")
     """
 
-    def __init__(self, termen: dict[str, dict[str, Any]], doelen: dict[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        termen: dict[str, dict[str, Any]],
+        doelen: dict[str, str] | None = None,
+        omschrijvingen: dict[str, str] | None = None,
+    ) -> None:
         self.entries: dict[str, Entry] = {}
         self._lookup: dict[str, Entry] = {}
-        doelen = doelen or {}
-        if unknown := set(doelen) - set(termen):
-            raise ValueError(f"doelen for terms the thesaurus lacks: {sorted(unknown)}")
+        doelen, omschrijvingen = doelen or {}, omschrijvingen or {}
+        for name, table in (("doelen", doelen), ("omschrijvingen", omschrijvingen)):
+            if unknown := set(table) - set(termen):
+                raise ValueError(f"{name} for terms the thesaurus lacks: {sorted(unknown)}")
         for term, values in termen.items():
             entry = Entry(
                 term,
@@ -97,6 +106,7 @@ class Thesaurus:
                 tuple(values.get("breder", ())),
                 tuple(values.get("engels", ())),
                 doelen.get(term, ""),
+                omschrijvingen.get(term, ""),
             )
             self.entries[term] = entry
             self._lookup.setdefault(term.lower(), entry)
@@ -112,7 +122,7 @@ class Thesaurus:
     @classmethod
     def load(cls) -> Thesaurus:
         spec = load_spec("zoektermen")
-        return cls(spec["termen"], spec.get("doelen"))
+        return cls(spec["termen"], spec.get("doelen"), spec.get("omschrijvingen"))
 
     def find(self, word: str) -> Entry | None:
         """The entry for a lemma or phrase, or for the longest known last (else first) part of a compound."""
@@ -134,6 +144,12 @@ class Thesaurus:
         return self._lookup[close[0]] if close else None
 
 
+def warm_up_descriptors() -> None:
+    """Embed the thesaurus's descriptors now rather than on the first kennisvraag: about 10-25 s on 2
+    cores the first time on a machine, then read from the store folder in milliseconds."""
+    DescriptorIndex(Thesaurus.load()).matrix()
+
+
 @dataclass(frozen=True)
 class Concept:
     """A core concept: ``label`` is how a kennisvraag names it, ``entry`` its thesaurus term (if any)."""
@@ -152,6 +168,8 @@ class Concept:
     noun: str = ""  # the object of a predicate made a noun ("spullen" in "het vergeten van spullen")
     setting: bool = False  # where or when it happens ("in de klas", "elke ochtend"), not what about
     actor: bool = False  # people the thesaurus makes a topic ("ouders"): a party, known or not
+    assigned: bool = False  # its descriptor stands out in the dense assignment (``descriptors``)
+    relevance: float = 0.0  # its descriptor's z-score in that assignment: how much the text is about it
 
     @property
     def core(self) -> str:
@@ -191,8 +209,11 @@ class PraktijkvraagReader:
         # "effect"
     """
 
-    def __init__(self, thesaurus: Thesaurus | None = None) -> None:
+    def __init__(
+        self, thesaurus: Thesaurus | None = None, descriptors: DescriptorIndex | None = None
+    ) -> None:
         self.thesaurus = thesaurus or Thesaurus.load()
+        self.descriptors = descriptors or DescriptorIndex(self.thesaurus)
         spec = load_spec("kennisvraag")["lezen"]
         self.learners = frozenset(spec["lerenden"])
         self.people = self.learners | frozenset(spec["personen"])
@@ -235,6 +256,8 @@ class PraktijkvraagReader:
         merged = [asked, *merged] if asked is not None else merged  # the practitioner's own X, unmerged
         lemmas = [t.lemma.lower() for t in analysis.tokens]
         merged = [replace(c, mentions=max(c.mentions, _mentions(c, lemmas))) for c in merged]
+        # "Is het slim om X?" names its own topic: a descriptor then confirms, it does not join.
+        merged = self._assigned(merged, praktijkvraag, analysis, doelgroep, join=asked is None)
         core, other = _salient(merged)
         return Reading(
             "effect" if frame else self._vorm(question, any(c.in_question for c in core) and not meta),
@@ -245,6 +268,61 @@ class PraktijkvraagReader:
             other,
             self._outcome(question, question_offset),
         )
+
+    def _assigned(
+        self,
+        concepts: list[Concept],
+        praktijkvraag: str,
+        analysis: Analysis,
+        doelgroep: str | None,
+        join: bool = True,
+    ) -> list[Concept]:
+        """The concepts with the descriptors the dense assignment gives the praktijkvraag: a concept of
+        that descriptor, of a broader or narrower one, whose head word is its head ("gesprek" for
+        "klassengesprek") or whose context names it ("ICT tijdens het huiswerk") is confirmed;
+        otherwise (with ``join``) the descriptor joins as a concept of its own, named by its term. A
+        descriptor for the target group ("brugklas" for "leerlingen in de brugklas") is not a topic.
+        Sentences too short to name a topic ("Wat doen we fout?", ``_META_WORDS``) are not
+        matched on their own."""
+        sentences = [s for s in analysis.sentences if len([t for t in s if t.tag != "LET"]) > _META_WORDS]
+        starts = list(itertools.accumulate((len(s) for s in analysis.sentences), initial=0))
+        texts = [" ".join(t.text for t in s) for s in sentences] if len(sentences) > 1 else []
+        group = {w.lower() for w in re.findall(r"[\w-]+", doelgroep or "")}
+        assignment = self.descriptors.assign(praktijkvraag, texts)
+        concepts = [replace(c, relevance=assignment.z(c.entry)) for c in concepts]
+        for assigned in assignment.assigned:
+            entry = assigned.entry
+            if any(self.thesaurus.find(word) is entry for word in group):
+                continue
+            names = [entry.term.lower(), *(w.lower() for w in entry.synoniemen)]
+            same = [
+                c
+                for c in concepts
+                if _related(c.entry, entry)
+                or (len(c.head) >= _MIN_PART and any(n.endswith(c.head) for n in names))
+                or (c.context_head and self.thesaurus.find(c.context_head) is entry)
+            ]
+            if same:
+                concepts = [
+                    replace(c, assigned=True, entry=c.entry or entry) if c in same else c for c in concepts
+                ]
+                continue
+            index = analysis.sentences.index(sentences[assigned.sentence]) if assigned.sentence >= 0 else 0
+            at = starts[index]
+            concepts.append(
+                Concept(
+                    entry.term,
+                    entry,
+                    at,
+                    at,
+                    False,
+                    from_noun=False,
+                    head=entry.term,
+                    assigned=True,
+                    relevance=assigned.z,
+                )
+            )
+        return concepts
 
     def _outcome(self, question: Sequence[Token], offset: int) -> tuple[int, int] | None:
         """Where the question names the outcome: after the preposition its effect word governs ("effect
@@ -526,6 +604,7 @@ class PraktijkvraagReader:
             and not (t.is_noun and t.lemma.lower() in self.learners)  # "Studenten niveau 3": the group
             and not self.levels.fullmatch(" ".join(x.text for x in tokens[i : i + 2]))  # "niveau 3"
             and not self.levels.fullmatch(t.text)
+            and not _determiner_like(t, tokens[i + 1 : i + 2])  # "dezelfde fouten": points, not a topic
         ]
         if not words or not any(t.is_noun for t in words):
             return None
@@ -852,14 +931,16 @@ def _question_sentence(analysis: Analysis) -> tuple[Token, ...]:
 def _score(concept: Concept) -> float:
     """How central a concept is: how often it is named, once more when the question (or the problem
     sentence) names it, half when the thesaurus knows it."""
-    return concept.mentions + concept.in_question + 0.5 * (concept.entry is not None and not concept.actor)
+    known = concept.entry is not None and not concept.actor
+    return concept.mentions + concept.in_question + 0.5 * known + concept.assigned
 
 
 def _salient(concepts: list[Concept]) -> tuple[list[Concept], list[Concept]]:
     """The core concepts, most central first, and the others. Core: not a setting ("in de klas",
     "elke ochtend") and more than a noun named once in passing in the story (score above 1: named twice,
     in the question, or known to the thesaurus). When nothing passes, all that are no setting count."""
-    ranked = sorted(concepts, key=lambda c: (-_score(c), c.position))
+    # Equally central concepts: the one whose descriptor the text is more about first (dense relevance).
+    ranked = sorted(concepts, key=lambda c: (-_score(c), -c.relevance, c.position))
     core = [c for c in ranked if not c.setting and _score(c) > 1]
     core = core or [c for c in ranked if not c.setting] or ranked
     return core, [c for c in ranked if c not in core]
@@ -869,6 +950,11 @@ def _mentions(concept: Concept, lemmas: list[str]) -> int:
     """How often the praktijkvraag names the concept's head word ("huiswerk" twice)."""
     head = (concept.head or concept.label).lower().split()[-1:]
     return lemmas.count(head[0]) if head else 1
+
+
+def _related(known: Entry | None, entry: Entry) -> bool:
+    """The same descriptor, or one the other names as its broader term ("pesten" → sociale veiligheid)."""
+    return known is not None and (known is entry or entry.term in known.breder or known.term in entry.breder)
 
 
 def _names_entry(concept: Concept) -> bool:
