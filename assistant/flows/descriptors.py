@@ -27,10 +27,10 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -84,11 +84,6 @@ class Assignment:
         return self.scores.get(entry.term, 0.0) if entry is not None else 0.0
 
 
-@cache
-def _shared_e5() -> E5Embedder:
-    return E5Embedder()
-
-
 class DescriptorIndex:
     """The thesaurus's descriptors as e5 vectors, and their assignment to a praktijkvraag.
 
@@ -124,7 +119,9 @@ class DescriptorIndex:
 
     @property
     def embedder(self) -> Embedder:
-        return self._embedder if self._embedder is not None else _shared_e5()
+        if self._embedder is None:  # made on first use: the process's one e5 model (``E5Embedder``)
+            self._embedder = E5Embedder()
+        return self._embedder
 
     def assign(self, text: str, sentences: Sequence[str] | None = None) -> Assignment:
         """The descriptors that stand out for ``text``, best first (at most ``max_assigned``).
@@ -171,7 +168,10 @@ class DescriptorIndex:
         matrix = _unit(self.embedder.embed_queries(texts))
         try:
             folder.mkdir(parents=True, exist_ok=True)
-            np.save(path, matrix)
+            # Written aside, then renamed: processes that start at once never read a half-written file.
+            partial = folder / f".descriptoren-{key}-{os.getpid()}.npy"
+            np.save(partial, matrix)
+            os.replace(partial, path)
             for stale in folder.glob("descriptoren-*.npy"):  # of an earlier thesaurus or model
                 if stale != path:
                     stale.unlink(missing_ok=True)
