@@ -6,7 +6,6 @@ Run with ``streamlit run app.py``. Settings come from the environment and ``.env
 from __future__ import annotations
 
 import math
-import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -27,7 +26,6 @@ from assistant.flows import (
     SourceMissingError,
 )
 from assistant.flows.chat import ChatFlows
-from assistant.flows.concepts import warm_up_descriptors
 from assistant.flows.interview import MAX_VRAGEN
 from assistant.flows.probleemanalyse import Overdracht
 from assistant.flows.terugkoppeling import Terugkoppeling
@@ -70,7 +68,6 @@ def load_core() -> tuple[Core, str | None]:
     except LLMConfigError as err:
         core, problem = Core.from_settings(settings.model_copy(update={"llm_provider": "none"})), str(err)
     core.warm_up()
-    threading.Thread(target=warm_up_descriptors, name="descriptoren", daemon=True).start()
     return core, problem
 
 

@@ -2,8 +2,9 @@
 
 The offline answer quotes the sentences of the best passages that share most with the question,
 verbatim, each marked [n]; the citation list holds the passages. When the evidence is too weak
-(``AnswerDecision``: a model fitted on how far the best passage stands out in the question's own
-ranking and how much of its vocabulary the documents use) the answerer abstains and shows the
+(``AnswerDecision``: a model fitted on the best passage's similarity read beside the question's
+length and language, and on how much of the asking sentence's vocabulary the documents and the best
+passages use) the answerer abstains and shows the
 nearest passages as "misschien verwant"; when a specific fact is asked and no passage holds one, it
 says which fact is absent and quotes what the documents do say. An LLM answer is only kept when
 the grounding guard accepts it.

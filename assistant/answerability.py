@@ -225,6 +225,7 @@ def holds_fact(sentence: str, kind: str) -> bool:
     return bool(_HOLDS[kind].search(sentence))
 
 
+@lru_cache(maxsize=1024)  # the decision, the name check and the fact checks each ask it of one question
 def asked_part(question: str) -> str:
     """The sentences that ask (ending in "?"); the whole text when none does. A situation tells who
     and why in its story; what it asks stands in its question sentences, and in the sentence before
