@@ -178,6 +178,8 @@ def test_single_questions_stand_alone() -> None:
         "Which one is about leadership?",
         "Does that actually work for teachers?",
         "Should we also look back?",  # an additive
+        "Hoeveel tijd moet die krijgen?",  # a pronoun is free in its clause: "tijd" is no antecedent
+        "What kind of data do they mean?",
     ],
 )
 def test_a_reference_back_takes_the_earlier_topic(follow_up: str) -> None:
@@ -200,6 +202,9 @@ def test_a_reference_with_a_topic_of_its_own_keeps_its_words_and_the_scope() -> 
         "Hoe zorg je dat een verbeterplan door het hele team gedragen wordt?",  # "dat" the conjunction
         "Onze sectie heeft leerteams opgezet. Wie zitten daarin volgens de leidraad?",  # antecedent inside
         "Wat zegt de leidraad over borging?",
+        "Welke aanpak helpt leerlingen die vaak te laat komen?",  # a relative pronoun
+        "Hoe kiest de schoolleiding welke vernieuwingen ze invoert?",  # bound in the clause above
+        "How do we find research without it eating up all our time?",
     ],
 )
 def test_no_reference_back(question: str) -> None:
