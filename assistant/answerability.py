@@ -87,13 +87,17 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("duration", rf"\b(?:hoe lang|hoeveel (?:tijd|{_UNITS}|\w+(?:dagen|uren|weken))|how long)\b"),
         ("number", r"\b(?:hoeveel|how many|how much|wat is het (?:maximum|minimum|aantal))\b"),
         # A judgement between methods: "welke methode werkt het best", "de beste aanpak", not "de
-        # beste manier om…" (which asks how).
+        # beste manier om…" (which asks how). A question that picks one ("welke", "which") with a
+        # superlative adverb ("scoort het hoogst", "is het meest effectief") asks the same, and so
+        # does one that weighs two ("Wat werkt beter: A of B?").
         (
             "best",
             r"\b(?:(?:werkt|werken|helpt|helpen) (?:het )?best\w*|"
             r"(?:is|zijn) (?:de |het )?beste\b(?! manier)|(?:de|het) beste (?:methode|aanpak|tool|"
             r"programma|instrument|interventie|app)\w*|effectiefste|works? best|most effective|"
-            r"best (?:method|approach|tool|programme|program)s?)\b",
+            r"best (?:method|approach|tool|programme|program)s?|"
+            r"(?:welke?|which)\b[^.?!]*\bhet (?:best|beste|meest|minst|hoogst|laagst)\b|"
+            r"(?:wat|welke?|which|what)\b[^.?!]*\b(?:beter|better)\b[^.?!]*\b(?:of|or)\b)",
         ),
         (
             "named",
@@ -122,8 +126,8 @@ _HOLDS: dict[str, re.Pattern[str]] = {
     ),
     # A comparison of effect: a superlative or comparative of working or effect.
     "best": re.compile(
-        r"\b(?:het best|de beste|het beste|effectiefst\w*|effectiever\w*|"
-        r"beter\w* (?:werkt|resultaten|effect)|meer effect|werkt beter|most effective|works best)\b",
+        r"\b(?:het best|de beste|het beste|het meest \w+|effectiefst\w*|effectiever\w*|most \w+|"
+        r"beter\w* (?:werkt|resultaten|effect)|meer effect|werkt beter|works best)\b",
         re.I,
     ),
     # A name mid-sentence (capitalised, not after a full stop), a web address or a quoted title.

@@ -31,6 +31,9 @@ from assistant.lexical import analyse
         ("Hoeveel procent van de leraren doet onderzoek?", "percentage"),
         ("Welke methode voor begrijpend lezen werkt het best?", "best"),
         ("Which of these tools works best for a small team?", "best"),
+        ("Welke leesmethode voor groep 4 scoort het hoogst?", "best"),  # picks one, with a superlative
+        ("Wat werkt beter in de brugklas: een pilot of meteen invoeren?", "best"),  # weighs two
+        ("Hoe kan ik als kartrekker het best beginnen?", None),  # asks how
         ("Hoeveel fte krijgt een kartrekker?", "number"),
         ("Wat is de beste manier om collega's mee te krijgen?", None),  # asks how, not which is best
         ("Wanneer is het zinvol om een PLG te starten?", None),  # 'wanneer' as 'under which conditions'
@@ -57,6 +60,7 @@ def test_asked_fact(question: str, kind: str | None) -> None:
         ("Van de leraren zegt 40% tijd te missen.", "percentage", True),
         ("Leraren zeggen tijd te missen.", "percentage", False),
         ("Samen lesgeven werkt beter dan alleen.", "best", True),
+        ("Activiteiten die de vier domeinen verbinden, zijn het meest effectief.", "best", True),
         ("Samen lesgeven is een vorm van professionalisering.", "best", False),
     ],
 )
