@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
+from functools import lru_cache
 from itertools import accumulate
 
 from assistant.flows.export import Entry
@@ -60,7 +62,7 @@ def quoted_sentences(answer_text: str) -> list[str]:
     return found
 
 
-def _spans(text: str, sentences: list[str]) -> list[tuple[int, int]]:
+def _spans(text: str, sentences: Sequence[str]) -> list[tuple[int, int]]:
     """Where each sentence stands in ``text``, whatever whitespace (a line break) separates its words.
 
     Found in the text with its whitespace collapsed, then mapped back: one regex per quoted sentence
@@ -90,11 +92,18 @@ def _spans(text: str, sentences: list[str]) -> list[tuple[int, int]]:
     return merged
 
 
-def passage_markdown(text: str, highlight: list[str] | None = None) -> str:
+def passage_markdown(text: str, highlight: Sequence[str] = ()) -> str:
     """The passage escaped, with the quoted sentences in **bold** (a sentence never spans a break)."""
+    return _passage_markdown(text, tuple(highlight))
+
+
+# Every rerun of the chat draws the answers given since the page was drawn again, with the same
+# passages and quotes: each is marked up once per process.
+@lru_cache(maxsize=1024)
+def _passage_markdown(text: str, highlight: tuple[str, ...]) -> str:
     out: list[str] = []
     pos = 0
-    for start, end in _spans(text, highlight or []):
+    for start, end in _spans(text, highlight):
         out.append(_lines(escape_md(text[pos:start])))
         quoted = " ".join(text[start:end].split())
         out.append(f"**{escape_md(quoted)}**")

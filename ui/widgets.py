@@ -8,7 +8,7 @@ Usage::
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 import streamlit as st
 
@@ -29,7 +29,7 @@ from ui.render import (
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
-def source_card(n: int, passage: Passage, highlight: list[str] | None = None) -> None:
+def source_card(n: int, passage: Passage, highlight: Sequence[str] = ()) -> None:
     """An expandable source: title, section and page on the label; sector, aanbeveling and text inside."""
     with st.expander(source_label(n, passage)):
         st.markdown(passage_facts(passage))
