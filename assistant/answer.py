@@ -50,6 +50,7 @@ from assistant.sentences import (
     unasked_kind,
     without_notes,
 )
+from assistant.spelling import speller_for
 
 _POINTER = re.compile(r"zie\b|https?://|www\.", re.I)  # "Zie het kader…", a bare web address
 # "welke stappen…", "hoe pak ik dit aan?", "noem de kenmerken", "which steps": the whole list is the answer.
@@ -106,7 +107,8 @@ class Answer:
     understood_as: str | None = None  # how a follow-up was read ("borging in het mbo")
 
     def reading(self) -> str | None:
-        """How a follow-up was read, said in the question's language; None for a question on its own."""
+        """How a follow-up (or a question with slips) was read, in the question's language; None for a
+        question read as typed."""
         if not self.understood_as:
             return None
         lead = "I read your question as" if is_english(self.question) else "Ik lees je vraag als"
@@ -397,6 +399,10 @@ class Answerer:
         self.k = k
         self.resolver = resolver or FollowUpResolver()
 
+    def spelled(self, question: str) -> str:
+        """``question`` with its typing slips read as the documents' words ("aanpk" → "aanpak")."""
+        return speller_for(self.retriever.store.snapshot()).correct(question)
+
     def _retrieve(self, query: ParsedQuery) -> list[Hit]:
         return self.retriever.retrieve(query, k=self.k) if query.text else []
 
@@ -410,7 +416,10 @@ class Answerer:
         self, question: str, history: Sequence[Turn] = (), scope: Scope | None = None
     ) -> Iterator[str | Answer]:
         """Tokens as the LLM writes them, then the final (guarded) Answer as the last item."""
-        resolved = self.resolver.resolve(question, history, scope)
+        spelled = self.spelled(question)
+        resolved = self.resolver.resolve(spelled, history, scope)
+        if spelled != question and resolved.understood_as is None:  # the reader sees what was read
+            resolved = replace(resolved, understood_as=f"‘{spelled}’")
         conversation = " ".join(turn.content for turn in history)
         for item in self._stream(resolved, conversation):
             yield item if isinstance(item, str) else replace(item, understood_as=resolved.understood_as)

@@ -129,7 +129,7 @@ class ResolvedQuestion:
     """A question made to stand on its own: ``text`` is what is searched, ``scope`` its filters.
 
     ``understood_as`` is said back to the user when the conversation changed the question
-    ("borging in het mbo"); None when the question stood on its own.
+    ("borging in het mbo") or its typing slips were read as other words; None otherwise.
     """
 
     asked: str

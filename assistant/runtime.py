@@ -80,7 +80,7 @@ class Core:
         self, question: str, k: int = 10, history: Sequence[Turn] = (), scope: Scope | None = None
     ) -> list[Hit]:
         """The passages for ``question`` read in the context of ``history`` (a follow-up is resolved)."""
-        resolved = self.answerer.resolver.resolve(question, history, scope)
+        resolved = self.answerer.resolver.resolve(self.answerer.spelled(question), history, scope)
         return self.retriever.search(resolved.text, k=k, scope=resolved.scope) if resolved.text else []
 
     def warm_up(self) -> None:

@@ -116,6 +116,14 @@ def test_a_teacher_describing_a_situation_is_answered(corpus_core: Core) -> None
     assert_grounded(answer)
 
 
+def test_a_question_typed_with_slips_is_read_as_meant_and_says_so(corpus_core: Core) -> None:
+    answer = ask(corpus_core, "kenmerken onderzoekende houdig docent")
+    assert not answer.abstained, answer.text
+    assert "onderzoekende houding docent" in (answer.reading() or "")
+    assert_grounded(answer)
+    assert ask(corpus_core, "Wat zegt de leidraad over borging?").reading() is None  # read as typed
+
+
 def test_a_word_the_conversation_explains_does_not_decline_a_follow_up(corpus_core: Core) -> None:
     history = [
         Turn(
