@@ -86,12 +86,14 @@ class Core:
     def warm_up(self) -> None:
         """Load what the first questions would otherwise wait for: the second model's tokenizer and
         weights (about 2 s), e5's first passes (1.5 s, then 0.15 s, then 20 ms), the word
-        frequencies that split compounds. The app calls this while it shows that it is starting.
+        frequencies that split compounds, the documents' words typing slips are read against (50 ms).
+        The app calls this while it shows that it is starting.
         Frog (about 10 s) and the thesaurus's descriptor vectors (10-25 s on a new machine, then read
         from the store folder) start in the background: only the flows need them, and they wait."""
         threading.Thread(target=dutch.warm_up, name="frog-start", daemon=True).start()
         threading.Thread(target=warm_up_descriptors, name="descriptoren", daemon=True).start()
         for question in _WARM_UP:
+            self.answerer.spelled(question)
             index_terms(question)
             for embedder in (self.embedder, self.store.second_embedder):
                 if embedder is not None:
