@@ -12,7 +12,9 @@ when it is too short to name a topic, "Wat doen we fout?", the first sentence, w
 told) and concepts named more than once count; a setting ("in de klas", "elke ochtend"), a quantity
 ("een handvol", "een kwartier") and an everyday word that merely leads to a thesaurus term ("tijd",
 "les") do not. A judgement question ("Is het slim om X te doen?") asks for the effect of X, named as
-the om-clause made a noun; the outcome is what its effect word governs ("draagt bij aan Y").
+the om-clause made a noun; the outcome is what its effect word governs ("draagt bij aan Y"). So does a
+short judgement question after a measure the story proposes ("Collega's willen stoppen met huiswerk.
+Wat is wijsheid?" → the effect of huiswerk).
 
 Usage::
 
@@ -221,6 +223,7 @@ class PraktijkvraagReader:
         self.light_words = frozenset(spec["lichte_werkwoorden"])
         self.change_verbs = frozenset(spec["veranderwerkwoorden"])
         self.problem_verbs = frozenset(spec["probleemwerkwoorden"])
+        self.proposal_verbs = frozenset(spec["voorstelwerkwoorden"])
         self.wish_adjectives = frozenset(spec["wensbijvoeglijk"])
         self.context_prepositions = frozenset(spec["context_voorzetsels"])
         self.levels = re.compile(spec["niveau"], re.IGNORECASE)
@@ -236,6 +239,8 @@ class PraktijkvraagReader:
         # first sentence, where practitioners state the problem, counts as the question's.
         meta = len([t for t in question if t.tag != "LET"]) <= _META_WORDS
         salient = analysis.sentences[0] if meta else question
+        # "Collega's willen stoppen met huiswerk. Wat is wijsheid?": a judgement of the measure proposed.
+        proposed = self._proposed(analysis, question) if meta and _judges(question) else None
         concepts: list[Concept] = []
         offset = question_offset = 0
         for sentence in analysis.sentences:
@@ -256,11 +261,17 @@ class PraktijkvraagReader:
         merged = [asked, *merged] if asked is not None else merged  # the practitioner's own X, unmerged
         lemmas = [t.lemma.lower() for t in analysis.tokens]
         merged = [replace(c, mentions=max(c.mentions, _mentions(c, lemmas))) for c in merged]
+        if proposed and any(_within(c, proposed) for c in merged):  # the measure is what is asked
+            merged = [replace(c, in_question=_within(c, proposed)) for c in merged]
+        else:
+            proposed = None
         # "Is het slim om X?" names its own topic: a descriptor then confirms, it does not join.
         merged = self._assigned(merged, praktijkvraag, analysis, doelgroep, join=asked is None)
         core, other = _salient(merged)
         return Reading(
-            "effect" if frame else self._vorm(question, any(c.in_question for c in core) and not meta),
+            "effect"
+            if frame or proposed
+            else self._vorm(question, any(c.in_question for c in core) and not meta),
             core,
             doelgroep,
             analysis,
@@ -268,6 +279,30 @@ class PraktijkvraagReader:
             other,
             self._outcome(question, question_offset),
         )
+
+    def _proposed(self, analysis: Analysis, question: Sequence[Token]) -> set[str] | None:
+        """The lemmas of a measure the story proposes: what follows a verb of proposing with an
+        infinitive after it ("Sommige collega's willen stoppen met huiswerk opgeven" → stoppen, met,
+        huiswerk, opgeven), the last such clause before the question. A sentence about learners
+        ("leerlingen willen niet leren") tells the problem, not a measure."""
+        found = None
+        for sentence in analysis.sentences:
+            if sentence is question:
+                break
+            if any(t.is_noun and t.lemma.lower() in self.learners for t in sentence):
+                continue
+            verb = next(
+                (
+                    i
+                    for i, t in enumerate(sentence)
+                    if t.is_finite_verb and t.lemma.lower() in self.proposal_verbs
+                ),
+                None,
+            )
+            rest = sentence[verb + 1 :] if verb is not None else ()
+            if any(t.is_infinitive for t in rest):
+                found = {w for t in rest if t.tag != "LET" for w in (t.lemma.lower(), t.text.lower())}
+        return found
 
     def _assigned(
         self,
@@ -839,6 +874,22 @@ def _judgement_frame(question: Sequence[Token]) -> int:
         return 0
     rest = [t.lemma.lower() for t in question[om + 1 :]]
     return om + 1 if "te" in rest and any(t.is_infinitive for t in question[om + 1 :]) else 0
+
+
+def _within(concept: Concept, words: set[str]) -> bool:
+    """Is the concept's head (every word of it) among ``words``?"""
+    return bool(concept.head) and set(concept.head.lower().split()) <= words
+
+
+def _judges(question: Sequence[Token]) -> bool:
+    """A question that asks for a judgement, not for action or causes: its only verb, if any, is the
+    copula ("Wat is wijsheid?", "Is dat verstandig?", "Goed idee?"), and it does not ask how or why."""
+    words = [t for t in question if t.tag != "LET"]
+    return (
+        bool(words)
+        and words[0].lemma.lower() not in {"hoe", "waarom", "waardoor", "wanneer"}
+        and all(t.lemma.lower() == "zijn" for t in words if t.is_verb)
+    )
 
 
 def _measures(concept: Concept, found: list[Concept], sentence: Sequence[Token], offset: int) -> bool:

@@ -48,6 +48,19 @@ def test_a_short_question_asks_about_the_problem_told_before_it(reader):
     assert "verslagen" in _labels(reading) and "verkeerd" not in " ".join(_labels(reading))
 
 
+def test_a_judgement_of_a_measure_the_story_proposes_asks_for_its_effect(reader):
+    proposal = "De sectie wil voortaan elke week een overhoring geven."
+    reading = reader.read(f"{proposal} Is dat verstandig?", "vo")
+    assert reading.vorm == "effect"
+    assert _labels(reading)[0] == "overhoring"
+    # asking how to do it is no judgement; what learners want tells the problem, not a measure
+    assert reader.read(f"{proposal} Hoe pakken we dat aan?", "vo").vorm != "effect"
+    reading = reader.read(
+        "De leerlingen in klas 2 willen niet meer leren voor toetsen. Wat is wijsheid?", "vo"
+    )
+    assert reading.vorm == "probleem"
+
+
 def test_settings_and_everyday_words_are_no_concepts(reader):
     reading = reader.read("Hoe gebruiken we de tijd in de mentorles beter?", "vo")
     assert _labels(reading) == ["mentorles"]  # "tijd" says too little to stand for "tijd en ruimte"
