@@ -219,6 +219,8 @@ class PraktijkvraagReader:
         spec = load_spec("kennisvraag")["lezen"]
         self.learners = frozenset(spec["lerenden"])
         self.people = self.learners | frozenset(spec["personen"])
+        self.parties = frozenset(spec["partijen"])
+        self.class_words = tuple(spec["groepswoorden"])
         self.school_types = frozenset(spec["schoolsoorten"])
         self.light_words = frozenset(spec["lichte_werkwoorden"])
         self.change_verbs = frozenset(spec["veranderwerkwoorden"])
@@ -492,7 +494,11 @@ class PraktijkvraagReader:
             used.update(id(t) for t in phrase.tokens)
             start, end = place[id(phrase.tokens[0])], place[id(phrase.tokens[-1])] + 1
             setting = entry is None and _setting(sentence, phrase)
-            actor = head.lemma.lower() in self.people
+            # Staff are who acts, not a topic; a party outside the school is one, by the thesaurus's
+            # name for it ("ouders" → ouderbetrokkenheid).
+            party = head.lemma.lower() in self.parties and entry is not None
+            actor = head.lemma.lower() in self.people and not party
+            label = entry.term if party and entry is not None and " " not in label else label
             found.append(
                 Concept(
                     label,
@@ -621,7 +627,7 @@ class PraktijkvraagReader:
     def _label(self, phrase: Phrase) -> str | None:
         """The phrase in base form without people, levels, numbers and judging adjectives ("goede")."""
         head = phrase.head
-        if head is None or head.lemma.lower() in self.school_types:
+        if head is None or head.lemma.lower() in self.school_types or self._learners_class(head):
             return None
         # People are the target group, not a topic, unless the thesaurus makes them one ("ouders").
         if head.lemma.lower() in self.people and (
@@ -644,6 +650,15 @@ class PraktijkvraagReader:
         if not words or not any(t.is_noun for t in words):
             return None
         return " ".join(t.text if t.tag == "SPEC" or t.text.isupper() else t.text.lower() for t in words)
+
+    def _learners_class(self, head: Token) -> bool:
+        """A compound of learners and a word for their class ("kleutergroepen", "kleuterklas"): the
+        target group's place, not a topic."""
+        lemma = head.lemma.lower()
+        return any(
+            lemma.startswith(learner) and lemma[len(learner) :].lstrip("s").startswith(self.class_words)
+            for learner in self.learners
+        )
 
     def _agent(self, head: Token) -> bool:
         return head.lemma.lower() not in self.people and _agent(head)

@@ -61,6 +61,21 @@ def test_a_judgement_of_a_measure_the_story_proposes_asks_for_its_effect(reader)
     assert reading.vorm == "probleem"
 
 
+def test_parents_are_a_topic_staff_and_the_learners_class_are_not(reader):
+    reading = reader.read(
+        "In de kleuterklassen vergeten veel kinderen hun gymspullen. Ouders denken dat de school ze "
+        "bewaart. Wat doen we fout?",
+        "po",
+    )
+    assert "kleuterklassen" not in _labels(reading)  # where the target group is, not what about
+    assert "ouderbetrokkenheid" in _labels(reading)  # "ouders" by the thesaurus's name for the topic
+    reading = reader.read(
+        "In de brugklas maken de mentoren zich zorgen over pesten op sociale media. Hoe pakken we dit aan?",
+        "vo",
+    )
+    assert "mentoren" not in _labels(reading) and "pesten" in _labels(reading)
+
+
 def test_settings_and_everyday_words_are_no_concepts(reader):
     reading = reader.read("Hoe gebruiken we de tijd in de mentorles beter?", "vo")
     assert _labels(reading) == ["mentorles"]  # "tijd" says too little to stand for "tijd en ruimte"
