@@ -26,6 +26,7 @@ Usage::
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import itertools
 import re
@@ -193,11 +194,13 @@ class Reading:
     kenmerken_van: str | None = None  # for a broad wish: what effective versions of are asked about
     other: list[Concept] = field(default_factory=list)  # named in passing: search terms, not the question
     outcome: tuple[int, int] | None = None  # token span of what X should affect ("op de leesvaardigheid")
+    problem: list[Concept] = field(default_factory=list)  # what the story says goes wrong, for an outcome
 
     def outcomes(self, concepts: Sequence[Concept]) -> list[Concept]:
-        """The concepts the question names as the outcome ("voor minder uitval", "effect op Y")."""
+        """The concepts the question names as the outcome ("voor minder uitval", "effect op Y"); when
+        it names none, the problem the story tells ("Veel leerlingen komen te laat")."""
         if self.outcome is None:
-            return []
+            return [c for c in self.problem if c in concepts]
         start, end = self.outcome
         return sorted((c for c in concepts if start <= c.position < end), key=lambda c: c.position)
 
@@ -270,17 +273,14 @@ class PraktijkvraagReader:
         # "Is het slim om X?" names its own topic: a descriptor then confirms, it does not join.
         merged = self._assigned(merged, praktijkvraag, analysis, doelgroep, join=asked is None)
         core, other = _salient(merged)
-        return Reading(
+        vorm = (
             "effect"
             if frame or proposed
-            else self._vorm(question, any(c.in_question for c in core) and not meta),
-            core,
-            doelgroep,
-            analysis,
-            self._wished(question),
-            other,
-            self._outcome(question, question_offset),
+            else self._vorm(question, any(c.in_question for c in core) and not meta)
         )
+        outcome = self._outcome(question, question_offset)
+        problem = _problem(core, analysis) if vorm == "effect" and outcome is None else []
+        return Reading(vorm, core, doelgroep, analysis, self._wished(question), other, outcome, problem)
 
     def _proposed(self, analysis: Analysis, question: Sequence[Token]) -> set[str] | None:
         """The lemmas of a measure the story proposes: what follows a verb of proposing with an
@@ -1010,6 +1010,30 @@ def _salient(concepts: list[Concept]) -> tuple[list[Concept], list[Concept]]:
     core = [c for c in ranked if not c.setting and _score(c) > 1]
     core = core or [c for c in ranked if not c.setting] or ranked
     return core, [c for c in ranked if c not in core]
+
+
+def _problem(core: list[Concept], analysis: Analysis) -> list[Concept]:
+    """What the story of a "does X work?" question says goes wrong, when the question names no outcome
+    ("Is het slim om later te beginnen? Veel leerlingen komen te laat."): the known concepts of the
+    sentences that do not name X, that are neither X (nor its broader or narrower term) nor an approach
+    of their own (a descriptor with a ``doel``: "strafwerk" → positive behaviour support is another
+    measure, not an outcome). Who proposes X ("de sectie wil …") is no problem."""
+    ends = list(itertools.accumulate(len(s) for s in analysis.sentences))
+
+    def sentence(concept: Concept) -> int:
+        return bisect.bisect_right(ends, concept.position)
+
+    asked = [c for c in core if c.in_question]
+    told = {sentence(c) for c in asked}
+    return [
+        c
+        for c in core
+        if not c.in_question
+        and sentence(c) not in told
+        and c.entry is not None
+        and not c.entry.doel
+        and not any(_related(x.entry, c.entry) or c.label in x.label for x in asked)
+    ]
 
 
 def _mentions(concept: Concept, lemmas: list[str]) -> int:

@@ -287,7 +287,7 @@ class KennisvraagBuilder:
             parts = self._parts(group, sector)
             if reading.vorm == "effect":  # the effect of X on Y: Y as the question names it, else the usual
                 x = [c.label for c in causes if c in concepts[:n]] or [labels[0]]
-                y = [c.label for c in outcomes if c in concepts[:n] and c.label not in x]
+                y = [_nominal(c.label) for c in outcomes if c in concepts[:n] and c.label not in x]
                 uitkomst = _enumerate(y) if y else self._usual_outcome(causes, sector)
                 text = templates["effect"].format(x=_enumerate(x), y=uitkomst, **parts)
             elif reading.vorm == "kenmerken" and reading.kenmerken_van:
@@ -432,6 +432,11 @@ def _zoekterm(term: str, entry: ThesaurusEntry | None) -> Zoekterm:
         return Zoekterm(term, [], [])
     synoniemen = [t for t in (entry.term, *entry.synoniemen) if t.lower() != term.lower()]
     return Zoekterm(term, list(dict.fromkeys(synoniemen)), list(entry.engels), list(entry.breder))
+
+
+def _nominal(label: str) -> str:
+    """An infinitive phrase as a noun: "te laat komen" → "het te laat komen" (after "op")."""
+    return f"het {label}" if label.split()[0] == "te" else label
 
 
 def _enumerate(labels: list[str]) -> str:

@@ -72,6 +72,22 @@ def test_kennisvraag_is_about_knowledge_and_everything_is_cited(builder, assert_
             "kenmerken",
             ["een effectief inwerkprogramma", "starters", "primair onderwijs"],
         ),
+        # "is het slim om X?" without an outcome: the problem the story tells is what X should affect
+        (
+            "Is het slim om de lessen later te laten beginnen? Veel leerlingen komen nu te laat.",
+            "vo",
+            "effect",
+            ["effect van het later laten beginnen van de lessen op het te laat komen"],
+        ),
+        # a judgement of a measure the story proposes: its effect on the problem told before it, not
+        # on who proposes it ("de sectie")
+        (
+            "In klas 2 komen veel leerlingen te laat. De sectie wil voortaan strafwerk geven. Is dat "
+            "verstandig?",
+            "vo",
+            "effect",
+            ["effect van strafwerk op het te laat komen", "leerlingen in klas 2"],
+        ),
         # a sentence that is not a question: the predicate with "te laat" as one concept
         (
             "Leerlingen in 3 vmbo komen te laat in het eerste uur.",
