@@ -473,7 +473,8 @@ class PraktijkvraagReader:
                     )
                     label = " ".join(t.text.lower() for t in covered) if own else entry.term
                     found.append(Concept(label, entry, start, end, in_question, own, head=phrase))
-        for whole in Analysis((tuple(sentence),)).noun_phrases():
+        phrases = Analysis((tuple(sentence),)).noun_phrases()
+        for whole in (part for phrase in phrases for part in _split_nouns(phrase)):
             # A phrase the thesaurus took part of ("toets [begrijpend lezen]") keeps the rest before it.
             cut = next((i for i, t in enumerate(whole.tokens) if id(t) in used), len(whole.tokens))
             phrase = Phrase(whole.tokens[:cut])
@@ -940,6 +941,22 @@ def _agent(head: Token) -> bool:
         return False
     stem = lemma[:-3] if lemma.endswith("aar") else lemma[:-2]
     return zipf_frequency(f"{stem}en", "nl") >= _VERB_ZIPF
+
+
+def _split_nouns(phrase: Phrase) -> list[Phrase]:
+    """A phrase split where one singular common noun follows another ("[bij de] eindbeoordeling
+    feedback [krijgen]"): Dutch joins such nouns into a compound or with a preposition, so two in a
+    row are two phrases the chunker ran together. A measure before a plural ("een handvol kinderen")
+    is no such pair."""
+    parts: list[list[Token]] = [[]]
+    for i, token in enumerate(phrase.tokens):
+        before = phrase.tokens[i - 1] if i else None
+        if before is not None and all(
+            t.tag == "N" and {"soort", "ev"} <= set(t.features) for t in (before, token)
+        ):
+            parts.append([])
+        parts[-1].append(token)
+    return [Phrase(tuple(part)) for part in parts]
 
 
 def _determiner_like(token: Token, following: Sequence[Token]) -> bool:

@@ -123,3 +123,10 @@ def test_a_thesaurus_phrase_inside_a_noun_phrase_and_a_quantity_before_it(reader
 def test_a_general_noun_gives_way_to_the_concept_it_is_about(reader):
     reading = reader.read("Veel leerlingen in de onderbouw hebben problemen met plannen. Wat helpt?", "vo")
     assert "problemen" not in _labels(reading) and _labels(reading)
+
+
+def test_two_nouns_the_chunker_ran_together_are_two_concepts(reader):
+    reading = reader.read(
+        "Onze studenten krijgen pas bij het eindgesprek feedback over hun stage. Hoe kan dat beter?", "mbo"
+    )
+    assert "feedback" in _labels(reading) and "eindgesprek feedback" not in _labels(reading)
