@@ -245,7 +245,8 @@ class PraktijkvraagReader:
         meta = len([t for t in question if t.tag != "LET"]) <= _META_WORDS
         salient = analysis.sentences[0] if meta else question
         # "Collega's willen stoppen met huiswerk. Wat is wijsheid?": a judgement of the measure proposed.
-        proposed = self._proposed(analysis, question) if meta and _judges(question) else None
+        proposal = self._proposed(analysis, question) if meta and _judges(question) else None
+        proposed = proposal[1] if proposal else None
         concepts: list[Concept] = []
         offset = question_offset = 0
         for sentence in analysis.sentences:
@@ -254,7 +255,14 @@ class PraktijkvraagReader:
             words = sentence[frame:] if sentence is question else sentence
             found = self._concepts(words, offset + len(sentence) - len(words), sentence is salient)
             if meta and sentence is question and sentence is not salient:
-                found = [c for c in found if c.entry is not None and _names_entry(c)]
+                # … and an adjective there judges ("Wat doen we fout?"), it names no topic.
+                found = [
+                    c
+                    for c in found
+                    if c.entry is not None
+                    and _names_entry(c)
+                    and not sentence[c.position - offset].is_adjective
+                ]
             concepts += found
             offset += len(sentence)
         doelgroep = self._doelgroep(praktijkvraag, analysis, sector)
@@ -279,20 +287,20 @@ class PraktijkvraagReader:
             else self._vorm(question, any(c.in_question for c in core) and not meta)
         )
         outcome = self._outcome(question, question_offset)
-        problem = _problem(core, analysis) if vorm == "effect" and outcome is None else []
+        # The sentences that ask about X; the others tell the story.
+        asking = {analysis.sentences.index(question), *([proposal[0]] if proposed and proposal else [])}
+        problem = _problem(core, analysis, asking) if vorm == "effect" and outcome is None else []
         return Reading(vorm, core, doelgroep, analysis, self._wished(question), other, outcome, problem)
 
-    def _proposed(self, analysis: Analysis, question: Sequence[Token]) -> set[str] | None:
-        """The lemmas of a measure the story proposes: what follows a verb of proposing with an
-        infinitive after it ("Sommige collega's willen stoppen met huiswerk opgeven" → stoppen, met,
-        huiswerk, opgeven), the last such clause before the question. A sentence about learners
-        ("leerlingen willen niet leren") tells the problem, not a measure."""
+    def _proposed(self, analysis: Analysis, question: Sequence[Token]) -> tuple[int, set[str]] | None:
+        """The sentence and the words of a measure the story proposes: what follows a verb of
+        proposing with an infinitive after it ("Sommige collega's willen stoppen met huiswerk opgeven"
+        → stoppen, met, huiswerk, opgeven), the last such clause before the question. Learners who
+        want something ("de leerlingen willen niet leren") tell the problem, not a measure."""
         found = None
-        for sentence in analysis.sentences:
+        for index, sentence in enumerate(analysis.sentences):
             if sentence is question:
                 break
-            if any(t.is_noun and t.lemma.lower() in self.learners for t in sentence):
-                continue
             verb = next(
                 (
                     i
@@ -301,9 +309,12 @@ class PraktijkvraagReader:
                 ),
                 None,
             )
-            rest = sentence[verb + 1 :] if verb is not None else ()
+            if verb is None or any(t.lemma.lower() in self.learners for t in sentence[:verb]):
+                continue
+            rest = sentence[verb + 1 :]
             if any(t.is_infinitive for t in rest):
-                found = {w for t in rest if t.tag != "LET" for w in (t.lemma.lower(), t.text.lower())}
+                words = {w for t in rest if t.tag != "LET" for w in (t.lemma.lower(), t.text.lower())}
+                found = (index, words)
         return found
 
     def _assigned(
@@ -1029,24 +1040,19 @@ def _salient(concepts: list[Concept]) -> tuple[list[Concept], list[Concept]]:
     return core, [c for c in ranked if c not in core]
 
 
-def _problem(core: list[Concept], analysis: Analysis) -> list[Concept]:
+def _problem(core: list[Concept], analysis: Analysis, asking: set[int]) -> list[Concept]:
     """What the story of a "does X work?" question says goes wrong, when the question names no outcome
-    ("Is het slim om later te beginnen? Veel leerlingen komen te laat."): the known concepts of the
-    sentences that do not name X, that are neither X (nor its broader or narrower term) nor an approach
-    of their own (a descriptor with a ``doel``: "strafwerk" → positive behaviour support is another
-    measure, not an outcome). Who proposes X ("de sectie wil …") is no problem."""
+    ("Is het slim om later te beginnen? Veel leerlingen komen te laat."): the known concepts first
+    named outside the ``asking`` sentences (the question, a proposal of X), that are neither X (nor its
+    broader or narrower term) nor an approach of their own (a descriptor with a ``doel``: "strafwerk" →
+    positive behaviour support is another measure, not an outcome)."""
     ends = list(itertools.accumulate(len(s) for s in analysis.sentences))
-
-    def sentence(concept: Concept) -> int:
-        return bisect.bisect_right(ends, concept.position)
-
     asked = [c for c in core if c.in_question]
-    told = {sentence(c) for c in asked}
     return [
         c
         for c in core
         if not c.in_question
-        and sentence(c) not in told
+        and bisect.bisect_right(ends, c.position) not in asking
         and c.entry is not None
         and not c.entry.doel
         and not any(_related(x.entry, c.entry) or c.label in x.label for x in asked)

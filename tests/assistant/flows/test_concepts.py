@@ -59,6 +59,25 @@ def test_a_judgement_of_a_measure_the_story_proposes_asks_for_its_effect(reader)
         "De leerlingen in klas 2 willen niet meer leren voor toetsen. Wat is wijsheid?", "vo"
     )
     assert reading.vorm == "probleem"
+    # learners as the indirect object of the proposal do not make it their wish
+    reading = reader.read("De sectie wil elke leerling een vaste coach geven. Goed idee?", "vo")
+    assert reading.vorm == "effect" and _labels(reading)[0] == "vaste coach"
+
+
+def test_the_problem_the_story_tells_is_the_outcome_when_the_question_names_none(reader):
+    reading = reader.read(
+        "Onze groep 8 is erg onrustig na de pauze. Collega's willen de pauze inkorten. Wat is wijsheid?",
+        "po",
+    )
+    assert reading.vorm == "effect"
+    assert [c.label for c in reading.outcomes(reading.concepts)] == ["klassenmanagement"]
+
+
+def test_an_adjective_in_a_short_question_judges_it_names_no_topic(reader):
+    reading = reader.read(
+        "In klas 2 leveren veel leerlingen hun verslagen te laat in. Wat doen we fout?", "vo"
+    )
+    assert "leren van fouten" not in _labels(reading)  # "fout" leads there in the thesaurus
 
 
 def test_parents_are_a_topic_staff_and_the_learners_class_are_not(reader):
