@@ -700,7 +700,9 @@ class PraktijkvraagReader:
         "burgerschap"); when not, they circle around it and it is called by the term."""
         groups: dict[str, list[Concept]] = {}
         for concept in sorted(concepts, key=lambda c: c.position):
-            key = concept.entry.term.lower() if concept.entry is not None else concept.label.lower()
+            # Staff ("mentoren") stay apart from the topic their descriptor names ("mentorles").
+            topic = concept.entry is not None and not concept.actor
+            key = concept.entry.term.lower() if topic and concept.entry else concept.label.lower()
             groups.setdefault(key, []).append(concept)
         merged = []
         for key, group in groups.items():
@@ -1052,6 +1054,7 @@ def _problem(core: list[Concept], analysis: Analysis, asking: set[int]) -> list[
         c
         for c in core
         if not c.in_question
+        and not c.actor
         and bisect.bisect_right(ends, c.position) not in asking
         and c.entry is not None
         and not c.entry.doel

@@ -88,6 +88,14 @@ def test_kennisvraag_is_about_knowledge_and_everything_is_cited(builder, assert_
             "effect",
             ["effect van strafwerk op het te laat komen", "leerlingen in klas 2"],
         ),
+        # staff named in the story ("mentoren") are neither X nor its outcome, and do not merge with
+        # the topic their descriptor names ("mentorles")
+        (
+            "In de brugklas zijn de mentoren veel tijd kwijt aan ruzies. Werkt een vaste mentorles per week?",
+            "vo",
+            "effect",
+            ["effect van vaste mentorles op ruzies"],
+        ),
         # a sentence that is not a question: the predicate with "te laat" as one concept
         (
             "Leerlingen in 3 vmbo komen te laat in het eerste uur.",
