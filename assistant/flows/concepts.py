@@ -242,7 +242,8 @@ class PraktijkvraagReader:
         frame = _judgement_frame(question)
         # A short question ("Wat doen we fout?", "Wat is wijsheid?") asks about the story before it: the
         # first sentence, where practitioners state the problem, counts as the question's.
-        meta = len([t for t in question if t.tag != "LET"]) <= _META_WORDS
+        # A short yes/no question about a thing ("Werkt een huiswerkklas?") names its own topic.
+        meta = len([t for t in question if t.tag != "LET"]) <= _META_WORDS and not _asks_about(question)
         salient = analysis.sentences[0] if meta else question
         # "Collega's willen stoppen met huiswerk. Wat is wijsheid?": a judgement of the measure proposed.
         proposal = self._proposed(analysis, question) if meta and _judges(question) else None
@@ -908,6 +909,18 @@ def _judgement_frame(question: Sequence[Token]) -> int:
 def _within(concept: Concept, words: set[str]) -> bool:
     """Is the concept's head (every word of it) among ``words``?"""
     return bool(concept.head) and set(concept.head.lower().split()) <= words
+
+
+def _asks_about(question: Sequence[Token]) -> bool:
+    """A yes/no question with a verb of its own and a noun ("Werkt een huiswerkklas?", "Helpt
+    strafwerk?"), not a copula or modal ("Is dat verstandig?") nor a pronoun ("Werkt dat?")."""
+    first = question[0] if question else None
+    return (
+        first is not None
+        and first.is_finite_verb
+        and first.lemma.lower() not in {"zijn", "kunnen", "moeten", "willen", "zullen", "mogen"}
+        and any(t.is_noun for t in question)
+    )
 
 
 def _judges(question: Sequence[Token]) -> bool:

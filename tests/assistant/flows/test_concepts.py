@@ -149,3 +149,9 @@ def test_two_nouns_the_chunker_ran_together_are_two_concepts(reader):
         "Onze studenten krijgen pas bij het eindgesprek feedback over hun stage. Hoe kan dat beter?", "mbo"
     )
     assert "feedback" in _labels(reading) and "eindgesprek feedback" not in _labels(reading)
+
+
+def test_a_short_yes_no_question_about_a_thing_names_its_own_topic(reader):
+    reading = reader.read("Veel brugklassers maken hun huiswerk niet. Werkt een huiswerkklas?", "vo")
+    assert reading.vorm == "effect" and _labels(reading)[0] == "huiswerkklas"
+    assert reader.read("Leerlingen vergeten hun spullen. Werkt dat?", "vo").vorm == "probleem"
