@@ -205,6 +205,16 @@ class Reading:
         return sorted((c for c in concepts if start <= c.position < end), key=lambda c: c.position)
 
 
+@dataclass(frozen=True)
+class Proposal:
+    """A measure the story proposes: its sentence, the words after the verb of proposing, and the
+    measure as a concept named by its verb (used when none of its nouns is a concept)."""
+
+    sentence: int
+    words: frozenset[str]
+    measure: Concept | None
+
+
 class PraktijkvraagReader:
     """Reads concepts, target group and kind of question from a praktijkvraag.
 
@@ -247,7 +257,6 @@ class PraktijkvraagReader:
         salient = analysis.sentences[0] if meta else question
         # "Collega's willen stoppen met huiswerk. Wat is wijsheid?": a judgement of the measure proposed.
         proposal = self._proposed(analysis, question) if meta and _judges(question) else None
-        proposed = proposal[1] if proposal else None
         concepts: list[Concept] = []
         offset = question_offset = 0
         for sentence in analysis.sentences:
@@ -275,30 +284,33 @@ class PraktijkvraagReader:
         merged = [asked, *merged] if asked is not None else merged  # the practitioner's own X, unmerged
         lemmas = [t.lemma.lower() for t in analysis.tokens]
         merged = [replace(c, mentions=max(c.mentions, _mentions(c, lemmas))) for c in merged]
-        if proposed and any(_within(c, proposed) for c in merged):  # the measure is what is asked
-            merged = [replace(c, in_question=_within(c, proposed)) for c in merged]
-        else:
-            proposed = None
+        if proposal is not None and not any(_within(c, proposal.words) for c in merged):
+            # named by a verb when none of its nouns is a concept, else no measure to judge
+            merged = [proposal.measure, *merged] if proposal.measure else merged
+            proposal = proposal if proposal.measure else None
+        if proposal is not None:  # the measure is what is asked
+            merged = [replace(c, in_question=_within(c, proposal.words)) for c in merged]
         # "Is het slim om X?" names its own topic: a descriptor then confirms, it does not join.
         merged = self._assigned(merged, praktijkvraag, analysis, doelgroep, join=asked is None)
         core, other = _salient(merged)
         vorm = (
             "effect"
-            if frame or proposed
+            if frame or proposal
             else self._vorm(question, any(c.in_question for c in core) and not meta)
         )
         outcome = self._outcome(question, question_offset)
         # The sentences that ask about X; the others tell the story.
-        asking = {analysis.sentences.index(question), *([proposal[0]] if proposed and proposal else [])}
+        asking = {analysis.sentences.index(question), *([proposal.sentence] if proposal else [])}
         problem = _problem(core, analysis, asking) if vorm == "effect" and outcome is None else []
         return Reading(vorm, core, doelgroep, analysis, self._wished(question), other, outcome, problem)
 
-    def _proposed(self, analysis: Analysis, question: Sequence[Token]) -> tuple[int, set[str]] | None:
-        """The sentence and the words of a measure the story proposes: what follows a verb of
-        proposing with an infinitive after it ("Sommige collega's willen stoppen met huiswerk opgeven"
-        → stoppen, met, huiswerk, opgeven), the last such clause before the question. Learners who
-        want something ("de leerlingen willen niet leren") tell the problem, not a measure."""
+    def _proposed(self, analysis: Analysis, question: Sequence[Token]) -> Proposal | None:
+        """A measure the story proposes: what follows a verb of proposing with an infinitive after it
+        ("Sommige collega's willen stoppen met huiswerk opgeven" → stoppen, met, huiswerk, opgeven), the
+        last such clause before the question. Learners who want something ("de leerlingen willen niet
+        leren") tell the problem, not a measure."""
         found = None
+        starts = list(itertools.accumulate((len(s) for s in analysis.sentences), initial=0))
         for index, sentence in enumerate(analysis.sentences):
             if sentence is question:
                 break
@@ -313,9 +325,23 @@ class PraktijkvraagReader:
             if verb is None or any(t.lemma.lower() in self.learners for t in sentence[:verb]):
                 continue
             rest = sentence[verb + 1 :]
-            if any(t.is_infinitive for t in rest):
-                words = {w for t in rest if t.tag != "LET" for w in (t.lemma.lower(), t.text.lower())}
-                found = (index, words)
+            if not any(t.is_infinitive for t in rest):
+                continue
+            words = {w for t in rest if t.tag != "LET" for w in (t.lemma.lower(), t.text.lower())}
+            # The verb that names the measure when none of its nouns does ("meer buitenspelen").
+            doing = [
+                (i, t)
+                for i, t in enumerate(rest)
+                if t.is_infinitive and t.lemma.lower() not in self.light_words
+            ]
+            measure = None
+            if doing:
+                i, token = doing[-1]
+                at, lemma = starts[index] + verb + 1 + i, token.lemma.lower()
+                entry = self.thesaurus.find(lemma)
+                entry = entry if entry is not None and self._strong(token, entry) else None
+                measure = Concept(lemma, entry, at, at + 1, True, from_noun=False, head=lemma)
+            found = Proposal(index, frozenset(words), measure)
         return found
 
     def _assigned(
@@ -406,15 +432,19 @@ class PraktijkvraagReader:
         if tail and tail[0].tag != "VZ":
             return None
         body = clause[:te]
-        if body and body[-1].tag == "VZ" and "fin" in body[-1].features:  # "af te nemen" → afnemen
+        # A separated particle: "af te nemen" → afnemen, "samen te werken" → samenwerken (a known verb).
+        if body and (
+            (body[-1].tag == "VZ" and "fin" in body[-1].features)
+            or (
+                body[-1].tag == "BW"
+                and zipf_frequency(body[-1].lemma.lower() + verbs[-1], "nl") >= _VERB_ZIPF
+            )
+        ):
             verbs[-1] = body.pop().lemma.lower() + verbs[-1]
         phrases = [p for p in Analysis((tuple(body),)).noun_phrases() if p.head is not None]
         free = [p for p in phrases if not self._in_pp(body, p)]
-        if not free:
-            return None
-        thing = free[-1]
-        assert thing.head is not None
-        start = body.index(thing.tokens[0])
+        thing = free[-1] if free else None  # none: an intransitive verb ("om later te beginnen")
+        start = body.index(thing.tokens[0]) if thing is not None else len(body) + 1
         middle: list[str] = []
         skip_to = -1  # the end of a phrase about the target group ("voor onze eerstejaars")
         for index, token in enumerate(body):
@@ -422,13 +452,20 @@ class PraktijkvraagReader:
                 noun = next((i for i in range(index + 1, len(body)) if body[i].is_noun), None)
                 if noun is not None and self._group_word(body[noun]):
                     skip_to = noun
-            if index <= skip_to or token in thing.tokens or index == start - 1:
+            if index <= skip_to or (thing and token in thing.tokens) or index == start - 1:
                 continue
             if token.tag in {"VNW", "BW"} or (token.is_noun and self._group_word(token)):
                 continue  # pronouns and adverbs ("pas", "meer") say nothing about what is done
             if any(token in p.tokens for p in free):  # another free noun phrase: the indirect object
                 continue
             middle.append(token.text.lower())
+        at = offset + frame
+        if thing is None or thing.head is None:
+            label = " ".join(["het", *middle, *verbs, *(t.text.lower() for t in tail if t.tag != "VNW")])
+            verb = clause[te + count]
+            entry = self.thesaurus.find(verbs[-1])
+            entry = entry if entry is not None and self._strong(verb, entry, verbs[-1]) else None
+            return Concept(label, entry, at, at + len(clause), True, head=verbs[-1])
         article = body[start - 1].text.lower() if start and body[start - 1].tag == "LID" else ""
         article = article or ("de" if "mv" in thing.head.features else "")
         noun = " ".join(t.text if t.tag == "SPEC" else t.text.lower() for t in thing.tokens)
@@ -436,7 +473,6 @@ class PraktijkvraagReader:
         label += "".join(f" {t.text.lower()}" for t in tail if t.tag != "VNW")
         entry = self.thesaurus.find(verbs[-1]) or self.thesaurus.find(thing.head.lemma)
         entry = entry if entry is not None and self._strong(thing.head, entry) else None
-        at = offset + frame
         return Concept(label, entry, at, at + len(clause), True, head=verbs[-1], noun=noun)
 
     def _group_word(self, token: Token) -> bool:
@@ -906,7 +942,7 @@ def _judgement_frame(question: Sequence[Token]) -> int:
     return om + 1 if "te" in rest and any(t.is_infinitive for t in question[om + 1 :]) else 0
 
 
-def _within(concept: Concept, words: set[str]) -> bool:
+def _within(concept: Concept, words: frozenset[str]) -> bool:
     """Is the concept's head (every word of it) among ``words``?"""
     return bool(concept.head) and set(concept.head.lower().split()) <= words
 

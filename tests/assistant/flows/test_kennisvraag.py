@@ -96,6 +96,21 @@ def test_kennisvraag_is_about_knowledge_and_everything_is_cited(builder, assert_
             "effect",
             ["effect van vaste mentorles op ruzies"],
         ),
+        # a proposed measure no noun names: its verb
+        (
+            "Onze kleuters zitten te lang stil in de kring. Collega's willen meer buitenspelen. Is dat "
+            "verstandig?",
+            "po",
+            "effect",
+            ["effect van buitenspelen", "kleuters"],
+        ),
+        # an om-clause without an object, its particle joined to the verb
+        (
+            "Is het verstandig om in de brugklas vaker samen te werken?",
+            "vo",
+            "effect",
+            ["effect van het vaker samenwerken", "leerlingen in de brugklas"],
+        ),
         # a sentence that is not a question: the predicate with "te laat" as one concept
         (
             "Leerlingen in 3 vmbo komen te laat in het eerste uur.",
