@@ -423,6 +423,8 @@ def _chosen(reading: Reading) -> list[Concept]:
     causes = [c for c in reading.concepts if c not in outcomes]
     before = reading.outcome[0] if reading.outcome else None  # X is named before its outcome
     asked = [c for c in causes if c.in_question and (before is None or c.position < before)] or causes[:1]
+    # "het inkorten van de pauze" names "pauze" already: the noun alone is no second X.
+    asked = [c for c in asked if not any(o.noun.lower() == c.label.lower() for o in asked if o is not c)]
     x = sorted(asked[: MAX_CONCEPTS - min(len(outcomes), 1)], key=lambda c: c.position)
     return [*x, *outcomes][:MAX_CONCEPTS] if x else outcomes[:MAX_CONCEPTS]
 

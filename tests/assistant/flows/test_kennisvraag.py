@@ -104,6 +104,13 @@ def test_kennisvraag_is_about_knowledge_and_everything_is_cited(builder, assert_
             "effect",
             ["effect van buitenspelen", "kleuters"],
         ),
+        # the proposed measure once (not also its noun named earlier), on the problem told before it
+        (
+            "Onze groep 8 is erg onrustig na de pauze. Collega's willen de pauze inkorten. Wat is wijsheid?",
+            "po",
+            "effect",
+            ["effect van het inkorten van pauze op klassenmanagement", "groep 8"],
+        ),
         # an om-clause without an object, its particle joined to the verb
         (
             "Is het verstandig om in de brugklas vaker samen te werken?",
