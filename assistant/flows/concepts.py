@@ -11,10 +11,11 @@ Which concepts are core follows the text's structure, not a word list: the quest
 when it is too short to name a topic, "Wat doen we fout?", the first sentence, where the problem is
 told) and concepts named more than once count; a setting ("in de klas", "elke ochtend"), a quantity
 ("een handvol", "een kwartier") and an everyday word that merely leads to a thesaurus term ("tijd",
-"les") do not. A judgement question ("Is het slim om X te doen?") asks for the effect of X, named as
-the om-clause made a noun; the outcome is what its effect word governs ("draagt bij aan Y"). So does a
-short judgement question after a measure the story proposes ("Collega's willen stoppen met huiswerk.
-Wat is wijsheid?" → the effect of huiswerk).
+"les") do not. Staff ("mentoren", "collega's") act and are no topic; parents are one. A judgement
+question ("Is het slim om X te doen?") asks for the effect of X, named as the om-clause made a noun;
+the outcome is what its effect word governs ("draagt bij aan Y"), else the problem the rest of the
+story tells ("Veel leerlingen komen te laat"). So does a short judgement question after a measure the
+story proposes ("Collega's willen stoppen met huiswerk. Wat is wijsheid?" → the effect of huiswerk).
 
 Usage::
 
