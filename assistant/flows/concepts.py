@@ -11,8 +11,11 @@ Which concepts are core follows the text's structure, not a word list: the quest
 when it is too short to name a topic, "Wat doen we fout?", the first sentence, where the problem is
 told) and concepts named more than once count; a setting ("in de klas", "elke ochtend"), a quantity
 ("een handvol", "een kwartier") and an everyday word that merely leads to a thesaurus term ("tijd",
-"les") do not. A judgement question ("Is het slim om X te doen?") asks for the effect of X, named as
-the om-clause made a noun; the outcome is what its effect word governs ("draagt bij aan Y").
+"les") do not. Staff ("mentoren", "collega's") act and are no topic; parents are one. A judgement
+question ("Is het slim om X te doen?") asks for the effect of X, named as the om-clause made a noun;
+the outcome is what its effect word governs ("draagt bij aan Y"), else the problem the rest of the
+story tells ("Veel leerlingen komen te laat"). So does a short judgement question after a measure the
+story proposes ("Collega's willen stoppen met huiswerk. Wat is wijsheid?" → the effect of huiswerk).
 
 Usage::
 
@@ -24,6 +27,7 @@ Usage::
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import itertools
 import re
@@ -191,13 +195,25 @@ class Reading:
     kenmerken_van: str | None = None  # for a broad wish: what effective versions of are asked about
     other: list[Concept] = field(default_factory=list)  # named in passing: search terms, not the question
     outcome: tuple[int, int] | None = None  # token span of what X should affect ("op de leesvaardigheid")
+    problem: list[Concept] = field(default_factory=list)  # what the story says goes wrong, for an outcome
 
     def outcomes(self, concepts: Sequence[Concept]) -> list[Concept]:
-        """The concepts the question names as the outcome ("voor minder uitval", "effect op Y")."""
+        """The concepts the question names as the outcome ("voor minder uitval", "effect op Y"); when
+        it names none, the problem the story tells ("Veel leerlingen komen te laat")."""
         if self.outcome is None:
-            return []
+            return [c for c in self.problem if c in concepts]
         start, end = self.outcome
         return sorted((c for c in concepts if start <= c.position < end), key=lambda c: c.position)
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """A measure the story proposes: its sentence, the words after the verb of proposing, and the
+    measure as a concept named by its verb (used when none of its nouns is a concept)."""
+
+    sentence: int
+    words: frozenset[str]
+    measure: Concept | None
 
 
 class PraktijkvraagReader:
@@ -217,10 +233,13 @@ class PraktijkvraagReader:
         spec = load_spec("kennisvraag")["lezen"]
         self.learners = frozenset(spec["lerenden"])
         self.people = self.learners | frozenset(spec["personen"])
+        self.parties = frozenset(spec["partijen"])
+        self.class_words = tuple(spec["groepswoorden"])
         self.school_types = frozenset(spec["schoolsoorten"])
         self.light_words = frozenset(spec["lichte_werkwoorden"])
         self.change_verbs = frozenset(spec["veranderwerkwoorden"])
         self.problem_verbs = frozenset(spec["probleemwerkwoorden"])
+        self.proposal_verbs = frozenset(spec["voorstelwerkwoorden"])
         self.wish_adjectives = frozenset(spec["wensbijvoeglijk"])
         self.context_prepositions = frozenset(spec["context_voorzetsels"])
         self.levels = re.compile(spec["niveau"], re.IGNORECASE)
@@ -234,8 +253,11 @@ class PraktijkvraagReader:
         frame = _judgement_frame(question)
         # A short question ("Wat doen we fout?", "Wat is wijsheid?") asks about the story before it: the
         # first sentence, where practitioners state the problem, counts as the question's.
-        meta = len([t for t in question if t.tag != "LET"]) <= _META_WORDS
+        # A short yes/no question about a thing ("Werkt een huiswerkklas?") names its own topic.
+        meta = len([t for t in question if t.tag != "LET"]) <= _META_WORDS and not _asks_about(question)
         salient = analysis.sentences[0] if meta else question
+        # "Collega's willen stoppen met huiswerk. Wat is wijsheid?": a judgement of the measure proposed.
+        proposal = self._proposed(analysis, question) if meta and _judges(question) else None
         concepts: list[Concept] = []
         offset = question_offset = 0
         for sentence in analysis.sentences:
@@ -244,7 +266,14 @@ class PraktijkvraagReader:
             words = sentence[frame:] if sentence is question else sentence
             found = self._concepts(words, offset + len(sentence) - len(words), sentence is salient)
             if meta and sentence is question and sentence is not salient:
-                found = [c for c in found if c.entry is not None and _names_entry(c)]
+                # … and an adjective there judges ("Wat doen we fout?"), it names no topic.
+                found = [
+                    c
+                    for c in found
+                    if c.entry is not None
+                    and _names_entry(c)
+                    and not sentence[c.position - offset].is_adjective
+                ]
             concepts += found
             offset += len(sentence)
         doelgroep = self._doelgroep(praktijkvraag, analysis, sector)
@@ -256,18 +285,65 @@ class PraktijkvraagReader:
         merged = [asked, *merged] if asked is not None else merged  # the practitioner's own X, unmerged
         lemmas = [t.lemma.lower() for t in analysis.tokens]
         merged = [replace(c, mentions=max(c.mentions, _mentions(c, lemmas))) for c in merged]
+        if proposal is not None and not any(_within(c, proposal.words) for c in merged):
+            # named by a verb when none of its nouns is a concept, else no measure to judge
+            merged = [proposal.measure, *merged] if proposal.measure else merged
+            proposal = proposal if proposal.measure else None
+        if proposal is not None:  # the measure is what is asked
+            merged = [replace(c, in_question=_within(c, proposal.words)) for c in merged]
         # "Is het slim om X?" names its own topic: a descriptor then confirms, it does not join.
         merged = self._assigned(merged, praktijkvraag, analysis, doelgroep, join=asked is None)
         core, other = _salient(merged)
-        return Reading(
-            "effect" if frame else self._vorm(question, any(c.in_question for c in core) and not meta),
-            core,
-            doelgroep,
-            analysis,
-            self._wished(question),
-            other,
-            self._outcome(question, question_offset),
+        vorm = (
+            "effect"
+            if frame or proposal
+            else self._vorm(question, any(c.in_question for c in core) and not meta)
         )
+        outcome = self._outcome(question, question_offset)
+        # The sentences that ask about X; the others tell the story.
+        asking = {analysis.sentences.index(question), *([proposal.sentence] if proposal else [])}
+        problem = _problem(core, analysis, asking) if vorm == "effect" and outcome is None else []
+        return Reading(vorm, core, doelgroep, analysis, self._wished(question), other, outcome, problem)
+
+    def _proposed(self, analysis: Analysis, question: Sequence[Token]) -> Proposal | None:
+        """A measure the story proposes: what follows a verb of proposing with an infinitive after it
+        ("Sommige collega's willen stoppen met huiswerk opgeven" → stoppen, met, huiswerk, opgeven), the
+        last such clause before the question. Learners who want something ("de leerlingen willen niet
+        leren") tell the problem, not a measure."""
+        found = None
+        starts = list(itertools.accumulate((len(s) for s in analysis.sentences), initial=0))
+        for index, sentence in enumerate(analysis.sentences):
+            if sentence is question:
+                break
+            verb = next(
+                (
+                    i
+                    for i, t in enumerate(sentence)
+                    if t.is_finite_verb and t.lemma.lower() in self.proposal_verbs
+                ),
+                None,
+            )
+            if verb is None or any(t.lemma.lower() in self.learners for t in sentence[:verb]):
+                continue
+            rest = sentence[verb + 1 :]
+            if not any(t.is_infinitive for t in rest):
+                continue
+            words = {w for t in rest if t.tag != "LET" for w in (t.lemma.lower(), t.text.lower())}
+            # The verb that names the measure when none of its nouns does ("meer buitenspelen").
+            doing = [
+                (i, t)
+                for i, t in enumerate(rest)
+                if t.is_infinitive and t.lemma.lower() not in self.light_words
+            ]
+            measure = None
+            if doing:
+                i, token = doing[-1]
+                at, lemma = starts[index] + verb + 1 + i, token.lemma.lower()
+                entry = self.thesaurus.find(lemma)
+                entry = entry if entry is not None and self._strong(token, entry) else None
+                measure = Concept(lemma, entry, at, at + 1, True, from_noun=False, head=lemma)
+            found = Proposal(index, frozenset(words), measure)
+        return found
 
     def _assigned(
         self,
@@ -357,15 +433,19 @@ class PraktijkvraagReader:
         if tail and tail[0].tag != "VZ":
             return None
         body = clause[:te]
-        if body and body[-1].tag == "VZ" and "fin" in body[-1].features:  # "af te nemen" → afnemen
+        # A separated particle: "af te nemen" → afnemen, "samen te werken" → samenwerken (a known verb).
+        if body and (
+            (body[-1].tag == "VZ" and "fin" in body[-1].features)
+            or (
+                body[-1].tag == "BW"
+                and zipf_frequency(body[-1].lemma.lower() + verbs[-1], "nl") >= _VERB_ZIPF
+            )
+        ):
             verbs[-1] = body.pop().lemma.lower() + verbs[-1]
         phrases = [p for p in Analysis((tuple(body),)).noun_phrases() if p.head is not None]
         free = [p for p in phrases if not self._in_pp(body, p)]
-        if not free:
-            return None
-        thing = free[-1]
-        assert thing.head is not None
-        start = body.index(thing.tokens[0])
+        thing = free[-1] if free else None  # none: an intransitive verb ("om later te beginnen")
+        start = body.index(thing.tokens[0]) if thing is not None else len(body) + 1
         middle: list[str] = []
         skip_to = -1  # the end of a phrase about the target group ("voor onze eerstejaars")
         for index, token in enumerate(body):
@@ -373,13 +453,20 @@ class PraktijkvraagReader:
                 noun = next((i for i in range(index + 1, len(body)) if body[i].is_noun), None)
                 if noun is not None and self._group_word(body[noun]):
                     skip_to = noun
-            if index <= skip_to or token in thing.tokens or index == start - 1:
+            if index <= skip_to or (thing and token in thing.tokens) or index == start - 1:
                 continue
             if token.tag in {"VNW", "BW"} or (token.is_noun and self._group_word(token)):
                 continue  # pronouns and adverbs ("pas", "meer") say nothing about what is done
             if any(token in p.tokens for p in free):  # another free noun phrase: the indirect object
                 continue
             middle.append(token.text.lower())
+        at = offset + frame
+        if thing is None or thing.head is None:
+            label = " ".join(["het", *middle, *verbs, *(t.text.lower() for t in tail if t.tag != "VNW")])
+            verb = clause[te + count]
+            entry = self.thesaurus.find(verbs[-1])
+            entry = entry if entry is not None and self._strong(verb, entry, verbs[-1]) else None
+            return Concept(label, entry, at, at + len(clause), True, head=verbs[-1])
         article = body[start - 1].text.lower() if start and body[start - 1].tag == "LID" else ""
         article = article or ("de" if "mv" in thing.head.features else "")
         noun = " ".join(t.text if t.tag == "SPEC" else t.text.lower() for t in thing.tokens)
@@ -387,7 +474,6 @@ class PraktijkvraagReader:
         label += "".join(f" {t.text.lower()}" for t in tail if t.tag != "VNW")
         entry = self.thesaurus.find(verbs[-1]) or self.thesaurus.find(thing.head.lemma)
         entry = entry if entry is not None and self._strong(thing.head, entry) else None
-        at = offset + frame
         return Concept(label, entry, at, at + len(clause), True, head=verbs[-1], noun=noun)
 
     def _group_word(self, token: Token) -> bool:
@@ -436,7 +522,8 @@ class PraktijkvraagReader:
                     )
                     label = " ".join(t.text.lower() for t in covered) if own else entry.term
                     found.append(Concept(label, entry, start, end, in_question, own, head=phrase))
-        for whole in Analysis((tuple(sentence),)).noun_phrases():
+        phrases = Analysis((tuple(sentence),)).noun_phrases()
+        for whole in (part for phrase in phrases for part in _split_nouns(phrase)):
             # A phrase the thesaurus took part of ("toets [begrijpend lezen]") keeps the rest before it.
             cut = next((i for i, t in enumerate(whole.tokens) if id(t) in used), len(whole.tokens))
             phrase = Phrase(whole.tokens[:cut])
@@ -457,7 +544,11 @@ class PraktijkvraagReader:
             used.update(id(t) for t in phrase.tokens)
             start, end = place[id(phrase.tokens[0])], place[id(phrase.tokens[-1])] + 1
             setting = entry is None and _setting(sentence, phrase)
-            actor = head.lemma.lower() in self.people
+            # Staff are who acts, not a topic; a party outside the school is one, by the thesaurus's
+            # name for it ("ouders" → ouderbetrokkenheid).
+            party = head.lemma.lower() in self.parties and entry is not None
+            actor = head.lemma.lower() in self.people and not party
+            label = entry.term if party and entry is not None and " " not in label else label
             found.append(
                 Concept(
                     label,
@@ -586,7 +677,7 @@ class PraktijkvraagReader:
     def _label(self, phrase: Phrase) -> str | None:
         """The phrase in base form without people, levels, numbers and judging adjectives ("goede")."""
         head = phrase.head
-        if head is None or head.lemma.lower() in self.school_types:
+        if head is None or head.lemma.lower() in self.school_types or self._learners_class(head):
             return None
         # People are the target group, not a topic, unless the thesaurus makes them one ("ouders").
         if head.lemma.lower() in self.people and (
@@ -609,6 +700,15 @@ class PraktijkvraagReader:
         if not words or not any(t.is_noun for t in words):
             return None
         return " ".join(t.text if t.tag == "SPEC" or t.text.isupper() else t.text.lower() for t in words)
+
+    def _learners_class(self, head: Token) -> bool:
+        """A compound of learners and a word for their class ("kleutergroepen", "kleuterklas"): the
+        target group's place, not a topic."""
+        lemma = head.lemma.lower()
+        return any(
+            lemma.startswith(learner) and lemma[len(learner) :].lstrip("s").startswith(self.class_words)
+            for learner in self.learners
+        )
 
     def _agent(self, head: Token) -> bool:
         return head.lemma.lower() not in self.people and _agent(head)
@@ -638,7 +738,9 @@ class PraktijkvraagReader:
         "burgerschap"); when not, they circle around it and it is called by the term."""
         groups: dict[str, list[Concept]] = {}
         for concept in sorted(concepts, key=lambda c: c.position):
-            key = concept.entry.term.lower() if concept.entry is not None else concept.label.lower()
+            # Staff ("mentoren") stay apart from the topic their descriptor names ("mentorles").
+            topic = concept.entry is not None and not concept.actor
+            key = concept.entry.term.lower() if topic and concept.entry else concept.label.lower()
             groups.setdefault(key, []).append(concept)
         merged = []
         for key, group in groups.items():
@@ -841,6 +943,34 @@ def _judgement_frame(question: Sequence[Token]) -> int:
     return om + 1 if "te" in rest and any(t.is_infinitive for t in question[om + 1 :]) else 0
 
 
+def _within(concept: Concept, words: frozenset[str]) -> bool:
+    """Is the concept's head (every word of it) among ``words``?"""
+    return bool(concept.head) and set(concept.head.lower().split()) <= words
+
+
+def _asks_about(question: Sequence[Token]) -> bool:
+    """A yes/no question with a verb of its own and a noun ("Werkt een huiswerkklas?", "Helpt
+    strafwerk?"), not a copula or modal ("Is dat verstandig?") nor a pronoun ("Werkt dat?")."""
+    first = question[0] if question else None
+    return (
+        first is not None
+        and first.is_finite_verb
+        and first.lemma.lower() not in {"zijn", "kunnen", "moeten", "willen", "zullen", "mogen"}
+        and any(t.is_noun for t in question)
+    )
+
+
+def _judges(question: Sequence[Token]) -> bool:
+    """A question that asks for a judgement, not for action or causes: its only verb, if any, is the
+    copula ("Wat is wijsheid?", "Is dat verstandig?", "Goed idee?"), and it does not ask how or why."""
+    words = [t for t in question if t.tag != "LET"]
+    return (
+        bool(words)
+        and words[0].lemma.lower() not in {"hoe", "waarom", "waardoor", "wanneer"}
+        and all(t.lemma.lower() == "zijn" for t in words if t.is_verb)
+    )
+
+
 def _measures(concept: Concept, found: list[Concept], sentence: Sequence[Token], offset: int) -> bool:
     """A quantity of the concept right after it ("een kwartier [vrij lezen]", "tien minuten [tafels]"):
     after "een" or a number, unknown to the thesaurus, with no word between."""
@@ -874,6 +1004,22 @@ def _agent(head: Token) -> bool:
         return False
     stem = lemma[:-3] if lemma.endswith("aar") else lemma[:-2]
     return zipf_frequency(f"{stem}en", "nl") >= _VERB_ZIPF
+
+
+def _split_nouns(phrase: Phrase) -> list[Phrase]:
+    """A phrase split where one singular common noun follows another ("[bij de] eindbeoordeling
+    feedback [krijgen]"): Dutch joins such nouns into a compound or with a preposition, so two in a
+    row are two phrases the chunker ran together. A measure before a plural ("een handvol kinderen")
+    is no such pair."""
+    parts: list[list[Token]] = [[]]
+    for i, token in enumerate(phrase.tokens):
+        before = phrase.tokens[i - 1] if i else None
+        if before is not None and all(
+            t.tag == "N" and {"soort", "ev"} <= set(t.features) for t in (before, token)
+        ):
+            parts.append([])
+        parts[-1].append(token)
+    return [Phrase(tuple(part)) for part in parts]
 
 
 def _determiner_like(token: Token, following: Sequence[Token]) -> bool:
@@ -944,6 +1090,26 @@ def _salient(concepts: list[Concept]) -> tuple[list[Concept], list[Concept]]:
     core = [c for c in ranked if not c.setting and _score(c) > 1]
     core = core or [c for c in ranked if not c.setting] or ranked
     return core, [c for c in ranked if c not in core]
+
+
+def _problem(core: list[Concept], analysis: Analysis, asking: set[int]) -> list[Concept]:
+    """What the story of a "does X work?" question says goes wrong, when the question names no outcome
+    ("Is het slim om later te beginnen? Veel leerlingen komen te laat."): the known concepts first
+    named outside the ``asking`` sentences (the question, a proposal of X), that are neither X (nor its
+    broader or narrower term) nor an approach of their own (a descriptor with a ``doel``: "strafwerk" →
+    positive behaviour support is another measure, not an outcome)."""
+    ends = list(itertools.accumulate(len(s) for s in analysis.sentences))
+    asked = [c for c in core if c.in_question]
+    return [
+        c
+        for c in core
+        if not c.in_question
+        and not c.actor
+        and bisect.bisect_right(ends, c.position) not in asking
+        and c.entry is not None
+        and not c.entry.doel
+        and not any(_related(x.entry, c.entry) or c.label in x.label for x in asked)
+    ]
 
 
 def _mentions(concept: Concept, lemmas: list[str]) -> int:

@@ -287,7 +287,7 @@ class KennisvraagBuilder:
             parts = self._parts(group, sector)
             if reading.vorm == "effect":  # the effect of X on Y: Y as the question names it, else the usual
                 x = [c.label for c in causes if c in concepts[:n]] or [labels[0]]
-                y = [c.label for c in outcomes if c in concepts[:n] and c.label not in x]
+                y = [_nominal(c.label) for c in outcomes if c in concepts[:n] and c.label not in x]
                 uitkomst = _enumerate(y) if y else self._usual_outcome(causes, sector)
                 text = templates["effect"].format(x=_enumerate(x), y=uitkomst, **parts)
             elif reading.vorm == "kenmerken" and reading.kenmerken_van:
@@ -423,6 +423,8 @@ def _chosen(reading: Reading) -> list[Concept]:
     causes = [c for c in reading.concepts if c not in outcomes]
     before = reading.outcome[0] if reading.outcome else None  # X is named before its outcome
     asked = [c for c in causes if c.in_question and (before is None or c.position < before)] or causes[:1]
+    # "het inkorten van de pauze" names "pauze" already: the noun alone is no second X.
+    asked = [c for c in asked if not any(o.noun.lower() == c.label.lower() for o in asked if o is not c)]
     x = sorted(asked[: MAX_CONCEPTS - min(len(outcomes), 1)], key=lambda c: c.position)
     return [*x, *outcomes][:MAX_CONCEPTS] if x else outcomes[:MAX_CONCEPTS]
 
@@ -432,6 +434,11 @@ def _zoekterm(term: str, entry: ThesaurusEntry | None) -> Zoekterm:
         return Zoekterm(term, [], [])
     synoniemen = [t for t in (entry.term, *entry.synoniemen) if t.lower() != term.lower()]
     return Zoekterm(term, list(dict.fromkeys(synoniemen)), list(entry.engels), list(entry.breder))
+
+
+def _nominal(label: str) -> str:
+    """An infinitive phrase as a noun: "te laat komen" → "het te laat komen" (after "op")."""
+    return f"het {label}" if label.split()[0] == "te" else label
 
 
 def _enumerate(labels: list[str]) -> str:

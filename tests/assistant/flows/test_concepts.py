@@ -48,6 +48,53 @@ def test_a_short_question_asks_about_the_problem_told_before_it(reader):
     assert "verslagen" in _labels(reading) and "verkeerd" not in " ".join(_labels(reading))
 
 
+def test_a_judgement_of_a_measure_the_story_proposes_asks_for_its_effect(reader):
+    proposal = "De sectie wil voortaan elke week een overhoring geven."
+    reading = reader.read(f"{proposal} Is dat verstandig?", "vo")
+    assert reading.vorm == "effect"
+    assert _labels(reading)[0] == "overhoring"
+    # asking how to do it is no judgement; what learners want tells the problem, not a measure
+    assert reader.read(f"{proposal} Hoe pakken we dat aan?", "vo").vorm != "effect"
+    reading = reader.read(
+        "De leerlingen in klas 2 willen niet meer leren voor toetsen. Wat is wijsheid?", "vo"
+    )
+    assert reading.vorm == "probleem"
+    # learners as the indirect object of the proposal do not make it their wish
+    reading = reader.read("De sectie wil elke leerling een vaste coach geven. Goed idee?", "vo")
+    assert reading.vorm == "effect" and _labels(reading)[0] == "vaste coach"
+
+
+def test_the_problem_the_story_tells_is_the_outcome_when_the_question_names_none(reader):
+    reading = reader.read(
+        "Onze groep 8 is erg onrustig na de pauze. Collega's willen de pauze inkorten. Wat is wijsheid?",
+        "po",
+    )
+    assert reading.vorm == "effect"
+    assert [c.label for c in reading.outcomes(reading.concepts)] == ["klassenmanagement"]
+
+
+def test_an_adjective_in_a_short_question_judges_it_names_no_topic(reader):
+    reading = reader.read(
+        "In klas 2 leveren veel leerlingen hun verslagen te laat in. Wat doen we fout?", "vo"
+    )
+    assert "leren van fouten" not in _labels(reading)  # "fout" leads there in the thesaurus
+
+
+def test_parents_are_a_topic_staff_and_the_learners_class_are_not(reader):
+    reading = reader.read(
+        "In de kleuterklassen vergeten veel kinderen hun gymspullen. Ouders denken dat de school ze "
+        "bewaart. Wat doen we fout?",
+        "po",
+    )
+    assert "kleuterklassen" not in _labels(reading)  # where the target group is, not what about
+    assert "ouderbetrokkenheid" in _labels(reading)  # "ouders" by the thesaurus's name for the topic
+    reading = reader.read(
+        "In de brugklas maken de mentoren zich zorgen over pesten op sociale media. Hoe pakken we dit aan?",
+        "vo",
+    )
+    assert "mentoren" not in _labels(reading) and "pesten" in _labels(reading)
+
+
 def test_settings_and_everyday_words_are_no_concepts(reader):
     reading = reader.read("Hoe gebruiken we de tijd in de mentorles beter?", "vo")
     assert _labels(reading) == ["mentorles"]  # "tijd" says too little to stand for "tijd en ruimte"
@@ -95,3 +142,16 @@ def test_a_thesaurus_phrase_inside_a_noun_phrase_and_a_quantity_before_it(reader
 def test_a_general_noun_gives_way_to_the_concept_it_is_about(reader):
     reading = reader.read("Veel leerlingen in de onderbouw hebben problemen met plannen. Wat helpt?", "vo")
     assert "problemen" not in _labels(reading) and _labels(reading)
+
+
+def test_two_nouns_the_chunker_ran_together_are_two_concepts(reader):
+    reading = reader.read(
+        "Onze studenten krijgen pas bij het eindgesprek feedback over hun stage. Hoe kan dat beter?", "mbo"
+    )
+    assert "feedback" in _labels(reading) and "eindgesprek feedback" not in _labels(reading)
+
+
+def test_a_short_yes_no_question_about_a_thing_names_its_own_topic(reader):
+    reading = reader.read("Veel brugklassers maken hun huiswerk niet. Werkt een huiswerkklas?", "vo")
+    assert reading.vorm == "effect" and _labels(reading)[0] == "huiswerkklas"
+    assert reader.read("Leerlingen vergeten hun spullen. Werkt dat?", "vo").vorm == "probleem"

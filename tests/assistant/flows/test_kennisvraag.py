@@ -72,6 +72,52 @@ def test_kennisvraag_is_about_knowledge_and_everything_is_cited(builder, assert_
             "kenmerken",
             ["een effectief inwerkprogramma", "starters", "primair onderwijs"],
         ),
+        # "is het slim om X?" without an outcome: the problem the story tells is what X should affect
+        (
+            "Is het slim om de lessen later te laten beginnen? Veel leerlingen komen nu te laat.",
+            "vo",
+            "effect",
+            ["effect van het later laten beginnen van de lessen op het te laat komen"],
+        ),
+        # a judgement of a measure the story proposes: its effect on the problem told before it, not
+        # on who proposes it ("de sectie")
+        (
+            "In klas 2 komen veel leerlingen te laat. De sectie wil voortaan strafwerk geven. Is dat "
+            "verstandig?",
+            "vo",
+            "effect",
+            ["effect van strafwerk op het te laat komen", "leerlingen in klas 2"],
+        ),
+        # staff named in the story ("mentoren") are neither X nor its outcome, and do not merge with
+        # the topic their descriptor names ("mentorles")
+        (
+            "In de brugklas zijn de mentoren veel tijd kwijt aan ruzies. Werkt een vaste mentorles per week?",
+            "vo",
+            "effect",
+            ["effect van vaste mentorles op ruzies"],
+        ),
+        # a proposed measure no noun names: its verb
+        (
+            "Onze kleuters zitten te lang stil in de kring. Collega's willen meer buitenspelen. Is dat "
+            "verstandig?",
+            "po",
+            "effect",
+            ["effect van buitenspelen", "kleuters"],
+        ),
+        # the proposed measure once (not also its noun named earlier), on the problem told before it
+        (
+            "Onze groep 8 is erg onrustig na de pauze. Collega's willen de pauze inkorten. Wat is wijsheid?",
+            "po",
+            "effect",
+            ["effect van het inkorten van pauze op klassenmanagement", "groep 8"],
+        ),
+        # an om-clause without an object, its particle joined to the verb
+        (
+            "Is het verstandig om in de brugklas vaker samen te werken?",
+            "vo",
+            "effect",
+            ["effect van het vaker samenwerken", "leerlingen in de brugklas"],
+        ),
         # a sentence that is not a question: the predicate with "te laat" as one concept
         (
             "Leerlingen in 3 vmbo komen te laat in het eerste uur.",
