@@ -403,6 +403,17 @@ class Answerer:
         """``question`` with its typing slips read as the documents' words ("aanpk" → "aanpak")."""
         return speller_for(self.retriever.store.snapshot()).correct(question)
 
+    def read(
+        self, question: str, history: Sequence[Turn] = (), scope: Scope | None = None
+    ) -> ResolvedQuestion:
+        """How ``question`` is meant: its slips read as the documents' words, then resolved against
+        ``history``; ``understood_as`` says a corrected question back to the reader too."""
+        spelled = self.spelled(question)
+        resolved = self.resolver.resolve(spelled, history, scope)
+        if spelled != question and resolved.understood_as is None:
+            return replace(resolved, understood_as=f"‘{spelled}’")
+        return resolved
+
     def _retrieve(self, query: ParsedQuery) -> list[Hit]:
         return self.retriever.retrieve(query, k=self.k) if query.text else []
 
@@ -416,10 +427,7 @@ class Answerer:
         self, question: str, history: Sequence[Turn] = (), scope: Scope | None = None
     ) -> Iterator[str | Answer]:
         """Tokens as the LLM writes them, then the final (guarded) Answer as the last item."""
-        spelled = self.spelled(question)
-        resolved = self.resolver.resolve(spelled, history, scope)
-        if spelled != question and resolved.understood_as is None:  # the reader sees what was read
-            resolved = replace(resolved, understood_as=f"‘{spelled}’")
+        resolved = self.read(question, history, scope)
         conversation = " ".join(turn.content for turn in history)
         for item in self._stream(resolved, conversation):
             yield item if isinstance(item, str) else replace(item, understood_as=resolved.understood_as)

@@ -73,8 +73,8 @@ _CLAUSE_OPENERS = frozenset(
 # with each.
 ANTECEDENT_TERMS = 2
 OWN_TOPIC_TERMS = 5
-_WORD_OR_ELISION = re.compile(r"\w+(?:['’]\w+)?")  # "zo'n" and "zo’n" stay one word
-_TOKEN = re.compile(r"\w+(?:['’]\w+)?|[.?!;:,]")  # words, and the punctuation that ends a clause
+# Words ("zo'n" and "zo’n" stay one word), and the punctuation that ends a clause.
+_TOKEN = re.compile(r"\w+(?:['’]\w+)?|[.?!;:,]")
 _INTERJECTIONS = frozenset(
     {"oké", "ok", "okay", "oke", "ja", "nee", "goed", "dus", "so", "right", "well", "yes"}
 )

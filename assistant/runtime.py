@@ -80,7 +80,7 @@ class Core:
         self, question: str, k: int = 10, history: Sequence[Turn] = (), scope: Scope | None = None
     ) -> list[Hit]:
         """The passages for ``question`` read in the context of ``history`` (a follow-up is resolved)."""
-        resolved = self.answerer.resolver.resolve(self.answerer.spelled(question), history, scope)
+        resolved = self.answerer.read(question, history, scope)
         return self.retriever.search(resolved.text, k=k, scope=resolved.scope) if resolved.text else []
 
     def warm_up(self) -> None:
@@ -92,8 +92,8 @@ class Core:
         from the store folder) start in the background: only the flows need them, and they wait."""
         threading.Thread(target=dutch.warm_up, name="frog-start", daemon=True).start()
         threading.Thread(target=warm_up_descriptors, name="descriptoren", daemon=True).start()
+        self.answerer.spelled(_WARM_UP[0])
         for question in _WARM_UP:
-            self.answerer.spelled(question)
             index_terms(question)
             for embedder in (self.embedder, self.store.second_embedder):
                 if embedder is not None:

@@ -1,10 +1,11 @@
 """Typing slips in a question, corrected against the documents' own words.
 
 Teachers type fast: "collegas haken af bij de nieuwe aanpk wat nu". A word the documents never use
-and Dutch hardly knows, one edit (a letter or apostrophe added, dropped, changed or two swapped) from
-a word the documents use that Dutch knows well, is read as that word (Norvig's corrector,
+and Dutch hardly knows, one edit (a letter added, dropped or changed, or two swapped) from a word the
+documents use that Dutch knows well, is read as that word (Norvig's corrector,
 with the documents as its dictionary and general Dutch word frequencies as its prior). Names and
-real words stay: "Snapchat", "ouderschapsverlof" and "haken" are words Dutch or English knows.
+real words stay: "Snapchat", "ouderschapsverlof" and "haken" are words Dutch or English knows. A
+vowel's plural typed without its apostrophe ("collegas") is read as the documents write it.
 
 Usage::
 

@@ -78,7 +78,7 @@ def main(argv: list[str] | None = None) -> int:
     facts: dict[str, list[str]] = {"shown": [], "declined": []}  # an absent fact: passages shown or not
     for q in load(args.questions):
         history = history_of(q.item)
-        resolved = core.answerer.resolver.resolve(q.text, history)
+        resolved = core.answerer.read(q.text, history)
         query = parse_query(resolved.text, resolved.scope)
         hits = core.retriever.retrieve(query, k=core.answerer.k)
         conversation = " ".join(t.content for t in history)

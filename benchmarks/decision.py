@@ -72,7 +72,7 @@ def rows_of(core: Core) -> list[Row]:
         else:
             continue
         history = history_of(item)
-        resolved = core.answerer.resolver.resolve(core.answerer.spelled(item["question"]), history)
+        resolved = core.answerer.read(item["question"], history)
         query = parse_query(resolved.text, resolved.scope)
         hits = core.retriever.retrieve(query, k=core.answerer.k)
         if not hits:

@@ -83,7 +83,7 @@ def main(argv: list[str] | None = None) -> int:
     core = Core.from_settings(get_settings())
     items = scorer.load(str(EVAL_DIR / "dev.jsonl"))
     for item in items:
-        resolved = core.answerer.resolver.resolve(item["question"], history_of(item))
+        resolved = core.answerer.read(item["question"], history_of(item))
         item["_query"] = parse_query(resolved.text, resolved.scope)
     halves = {name: [it for it in items if half(it) == name] for name in ("tune", "validation")}
     if both or args.retrieval:
