@@ -15,7 +15,7 @@ LOCK := $(PY) -m uv pip compile --quiet --upgrade --universal --generate-hashes 
 # crashed on the first decode. Without it: AVX2/FMA/F16C, which every x86-64 CPU since 2013 runs.
 LLAMA_CMAKE_ARGS := -DGGML_NATIVE=OFF
 
-.PHONY: run test setup setup-test ingest lint lock eval bench tune browser frog clean
+.PHONY: run test setup setup-test ingest lint lock eval bench tune vectors browser frog clean
 
 # The pip that `python -m venv` brings differs per Python build (3.11.7 brings 23.2.1, which mis-resolves a
 # pinned package's extras under --require-hashes), so every install goes through the pip pinned here.
@@ -76,6 +76,11 @@ eval: ingest
 
 bench: ingest
 	$(PY) -m benchmarks.bench
+
+# The bundled corpus's passage vectors, shipped so a new machine's ingest need not embed them (run it after
+# changing how files become passages; tests/ingest/test_vectors.py says when).
+vectors: setup
+	$(PY) -m ingest.vectors
 
 # Refit the answer/decline decision (held-out figures per writer) after the ranking changed.
 tune: ingest

@@ -8,6 +8,9 @@
 * ``SentenceTransformerEmbedder`` — any sentence-transformers model from a local folder that the
   user configures (``LEIDRAAD_EMBEDDER=sentence-transformers``, ``LEIDRAAD_EMBEDDER_PATH=…``).
 
+``build_embedder`` and ``build_second_embedder`` put the vectors shipped for the bundled corpus in
+front of the model (``assistant.vector_cache``): passages whose text is known are not embedded again.
+
 Usage::
 
     embedder = build_embedder(get_settings())
@@ -27,6 +30,7 @@ import numpy as np
 from chromadb import Documents, EmbeddingFunction, Embeddings
 
 from assistant.settings import ConfigError, Settings
+from assistant.vector_cache import with_bundled_vectors
 
 
 class Embedder(Protocol):
@@ -111,7 +115,7 @@ class USEEmbedder:
 
 def build_second_embedder(settings: Settings) -> Embedder | None:
     """The second dense model the settings ask for, or None."""
-    return USEEmbedder() if settings.second_embedder == "use" else None
+    return with_bundled_vectors(USEEmbedder()) if settings.second_embedder == "use" else None
 
 
 class SentenceTransformerEmbedder(EmbeddingFunction[Documents]):
@@ -158,4 +162,4 @@ def build_embedder(settings: Settings) -> Embedder:
                 "(een lokale modelmap)."
             )
         return SentenceTransformerEmbedder(settings.embedder_path)
-    return E5Embedder()
+    return with_bundled_vectors(E5Embedder())

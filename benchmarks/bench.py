@@ -22,9 +22,11 @@ from pathlib import Path
 from typing import TypeVar
 
 from assistant.answer import Answerer
+from assistant.embedder import E5Embedder, USEEmbedder
 from assistant.models import Turn
 from assistant.runtime import Core
 from assistant.settings import ROOT, Settings
+from assistant.store import PassageStore
 from ingest.pipeline import IngestPipeline, collect_files
 
 T = TypeVar("T")
@@ -122,6 +124,19 @@ def start_to_first_result(store_dir: Path, question: str, runs: int) -> tuple[li
     return times, rss
 
 
+def cold_ingest_seconds(store_dir: Path) -> float:
+    """The bundled corpus ingested with every passage embedded (no shipped vectors), as a school's own
+    documents are: the ingest throughput a new document gets."""
+    settings = store_settings(store_dir)
+    start = time.perf_counter()
+    store = PassageStore(settings, second_embedder=USEEmbedder())
+    pipeline = IngestPipeline(settings, store=store, embedder=E5Embedder())
+    results = list(pipeline.run_many(collect_files([ROOT / "corpus"])))
+    if any(r.status != "ok" for r in results):
+        raise RuntimeError(f"ingest failed: {results}")
+    return time.perf_counter() - start
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.bench", description=__doc__)
     parser.add_argument("--questions", type=Path, default=DEV_QUESTIONS)
@@ -143,6 +158,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"ingest failed: {failed}", file=sys.stderr)
             return 1
         passages = sum(r.chunks for r in results)
+        cold_s = cold_ingest_seconds(Path(tmp) / "cold")
 
         latencies = time_calls(core.retriever.search, questions, args.rounds)
         asks = time_calls(Answerer(core.retriever).answer, questions, args.rounds)  # no LLM: offline
@@ -157,8 +173,13 @@ def main(argv: list[str] | None = None) -> int:
     print_table(
         [
             ("measure", "value", "aim"),
-            ("corpus ingest", f"{ingest_s:.1f} s ({len(results)} files, {passages} passages)", "≤ 60 s"),
-            ("ingest throughput", f"{passages / ingest_s:.1f} passages/s", ""),
+            (
+                "corpus ingest (make run)",
+                f"{ingest_s:.1f} s ({len(results)} files, {passages} passages)",
+                "≤ 60 s",
+            ),
+            ("ingest without shipped vectors", f"{cold_s:.1f} s", "documents a school adds"),
+            ("ingest throughput (without)", f"{passages / cold_s:.1f} passages/s", ""),
             ("warm search p50", f"{statistics.median(latencies):.1f} ms", "≤ 30 ms"),
             ("warm search p95", f"{percentile(latencies, 95):.1f} ms", ""),
             ("offline ask p50", f"{statistics.median(asks):.1f} ms", "≤ 150 ms"),
