@@ -57,6 +57,7 @@ _TYPO_RATIO = 0.8
 # The verb an agent noun is made from must be a known Dutch word: "rekenen" 4.5, "lezen" 5.3, "spelen" 5.0;
 # "computen" and "cijfen" are not (0). 3.0 keeps rare but real verbs ("spijbelen" 3.1).
 _VERB_ZIPF = 3.0
+_MIN_STEM = 3  # letters of the verb stem an agent noun is made from ("lez" in "lezers")
 # A noun this frequent is general enough to stand for what its prepositional phrase names ("probleem"
 # 5.2, "drukte" 4.2); topic nouns without a thesaurus term are rarer ("strafwerk" 2.1, "flitskaart" 0).
 # On the practice questions it removed one vague noun from a tuning-half kennisvraag and changed
@@ -82,7 +83,8 @@ class Entry:
 
 class Thesaurus:
     """The school-improvement thesaurus: a word (lemma), its variants (``ook``) and synonyms lead to the
-    descriptor; a compound leads to the descriptor of its last or first part.
+    descriptor; a compound leads to the descriptor of its last or first part; a verb in ``niet``, when
+    negated ("ze lezen niet meer"), leads to the descriptor of what is missing (``negated``).
 
     Usage::
 
@@ -120,6 +122,12 @@ class Thesaurus:
         for term, values in termen.items():
             for word in values.get("synoniemen", ()):
                 self._lookup.setdefault(word.lower(), self.entries[term])
+        # "lezen niet (meer)", "komen niet": a verb the practitioner negates names what is missing.
+        self.negated: dict[str, Entry] = {
+            word.lower(): self.entries[term]
+            for term, values in termen.items()
+            for word in values.get("niet", ())
+        }
         self.phrases = sorted((w for w in self._lookup if " " in w), key=len, reverse=True)
         self._long_words = [w for w in self._lookup if " " not in w and len(w) >= _TYPO_MIN]
 
@@ -241,6 +249,7 @@ class PraktijkvraagReader:
         self.problem_verbs = frozenset(spec["probleemwerkwoorden"])
         self.proposal_verbs = frozenset(spec["voorstelwerkwoorden"])
         self.wish_adjectives = frozenset(spec["wensbijvoeglijk"])
+        self.negators = frozenset(spec["ontkenningen"])
         self.context_prepositions = frozenset(spec["context_voorzetsels"])
         self.levels = re.compile(spec["niveau"], re.IGNORECASE)
         self.default_learners = spec["standaardgroep"]
@@ -569,9 +578,22 @@ class PraktijkvraagReader:
             lemma = token.lemma.lower()
             if token.is_verb and (particle := _particle(sentence, index)) is not None:
                 lemma = particle + lemma  # "haken … af" → "afhaken"
+            at = place[id(token)]
+            if (
+                token.is_verb
+                and id(token) not in used
+                and (missing := self.thesaurus.negated.get(lemma)) is not None
+                and self._negated(sentence, index)
+            ):
+                # "ze lezen thuis bijna niet meer" → leesmotivatie, "komen niet opdagen" → verzuim
+                found.append(
+                    Concept(
+                        missing.term, missing, at, at + 1, in_question, from_noun=False, head=missing.term
+                    )
+                )
+                continue
             if id(token) in used or lemma in self.light_words:
                 continue
-            at = place[id(token)]
             if token.is_verb and lemma in self.change_verbs and lemma.endswith("en"):
                 # "de aanmeldingen liepen terug" → "teruglopende aanmeldingen"
                 subject = next((c for c in found if c.from_noun and c.end == at), None)
@@ -604,6 +626,22 @@ class PraktijkvraagReader:
                     )
                 )
             elif (
+                token.is_adjective
+                and {"comp", "vrij"} <= set(token.features)
+                and zipf_frequency(quality := f"{lemma}heid", "nl") >= _VERB_ZIPF
+                and (subject := self._object_before(found, at, sentence, offset)) is not None
+            ):
+                # "(hoe maken we) de beoordeling betrouwbaarder" → "de betrouwbaarheid van de beoordeling"
+                found.remove(subject)
+                before = subject.position - offset - 1
+                article = (
+                    sentence[before].text.lower() if before >= 0 and sentence[before].tag == "LID" else ""
+                )
+                label = f"de {quality} van {f'{article} ' if article else ''}{subject.label}"
+                found.append(
+                    replace(subject, label=label, end=at + 1, in_question=in_question, noun=subject.label)
+                )
+            elif (
                 (token.is_verb or token.is_adjective)
                 and (entry := self.thesaurus.find(lemma)) is not None
                 and self._strong(token, entry, lemma)
@@ -615,6 +653,14 @@ class PraktijkvraagReader:
                 label = lemma if nominal else entry.term
                 found.append(Concept(label, entry, at, at + 1, in_question, from_noun=nominal, head=lemma))
         return found
+
+    def _negated(self, sentence: Sequence[Token], index: int) -> bool:
+        """Is the verb at ``index`` negated: a negation ("niet", "nooit", "nauwelijks") in its clause
+        (between punctuation or conjunctions)?"""
+        bounds = [i for i, t in enumerate(sentence) if t.tag in {"LET", "VG"}]
+        start = max((i for i in bounds if i < index), default=-1) + 1
+        end = min((i for i in bounds if i > index), default=len(sentence))
+        return any(t.lemma.lower() in self.negators for t in sentence[start:end])
 
     @staticmethod
     def _object_before(
@@ -1003,7 +1049,8 @@ def _agent(head: Token) -> bool:
     if "mv" not in head.features or not lemma.endswith(("aar", "er")):
         return False
     stem = lemma[:-3] if lemma.endswith("aar") else lemma[:-2]
-    return zipf_frequency(f"{stem}en", "nl") >= _VERB_ZIPF
+    # A verb stem has a syllable of its own: "jaren" (jaar → "jen") names no people.
+    return len(stem) >= _MIN_STEM and zipf_frequency(f"{stem}en", "nl") >= _VERB_ZIPF
 
 
 def _split_nouns(phrase: Phrase) -> list[Phrase]:

@@ -155,3 +155,28 @@ def test_a_short_yes_no_question_about_a_thing_names_its_own_topic(reader):
     reading = reader.read("Veel brugklassers maken hun huiswerk niet. Werkt een huiswerkklas?", "vo")
     assert reading.vorm == "effect" and _labels(reading)[0] == "huiswerkklas"
     assert reader.read("Leerlingen vergeten hun spullen. Werkt dat?", "vo").vorm == "probleem"
+
+
+def test_a_negated_verb_names_what_is_missing(reader):
+    reading = reader.read(
+        "De kinderen in groep 4 lezen in hun vrije tijd nooit. Wat kunnen we daaraan doen?", "po"
+    )
+    assert "leesmotivatie" in _labels(reading)
+    # the same verb without a negation names reading itself, not its absence
+    reading = reader.read("De kinderen in groep 4 lezen veel strips. Wat kunnen we daaraan doen?", "po")
+    assert "leesmotivatie" not in _labels(reading)
+
+
+def test_an_absence_by_illness_is_verzuim(reader):
+    reading = reader.read("Op vrijdag worden in 2 mavo veel leerlingen ziek gemeld. Hoe komt dat?", "vo")
+    assert "verzuim" in _labels(reading)
+
+
+def test_a_comparative_goal_is_named_as_a_quality(reader):
+    reading = reader.read("Hoe maken we ons huiswerkbeleid duidelijker?", "vo")
+    assert _labels(reading) == ["de duidelijkheid van huiswerkbeleid"]
+
+
+def test_a_span_of_years_is_no_target_group(reader):
+    reading = reader.read("De rekenresultaten in groep 6 zakken al jaren. Wat helpt?", "po")
+    assert reading.doelgroep is not None and "jaren" not in reading.doelgroep
