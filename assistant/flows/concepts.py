@@ -470,6 +470,16 @@ class PraktijkvraagReader:
                 continue
             middle.append(token.text.lower())
         at = offset + frame
+        if thing is None and body and body[0].is_infinitive:
+            # an infinitive as the object ("om rekenen in de beroepsvakken te verwerken") → "het verwerken
+            # van rekenen in de beroepsvakken"
+            rest = " ".join(t.text.lower() for t in [*body, *tail] if t.tag != "VNW")
+            entry = self.thesaurus.find(body[0].lemma) or self.thesaurus.find(verbs[-1])
+            entry = entry if entry is not None and self._strong(body[0], entry) else None
+            label = f"het {' '.join(verbs)} van {rest}"
+            return Concept(
+                label, entry, at, at + len(clause), True, head=verbs[-1], noun=body[0].lemma.lower()
+            )
         if thing is None or thing.head is None:
             label = " ".join(["het", *middle, *verbs, *(t.text.lower() for t in tail if t.tag != "VNW")])
             verb = clause[te + count]
@@ -796,7 +806,14 @@ class PraktijkvraagReader:
                 own = [c for c in group if c.from_noun and c.label.lower() != key and c.noun.lower() != key]
                 merged += [_joined([c for c in group if c not in own], literal[0].label), *own]
             else:
-                merged.append(_joined(group, _dominant(group)))
+                # A predicate made a noun ("het beklijven van scholing") says more than another noun of
+                # its term ("studiedag"): it stays a concept of its own.
+                heads = {c.head for c in group if not c.noun}
+                said = [c for c in group if c.noun and c.head not in heads] if heads else []
+                rest = [c for c in group if c not in said]
+                merged += (
+                    [*said, _joined(rest, _dominant(rest))] if rest else [_joined(group, _dominant(group))]
+                )
         return merged
 
     def _vorm(self, question: Sequence[Token], asked: bool) -> Vorm:

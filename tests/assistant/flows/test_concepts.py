@@ -180,3 +180,16 @@ def test_a_comparative_goal_is_named_as_a_quality(reader):
 def test_a_span_of_years_is_no_target_group(reader):
     reading = reader.read("De rekenresultaten in groep 6 zakken al jaren. Wat helpt?", "po")
     assert reading.doelgroep is not None and "jaren" not in reading.doelgroep
+
+
+def test_a_predicate_made_a_noun_stays_apart_from_another_noun_of_its_term(reader):
+    reading = reader.read(
+        "Vorig jaar had het team een cursus over feedback. Hoe zorgen we dat die nascholing beklijft?", "vo"
+    )
+    assert "het beklijven van nascholing" in _labels(reading), _labels(reading)
+
+
+def test_an_infinitive_as_the_object_of_a_judged_measure_is_named_after_the_verb(reader):
+    reading = reader.read("Is het zinvol om lezen in de zaakvakken te oefenen?", "po")
+    assert reading.vorm == "effect"
+    assert _labels(reading)[0] == "het oefenen van lezen in de zaakvakken"  # not "het lezen ... oefenen"
