@@ -57,6 +57,7 @@ _TYPO_RATIO = 0.8
 # The verb an agent noun is made from must be a known Dutch word: "rekenen" 4.5, "lezen" 5.3, "spelen" 5.0;
 # "computen" and "cijfen" are not (0). 3.0 keeps rare but real verbs ("spijbelen" 3.1).
 _VERB_ZIPF = 3.0
+_MIN_PREFIX = 2  # letters before a learner in a compound ("po-leerling"), not a longer word ("kind")
 _MIN_STEM = 3  # letters of the verb stem an agent noun is made from ("lez" in "lezers")
 # A noun this frequent is general enough to stand for what its prepositional phrase names ("probleem"
 # 5.2, "drukte" 4.2); topic nouns without a thesaurus term are rarer ("strafwerk" 2.1, "flitskaart" 0).
@@ -736,8 +737,8 @@ class PraktijkvraagReader:
         if head is None or head.lemma.lower() in self.school_types or self._learners_class(head):
             return None
         # People are the target group, not a topic, unless the thesaurus makes them one ("ouders").
-        if head.lemma.lower() in self.people and (
-            head.lemma.lower() in self.learners or self.thesaurus.find(head.lemma) is None
+        if (head.lemma.lower() in self.people or self._learner(head.lemma)) and (
+            self._learner(head.lemma) or self.thesaurus.find(head.lemma) is None
         ):
             return None
         tokens = _without_measures(phrase.tokens)
@@ -748,7 +749,7 @@ class PraktijkvraagReader:
             and t.lemma.lower() not in self.wish_adjectives
             and t.lemma.lower() not in self.light_words
             and t.lemma.lower() not in self.school_types
-            and not (t.is_noun and t.lemma.lower() in self.learners)  # "Studenten niveau 3": the group
+            and not (t.is_noun and self._learner(t.lemma))  # "Studenten niveau 3": the group
             and not self.levels.fullmatch(" ".join(x.text for x in tokens[i : i + 2]))  # "niveau 3"
             and not self.levels.fullmatch(t.text)
             and not _determiner_like(t, tokens[i + 1 : i + 2])  # "dezelfde fouten": points, not a topic
@@ -764,6 +765,17 @@ class PraktijkvraagReader:
         return any(
             lemma.startswith(learner) and lemma[len(learner) :].lstrip("s").startswith(self.class_words)
             for learner in self.learners
+        )
+
+    def _learner(self, lemma: str) -> bool:
+        """A learner, also in a compound that names their school type or class ("vmbo-leerling",
+        "brugklasleerling", "mbo-student")."""
+        lemma = lemma.lower()
+        # Frog leaves some hyphenated plurals as they are ("havo-leerlingen").
+        return lemma in self.learners or any(
+            lemma.endswith(form) and len(lemma) - len(form) >= _MIN_PREFIX
+            for learner in self.learners
+            for form in (learner, f"{learner}en", f"{learner}s", f"{learner}eren")
         )
 
     def _agent(self, head: Token) -> bool:
@@ -859,14 +871,16 @@ class PraktijkvraagReader:
             phrase
             for phrase in analysis.noun_phrases()
             if phrase.head is not None
-            and (phrase.head.lemma.lower() in self.people or self._agent(phrase.head))
+            and (
+                phrase.head.lemma.lower() in self.people
+                or self._learner(phrase.head.lemma)
+                or self._agent(phrase.head)
+            )
             and phrase.head.lemma.lower() not in {"we", "wij", "ik", "jullie"}
             and not _after_als(analysis, phrase)
         ]
         learners = [
-            p
-            for p in people
-            if p.head is not None and (p.head.lemma.lower() in self.learners or self._agent(p.head))
+            p for p in people if p.head is not None and (self._learner(p.head.lemma) or self._agent(p.head))
         ]
         # A group is plural: "onze eerstejaars" before "zodra een student zich inschrijft".
         learners.sort(key=lambda p: p.head is None or "mv" not in p.head.features)

@@ -193,3 +193,12 @@ def test_an_infinitive_as_the_object_of_a_judged_measure_is_named_after_the_verb
     reading = reader.read("Is het zinvol om lezen in de zaakvakken te oefenen?", "po")
     assert reading.vorm == "effect"
     assert _labels(reading)[0] == "het oefenen van lezen in de zaakvakken"  # not "het lezen ... oefenen"
+
+
+def test_a_compound_of_learners_is_the_target_group_and_staff_are_no_topic(reader):
+    reading = reader.read("Hoe maken we onze havo-leerlingen enthousiast voor wiskunde?", "vo")
+    assert reading.doelgroep == "havo-leerlingen"
+    reading = reader.read(
+        "Onze afdelingsleiders hebben geen tijd voor onderwijskundig leiderschap. Wat helpt?", "vo"
+    )
+    assert "onderwijskundig leiderschap" in _labels(reading), _labels(reading)
