@@ -898,6 +898,16 @@ class PraktijkvraagReader:
             ]
             who = " ".join(words)
             who = who[0].lower() + who[1:] if chosen.tokens[0].tag != "SPEC" else who
+            head = chosen.head
+            if (
+                head is not None
+                and head.tag == "N"
+                and "ev" in head.features
+                and " " not in who
+                and not self._learner(head.lemma)
+            ):
+                # one group or person ("ons team") reads with its article: "bij het team"
+                who = f"{'het' if 'onz' in head.features else 'de'} {who}"
             who += "".join(f" {name}" for name in _names_after(analysis, chosen))
         else:
             who = self.default_learners.get(sector or "", "leerlingen")
@@ -1165,7 +1175,7 @@ def _salient(concepts: list[Concept]) -> tuple[list[Concept], list[Concept]]:
     in the question, or known to the thesaurus). When nothing passes, all that are no setting count."""
     # Equally central concepts: the one whose descriptor the text is more about first (dense relevance).
     ranked = sorted(concepts, key=lambda c: (-_score(c), -c.relevance, c.position))
-    core = [c for c in ranked if not c.setting and _score(c) > 1]
+    core = [c for c in ranked if not c.setting and not (c.actor and not c.in_question) and _score(c) > 1]
     core = core or [c for c in ranked if not c.setting] or ranked
     return core, [c for c in ranked if c not in core]
 

@@ -202,3 +202,18 @@ def test_a_compound_of_learners_is_the_target_group_and_staff_are_no_topic(reade
         "Onze afdelingsleiders hebben geen tijd voor onderwijskundig leiderschap. Wat helpt?", "vo"
     )
     assert "onderwijskundig leiderschap" in _labels(reading), _labels(reading)
+
+
+def test_a_team_is_the_target_group_when_no_learners_are_named(reader):
+    reading = reader.read(
+        "Ons team vergadert veel maar evalueert nooit. Hoe leren we van onze evaluaties?", "po"
+    )
+    assert reading.doelgroep == "het team"
+    # staff the question asks about stay its topic
+    reading = reader.read(
+        "De mentoren willen meer tijd. Wat is de rol van de teamleider bij mentoraat?", "vo"
+    )
+    assert "teamleider" in _labels(reading)
+    # … but staff the story names in passing are no topic
+    reading = reader.read("De mentoren bellen veel ouders. Hoe verminderen we het verzuim?", "vo")
+    assert "mentoren" not in _labels(reading)
