@@ -452,6 +452,7 @@ class PraktijkvraagReader:
             )
         ):
             verbs[-1] = body.pop().lemma.lower() + verbs[-1]
+        body = self._without_levels(body)
         phrases = [p for p in Analysis((tuple(body),)).noun_phrases() if p.head is not None]
         free = [p for p in phrases if not self._in_pp(body, p)]
         thing = free[-1] if free else None  # none: an intransitive verb ("om later te beginnen")
@@ -495,6 +496,16 @@ class PraktijkvraagReader:
         entry = self.thesaurus.find(verbs[-1]) or self.thesaurus.find(thing.head.lemma)
         entry = entry if entry is not None and self._strong(thing.head, entry) else None
         return Concept(label, entry, at, at + len(clause), True, head=verbs[-1], noun=noun)
+
+    def _without_levels(self, tokens: list[Token]) -> list[Token]:
+        """The tokens without a prepositional phrase that names a level ("in groep 3", "voor klas 2"):
+        the target group's, not the measure's; the chunker may join its number to the next phrase
+        ("groep [3 de leesles]")."""
+        for i in range(len(tokens) - 2):
+            level = f"{tokens[i + 1].text} {tokens[i + 2].text}"
+            if tokens[i].tag == "VZ" and self.levels.fullmatch(level):
+                return [*tokens[:i], *tokens[i + 3 :]]
+        return tokens
 
     def _group_word(self, token: Token) -> bool:
         """A word that names people or a level ("eerstejaars", "brugklas"): the target group's."""

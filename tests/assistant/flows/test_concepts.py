@@ -217,3 +217,10 @@ def test_a_team_is_the_target_group_when_no_learners_are_named(reader):
     # … but staff the story names in passing are no topic
     reading = reader.read("De mentoren bellen veel ouders. Hoe verminderen we het verzuim?", "vo")
     assert "mentoren" not in _labels(reading)
+
+
+def test_a_level_inside_the_om_clause_belongs_to_the_target_group(reader):
+    reading = reader.read("Heeft het zin om in groep 4 de rekenles te verlengen?", "po")
+    assert reading.vorm == "effect"
+    assert _labels(reading)[0] == "het verlengen van de rekenles"  # not "het in verlengen van 4 de rekenles"
+    assert reading.doelgroep is not None and "groep 4" in reading.doelgroep
