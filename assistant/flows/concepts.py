@@ -57,6 +57,10 @@ _TYPO_RATIO = 0.8
 # The verb an agent noun is made from must be a known Dutch word: "rekenen" 4.5, "lezen" 5.3, "spelen" 5.0;
 # "computen" and "cijfen" are not (0). 3.0 keeps rare but real verbs ("spijbelen" 3.1).
 _VERB_ZIPF = 3.0
+_PREPOSITIONS = frozenset(
+    {"in", "op", "aan", "bij", "met", "voor", "na", "tijdens", "tussen", "naar", "over", "onder", "door"}
+    | {"van", "uit", "zonder", "rond", "binnen", "buiten"}
+)
 _MIN_PREFIX = 2  # letters before a learner in a compound ("po-leerling"), not a longer word ("kind")
 _MIN_STEM = 3  # letters of the verb stem an agent noun is made from ("lez" in "lezers")
 # A noun this frequent is general enough to stand for what its prepositional phrase names ("probleem"
@@ -491,7 +495,13 @@ class PraktijkvraagReader:
         article = body[start - 1].text.lower() if start and body[start - 1].tag == "LID" else ""
         article = article or ("de" if "mv" in thing.head.features else "")
         noun = " ".join(t.text if t.tag == "SPEC" else t.text.lower() for t in thing.tokens)
-        label = f"het {' '.join([*middle, *verbs])} van {f'{article} ' if article else ''}{noun}"
+        if verbs == [verbs[0]] and verbs[0] in self.light_words and (not middle or _preposition(middle[0])):
+            # a light verb says nothing of the measure: "om meer praktijkopdrachten in de lessen te doen"
+            # → "praktijkopdrachten in de lessen" (not "het in de lessen doen van de praktijkopdrachten")
+            own = body[start - 1].text.lower() if start and body[start - 1].tag == "LID" else ""
+            label = " ".join([*([own] if own else []), noun, *middle])
+        else:
+            label = f"het {' '.join([*middle, *verbs])} van {f'{article} ' if article else ''}{noun}"
         label += "".join(f" {t.text.lower()}" for t in tail if t.tag != "VNW")
         entry = self.thesaurus.find(verbs[-1]) or self.thesaurus.find(thing.head.lemma)
         entry = entry if entry is not None and self._strong(thing.head, entry) else None
@@ -941,6 +951,11 @@ class PraktijkvraagReader:
             return f"{named} {who}" if chosen is not None else named
         article = "de " if re.match(r"(?:onderbouw|bovenbouw|brugklas|examenklas)", named, re.I) else ""
         return f"{who} in {article}{named}"
+
+
+def _preposition(word: str) -> bool:
+    """Does a phrase start with a preposition ("in de lessen")? Dutch prepositions are few and frequent."""
+    return word in _PREPOSITIONS
 
 
 def _particle(sentence: Sequence[Token], index: int) -> str | None:

@@ -224,3 +224,9 @@ def test_a_level_inside_the_om_clause_belongs_to_the_target_group(reader):
     assert reading.vorm == "effect"
     assert _labels(reading)[0] == "het verlengen van de rekenles"  # not "het in verlengen van 4 de rekenles"
     assert reading.doelgroep is not None and "groep 4" in reading.doelgroep
+
+
+def test_a_light_verb_in_a_judged_om_clause_leaves_the_measure_its_noun(reader):
+    reading = reader.read("Heeft het zin om meer spelletjes in de rekenles te doen?", "po")
+    assert reading.vorm == "effect"
+    assert _labels(reading)[0] == "spelletjes in de rekenles"  # not "het in de rekenles doen van …"
