@@ -198,6 +198,9 @@ def _strip_determiners(words: tuple[Token, ...]) -> tuple[Token, ...]:
     return words[start:]
 
 
+_NOUN_SUFFIXES = ("schap", "heid", "teit", "isme")
+
+
 def parse_frog(output: str) -> Analysis:
     """Frog's tab-separated output (index, word, lemma, morphology, tag, confidence, entity, chunk, …);
     an empty line ends a sentence."""
@@ -211,7 +214,12 @@ def parse_frog(output: str) -> Analysis:
                 current = []
             continue
         chunk = fields[8] if len(fields) > 8 and fields[8] else "O"
-        current.append(Token(fields[1], fields[2] or fields[1], fields[4], chunk))
+        tag = fields[4]
+        if tag.startswith("ADJ(") and fields[1].lower().endswith(_NOUN_SUFFIXES):
+            # Frog tags a rare noun as an adjective now and then ("meer eigenaarschap neemt"); Dutch
+            # adjectives never end in these suffixes, so it is a noun, a phrase of its own.
+            tag, chunk = "N(soort,ev,basis,stan)", "B-NP"
+        current.append(Token(fields[1], fields[2] or fields[1], tag, chunk))
     if current:
         sentences.append(tuple(current))
     return Analysis(tuple(sentences), "frog")

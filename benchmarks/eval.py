@@ -5,7 +5,8 @@ checked on the validation half (even-numbered ones); a gap above about 0.05 betw
 means a rule fits its questions rather than the task. With ``--split all`` it also prints the
 three writers (d-001..037, d-038..076, d-077..: a rule fitted on one writer is seen on another),
 the style groups of the items that name a ``style`` (situation, english, terse, ...), the
-follow-up dialogues, and the guided flows on both halves of the practice questions
+follow-up dialogues, and the guided flows on both halves of the practice questions and on the
+probe set ``benchmarks/data/praktijkvragen-probe.jsonl``
 (``score_flows.py``). Answer-point coverage is the share of an item's ``answer_points`` the
 answer covers (a point is covered when at least half of its stemmed content words are in the
 answer). Prints figures, asserts nothing::
@@ -35,6 +36,7 @@ from assistant.runtime import Core
 from assistant.settings import ROOT, get_settings
 
 EVAL_DIR = ROOT.parent / "shared" / "eval"
+PROBE = ROOT / "benchmarks" / "data" / "praktijkvragen-probe.jsonl"
 POINT_COVERED = 0.5  # the issue's definition: half of a point's content words in the answer
 
 
@@ -78,9 +80,12 @@ def groups(dev: list[dict]) -> dict[str, list[dict]]:
 
 
 def flow_figures(eval_dir: Path, out: Path) -> dict[str, dict]:
-    """``score_flows.py`` on both halves of the practice questions (odd ids tune, even ids validate).
-    Its flow commands share one Frog server (LEIDRAAD_FROG_PORT) instead of starting one each."""
+    """``score_flows.py`` on both halves of the practice questions (odd ids tune, even ids validate),
+    and on the probe set (``PROBE``: practice questions written for this project, in the styles schools
+    use, a check that the flows generalise beyond the given ones). Its flow commands share one Frog
+    server (LEIDRAAD_FROG_PORT) instead of starting one each."""
     items = [json.loads(line) for line in (eval_dir / "praktijkvragen.jsonl").open(encoding="utf-8")]
+    probe = [json.loads(line) for line in PROBE.open(encoding="utf-8")] if PROBE.exists() else []
     figures = {}
     server = FrogServer()
     try:
@@ -89,9 +94,11 @@ def flow_figures(eval_dir: Path, out: Path) -> dict[str, dict]:
         print(f"-- flows without Frog: {exc} --")
         env = dict(os.environ)
     try:
-        for name in ("tune", "validation"):
+        for name in ("tune", "validation", "probe"):
             part, scores = out / f"praktijkvragen-{name}.jsonl", out / f"flows-{name}.json"
-            chosen = [it for it in items if half(it) == name]
+            chosen = probe if name == "probe" else [it for it in items if half(it) == name]
+            if not chosen:
+                continue
             part.write_text(
                 "".join(json.dumps(it, ensure_ascii=False) + "\n" for it in chosen), encoding="utf-8"
             )
@@ -103,7 +110,7 @@ def flow_figures(eval_dir: Path, out: Path) -> dict[str, dict]:
                 str(scores),
             ]
             done = subprocess.run(scorer, capture_output=True, text=True, check=True, env=env)
-            print(f"-- flows, {name} half --\n{done.stdout}")
+            print(f"-- flows, {name} --\n{done.stdout}")
             figures[name] = json.loads(done.stdout.strip().splitlines()[-1])
     finally:
         server.stop()

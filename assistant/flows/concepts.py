@@ -57,6 +57,12 @@ _TYPO_RATIO = 0.8
 # The verb an agent noun is made from must be a known Dutch word: "rekenen" 4.5, "lezen" 5.3, "spelen" 5.0;
 # "computen" and "cijfen" are not (0). 3.0 keeps rare but real verbs ("spijbelen" 3.1).
 _VERB_ZIPF = 3.0
+_PREPOSITIONS = frozenset(
+    {"in", "op", "aan", "bij", "met", "voor", "na", "tijdens", "tussen", "naar", "over", "onder", "door"}
+    | {"van", "uit", "zonder", "rond", "binnen", "buiten"}
+)
+_MIN_PREFIX = 2  # letters before a learner in a compound ("po-leerling"), not a longer word ("kind")
+_MIN_STEM = 3  # letters of the verb stem an agent noun is made from ("lez" in "lezers")
 # A noun this frequent is general enough to stand for what its prepositional phrase names ("probleem"
 # 5.2, "drukte" 4.2); topic nouns without a thesaurus term are rarer ("strafwerk" 2.1, "flitskaart" 0).
 # On the practice questions it removed one vague noun from a tuning-half kennisvraag and changed
@@ -82,7 +88,8 @@ class Entry:
 
 class Thesaurus:
     """The school-improvement thesaurus: a word (lemma), its variants (``ook``) and synonyms lead to the
-    descriptor; a compound leads to the descriptor of its last or first part.
+    descriptor; a compound leads to the descriptor of its last or first part; a verb in ``niet``, when
+    negated ("ze lezen niet meer"), leads to the descriptor of what is missing (``negated``).
 
     Usage::
 
@@ -120,6 +127,12 @@ class Thesaurus:
         for term, values in termen.items():
             for word in values.get("synoniemen", ()):
                 self._lookup.setdefault(word.lower(), self.entries[term])
+        # "lezen niet (meer)", "komen niet": a verb the practitioner negates names what is missing.
+        self.negated: dict[str, Entry] = {
+            word.lower(): self.entries[term]
+            for term, values in termen.items()
+            for word in values.get("niet", ())
+        }
         self.phrases = sorted((w for w in self._lookup if " " in w), key=len, reverse=True)
         self._long_words = [w for w in self._lookup if " " not in w and len(w) >= _TYPO_MIN]
 
@@ -241,6 +254,7 @@ class PraktijkvraagReader:
         self.problem_verbs = frozenset(spec["probleemwerkwoorden"])
         self.proposal_verbs = frozenset(spec["voorstelwerkwoorden"])
         self.wish_adjectives = frozenset(spec["wensbijvoeglijk"])
+        self.negators = frozenset(spec["ontkenningen"])
         self.context_prepositions = frozenset(spec["context_voorzetsels"])
         self.levels = re.compile(spec["niveau"], re.IGNORECASE)
         self.default_learners = spec["standaardgroep"]
@@ -442,6 +456,7 @@ class PraktijkvraagReader:
             )
         ):
             verbs[-1] = body.pop().lemma.lower() + verbs[-1]
+        body = self._without_levels(body)
         phrases = [p for p in Analysis((tuple(body),)).noun_phrases() if p.head is not None]
         free = [p for p in phrases if not self._in_pp(body, p)]
         thing = free[-1] if free else None  # none: an intransitive verb ("om later te beginnen")
@@ -461,6 +476,16 @@ class PraktijkvraagReader:
                 continue
             middle.append(token.text.lower())
         at = offset + frame
+        if thing is None and body and body[0].is_infinitive:
+            # an infinitive as the object ("om rekenen in de beroepsvakken te verwerken") → "het verwerken
+            # van rekenen in de beroepsvakken"
+            rest = " ".join(t.text.lower() for t in [*body, *tail] if t.tag != "VNW")
+            entry = self.thesaurus.find(body[0].lemma) or self.thesaurus.find(verbs[-1])
+            entry = entry if entry is not None and self._strong(body[0], entry) else None
+            label = f"het {' '.join(verbs)} van {rest}"
+            return Concept(
+                label, entry, at, at + len(clause), True, head=verbs[-1], noun=body[0].lemma.lower()
+            )
         if thing is None or thing.head is None:
             label = " ".join(["het", *middle, *verbs, *(t.text.lower() for t in tail if t.tag != "VNW")])
             verb = clause[te + count]
@@ -470,11 +495,27 @@ class PraktijkvraagReader:
         article = body[start - 1].text.lower() if start and body[start - 1].tag == "LID" else ""
         article = article or ("de" if "mv" in thing.head.features else "")
         noun = " ".join(t.text if t.tag == "SPEC" else t.text.lower() for t in thing.tokens)
-        label = f"het {' '.join([*middle, *verbs])} van {f'{article} ' if article else ''}{noun}"
+        if verbs == [verbs[0]] and verbs[0] in self.light_words and (not middle or _preposition(middle[0])):
+            # a light verb says nothing of the measure: "om meer praktijkopdrachten in de lessen te doen"
+            # → "praktijkopdrachten in de lessen" (not "het in de lessen doen van de praktijkopdrachten")
+            own = body[start - 1].text.lower() if start and body[start - 1].tag == "LID" else ""
+            label = " ".join([*([own] if own else []), noun, *middle])
+        else:
+            label = f"het {' '.join([*middle, *verbs])} van {f'{article} ' if article else ''}{noun}"
         label += "".join(f" {t.text.lower()}" for t in tail if t.tag != "VNW")
         entry = self.thesaurus.find(verbs[-1]) or self.thesaurus.find(thing.head.lemma)
         entry = entry if entry is not None and self._strong(thing.head, entry) else None
         return Concept(label, entry, at, at + len(clause), True, head=verbs[-1], noun=noun)
+
+    def _without_levels(self, tokens: list[Token]) -> list[Token]:
+        """The tokens without a prepositional phrase that names a level ("in groep 3", "voor klas 2"):
+        the target group's, not the measure's; the chunker may join its number to the next phrase
+        ("groep [3 de leesles]")."""
+        for i in range(len(tokens) - 2):
+            level = f"{tokens[i + 1].text} {tokens[i + 2].text}"
+            if tokens[i].tag == "VZ" and self.levels.fullmatch(level):
+                return [*tokens[:i], *tokens[i + 3 :]]
+        return tokens
 
     def _group_word(self, token: Token) -> bool:
         """A word that names people or a level ("eerstejaars", "brugklas"): the target group's."""
@@ -569,9 +610,22 @@ class PraktijkvraagReader:
             lemma = token.lemma.lower()
             if token.is_verb and (particle := _particle(sentence, index)) is not None:
                 lemma = particle + lemma  # "haken … af" → "afhaken"
+            at = place[id(token)]
+            if (
+                token.is_verb
+                and id(token) not in used
+                and (missing := self.thesaurus.negated.get(lemma)) is not None
+                and self._negated(sentence, index)
+            ):
+                # "ze lezen thuis bijna niet meer" → leesmotivatie, "komen niet opdagen" → verzuim
+                found.append(
+                    Concept(
+                        missing.term, missing, at, at + 1, in_question, from_noun=False, head=missing.term
+                    )
+                )
+                continue
             if id(token) in used or lemma in self.light_words:
                 continue
-            at = place[id(token)]
             if token.is_verb and lemma in self.change_verbs and lemma.endswith("en"):
                 # "de aanmeldingen liepen terug" → "teruglopende aanmeldingen"
                 subject = next((c for c in found if c.from_noun and c.end == at), None)
@@ -604,6 +658,22 @@ class PraktijkvraagReader:
                     )
                 )
             elif (
+                token.is_adjective
+                and {"comp", "vrij"} <= set(token.features)
+                and zipf_frequency(quality := f"{lemma}heid", "nl") >= _VERB_ZIPF
+                and (subject := self._object_before(found, at, sentence, offset)) is not None
+            ):
+                # "(hoe maken we) de beoordeling betrouwbaarder" → "de betrouwbaarheid van de beoordeling"
+                found.remove(subject)
+                before = subject.position - offset - 1
+                article = (
+                    sentence[before].text.lower() if before >= 0 and sentence[before].tag == "LID" else ""
+                )
+                label = f"de {quality} van {f'{article} ' if article else ''}{subject.label}"
+                found.append(
+                    replace(subject, label=label, end=at + 1, in_question=in_question, noun=subject.label)
+                )
+            elif (
                 (token.is_verb or token.is_adjective)
                 and (entry := self.thesaurus.find(lemma)) is not None
                 and self._strong(token, entry, lemma)
@@ -615,6 +685,14 @@ class PraktijkvraagReader:
                 label = lemma if nominal else entry.term
                 found.append(Concept(label, entry, at, at + 1, in_question, from_noun=nominal, head=lemma))
         return found
+
+    def _negated(self, sentence: Sequence[Token], index: int) -> bool:
+        """Is the verb at ``index`` negated: a negation ("niet", "nooit", "nauwelijks") in its clause
+        (between punctuation or conjunctions)?"""
+        bounds = [i for i, t in enumerate(sentence) if t.tag in {"LET", "VG"}]
+        start = max((i for i in bounds if i < index), default=-1) + 1
+        end = min((i for i in bounds if i > index), default=len(sentence))
+        return any(t.lemma.lower() in self.negators for t in sentence[start:end])
 
     @staticmethod
     def _object_before(
@@ -680,8 +758,8 @@ class PraktijkvraagReader:
         if head is None or head.lemma.lower() in self.school_types or self._learners_class(head):
             return None
         # People are the target group, not a topic, unless the thesaurus makes them one ("ouders").
-        if head.lemma.lower() in self.people and (
-            head.lemma.lower() in self.learners or self.thesaurus.find(head.lemma) is None
+        if (head.lemma.lower() in self.people or self._learner(head.lemma)) and (
+            self._learner(head.lemma) or self.thesaurus.find(head.lemma) is None
         ):
             return None
         tokens = _without_measures(phrase.tokens)
@@ -692,7 +770,7 @@ class PraktijkvraagReader:
             and t.lemma.lower() not in self.wish_adjectives
             and t.lemma.lower() not in self.light_words
             and t.lemma.lower() not in self.school_types
-            and not (t.is_noun and t.lemma.lower() in self.learners)  # "Studenten niveau 3": the group
+            and not (t.is_noun and self._learner(t.lemma))  # "Studenten niveau 3": the group
             and not self.levels.fullmatch(" ".join(x.text for x in tokens[i : i + 2]))  # "niveau 3"
             and not self.levels.fullmatch(t.text)
             and not _determiner_like(t, tokens[i + 1 : i + 2])  # "dezelfde fouten": points, not a topic
@@ -708,6 +786,17 @@ class PraktijkvraagReader:
         return any(
             lemma.startswith(learner) and lemma[len(learner) :].lstrip("s").startswith(self.class_words)
             for learner in self.learners
+        )
+
+    def _learner(self, lemma: str) -> bool:
+        """A learner, also in a compound that names their school type or class ("vmbo-leerling",
+        "brugklasleerling", "mbo-student")."""
+        lemma = lemma.lower()
+        # Frog leaves some hyphenated plurals as they are ("havo-leerlingen").
+        return lemma in self.learners or any(
+            lemma.endswith(form) and len(lemma) - len(form) >= _MIN_PREFIX
+            for learner in self.learners
+            for form in (learner, f"{learner}en", f"{learner}s", f"{learner}eren")
         )
 
     def _agent(self, head: Token) -> bool:
@@ -750,7 +839,14 @@ class PraktijkvraagReader:
                 own = [c for c in group if c.from_noun and c.label.lower() != key and c.noun.lower() != key]
                 merged += [_joined([c for c in group if c not in own], literal[0].label), *own]
             else:
-                merged.append(_joined(group, _dominant(group)))
+                # A predicate made a noun ("het beklijven van scholing") says more than another noun of
+                # its term ("studiedag"): it stays a concept of its own.
+                heads = {c.head for c in group if not c.noun}
+                said = [c for c in group if c.noun and c.head not in heads] if heads else []
+                rest = [c for c in group if c not in said]
+                merged += (
+                    [*said, _joined(rest, _dominant(rest))] if rest else [_joined(group, _dominant(group))]
+                )
         return merged
 
     def _vorm(self, question: Sequence[Token], asked: bool) -> Vorm:
@@ -796,14 +892,16 @@ class PraktijkvraagReader:
             phrase
             for phrase in analysis.noun_phrases()
             if phrase.head is not None
-            and (phrase.head.lemma.lower() in self.people or self._agent(phrase.head))
+            and (
+                phrase.head.lemma.lower() in self.people
+                or self._learner(phrase.head.lemma)
+                or self._agent(phrase.head)
+            )
             and phrase.head.lemma.lower() not in {"we", "wij", "ik", "jullie"}
             and not _after_als(analysis, phrase)
         ]
         learners = [
-            p
-            for p in people
-            if p.head is not None and (p.head.lemma.lower() in self.learners or self._agent(p.head))
+            p for p in people if p.head is not None and (self._learner(p.head.lemma) or self._agent(p.head))
         ]
         # A group is plural: "onze eerstejaars" before "zodra een student zich inschrijft".
         learners.sort(key=lambda p: p.head is None or "mv" not in p.head.features)
@@ -821,6 +919,16 @@ class PraktijkvraagReader:
             ]
             who = " ".join(words)
             who = who[0].lower() + who[1:] if chosen.tokens[0].tag != "SPEC" else who
+            head = chosen.head
+            if (
+                head is not None
+                and head.tag == "N"
+                and "ev" in head.features
+                and " " not in who
+                and not self._learner(head.lemma)
+            ):
+                # one group or person ("ons team") reads with its article: "bij het team"
+                who = f"{'het' if 'onz' in head.features else 'de'} {who}"
             who += "".join(f" {name}" for name in _names_after(analysis, chosen))
         else:
             who = self.default_learners.get(sector or "", "leerlingen")
@@ -843,6 +951,11 @@ class PraktijkvraagReader:
             return f"{named} {who}" if chosen is not None else named
         article = "de " if re.match(r"(?:onderbouw|bovenbouw|brugklas|examenklas)", named, re.I) else ""
         return f"{who} in {article}{named}"
+
+
+def _preposition(word: str) -> bool:
+    """Does a phrase start with a preposition ("in de lessen")? Dutch prepositions are few and frequent."""
+    return word in _PREPOSITIONS
 
 
 def _particle(sentence: Sequence[Token], index: int) -> str | None:
@@ -1003,7 +1116,8 @@ def _agent(head: Token) -> bool:
     if "mv" not in head.features or not lemma.endswith(("aar", "er")):
         return False
     stem = lemma[:-3] if lemma.endswith("aar") else lemma[:-2]
-    return zipf_frequency(f"{stem}en", "nl") >= _VERB_ZIPF
+    # A verb stem has a syllable of its own: "jaren" (jaar → "jen") names no people.
+    return len(stem) >= _MIN_STEM and zipf_frequency(f"{stem}en", "nl") >= _VERB_ZIPF
 
 
 def _split_nouns(phrase: Phrase) -> list[Phrase]:
@@ -1087,7 +1201,7 @@ def _salient(concepts: list[Concept]) -> tuple[list[Concept], list[Concept]]:
     in the question, or known to the thesaurus). When nothing passes, all that are no setting count."""
     # Equally central concepts: the one whose descriptor the text is more about first (dense relevance).
     ranked = sorted(concepts, key=lambda c: (-_score(c), -c.relevance, c.position))
-    core = [c for c in ranked if not c.setting and _score(c) > 1]
+    core = [c for c in ranked if not c.setting and not (c.actor and not c.in_question) and _score(c) > 1]
     core = core or [c for c in ranked if not c.setting] or ranked
     return core, [c for c in ranked if c not in core]
 

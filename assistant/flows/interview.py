@@ -21,12 +21,13 @@ Usage::
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from langchain_core.language_models import BaseChatModel
 
-from assistant.dutch import Analysis, analyse
+from assistant.dutch import Analysis, Token, analyse
 from assistant.flows.export import Artifact, Entry, Section, SourceList
 from assistant.flows.rephrase import Rephraser, is_question
 from assistant.flows.sources import LeidraadIndex, ListItem, cite
@@ -96,11 +97,17 @@ def is_clause(analysis: Analysis) -> bool:
             i > 0
             and token.is_verb
             and not token.is_participle
-            and tokens[i - 1].tag not in _NOMINAL_BEFORE_VERB
+            and (tokens[i - 1].tag not in _NOMINAL_BEFORE_VERB or _numbered(tokens, i - 1))
             and any(t.is_noun or t.tag == "VNW" for t in tokens[:i])
         ):
             return True
     return False
+
+
+def _numbered(tokens: Sequence[Token], index: int) -> bool:
+    """A number that ends a noun phrase ("groep 7", "klas 3"), not one that counts the verb's noun: the
+    verb after it is said of that phrase ("Kinderen in groep 7 worden ziek gemeld")."""
+    return tokens[index].tag == "TW" and index > 0 and tokens[index - 1].is_noun
 
 
 @dataclass(frozen=True)

@@ -61,6 +61,13 @@ def test_parse_frog_reads_the_tab_format() -> None:
     assert analysis.tokens[1].is_finite_verb and analysis.tokens[2].is_adjective
 
 
+def test_a_noun_frog_tags_as_an_adjective_is_read_as_a_noun(frog: DutchAnalyser) -> None:
+    analysis = analyse("Wij willen dat de slimme leerlingen meer eigenaarschap tonen.")
+    eigenaarschap = next(t for t in analysis.tokens if t.text == "eigenaarschap")
+    assert eigenaarschap.is_noun and "eigenaarschap" in [p.text for p in analysis.noun_phrases()]
+    assert next(t for t in analysis.tokens if t.text == "slimme").is_adjective  # a real one stays one
+
+
 def test_without_frog_the_rules_answer_and_say_so_once_in_dutch(caplog: pytest.LogCaptureFixture) -> None:
     nlp = DutchAnalyser(command="frog-die-er-niet-is")
     first = nlp.analyse("Hoe vergroten we de woordenschat van leerlingen?")

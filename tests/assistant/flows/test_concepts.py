@@ -155,3 +155,78 @@ def test_a_short_yes_no_question_about_a_thing_names_its_own_topic(reader):
     reading = reader.read("Veel brugklassers maken hun huiswerk niet. Werkt een huiswerkklas?", "vo")
     assert reading.vorm == "effect" and _labels(reading)[0] == "huiswerkklas"
     assert reader.read("Leerlingen vergeten hun spullen. Werkt dat?", "vo").vorm == "probleem"
+
+
+def test_a_negated_verb_names_what_is_missing(reader):
+    reading = reader.read(
+        "De kinderen in groep 4 lezen in hun vrije tijd nooit. Wat kunnen we daaraan doen?", "po"
+    )
+    assert "leesmotivatie" in _labels(reading)
+    # the same verb without a negation names reading itself, not its absence
+    reading = reader.read("De kinderen in groep 4 lezen veel strips. Wat kunnen we daaraan doen?", "po")
+    assert "leesmotivatie" not in _labels(reading)
+
+
+def test_an_absence_by_illness_is_verzuim(reader):
+    reading = reader.read("Op vrijdag worden in 2 mavo veel leerlingen ziek gemeld. Hoe komt dat?", "vo")
+    assert "verzuim" in _labels(reading)
+
+
+def test_a_comparative_goal_is_named_as_a_quality(reader):
+    reading = reader.read("Hoe maken we ons huiswerkbeleid duidelijker?", "vo")
+    assert _labels(reading) == ["de duidelijkheid van huiswerkbeleid"]
+
+
+def test_a_span_of_years_is_no_target_group(reader):
+    reading = reader.read("De rekenresultaten in groep 6 zakken al jaren. Wat helpt?", "po")
+    assert reading.doelgroep is not None and "jaren" not in reading.doelgroep
+
+
+def test_a_predicate_made_a_noun_stays_apart_from_another_noun_of_its_term(reader):
+    reading = reader.read(
+        "Vorig jaar had het team een cursus over feedback. Hoe zorgen we dat die nascholing beklijft?", "vo"
+    )
+    assert "het beklijven van nascholing" in _labels(reading), _labels(reading)
+
+
+def test_an_infinitive_as_the_object_of_a_judged_measure_is_named_after_the_verb(reader):
+    reading = reader.read("Is het zinvol om lezen in de zaakvakken te oefenen?", "po")
+    assert reading.vorm == "effect"
+    assert _labels(reading)[0] == "het oefenen van lezen in de zaakvakken"  # not "het lezen ... oefenen"
+
+
+def test_a_compound_of_learners_is_the_target_group_and_staff_are_no_topic(reader):
+    reading = reader.read("Hoe maken we onze havo-leerlingen enthousiast voor wiskunde?", "vo")
+    assert reading.doelgroep == "havo-leerlingen"
+    reading = reader.read(
+        "Onze afdelingsleiders hebben geen tijd voor onderwijskundig leiderschap. Wat helpt?", "vo"
+    )
+    assert "onderwijskundig leiderschap" in _labels(reading), _labels(reading)
+
+
+def test_a_team_is_the_target_group_when_no_learners_are_named(reader):
+    reading = reader.read(
+        "Ons team vergadert veel maar evalueert nooit. Hoe leren we van onze evaluaties?", "po"
+    )
+    assert reading.doelgroep == "het team"
+    # staff the question asks about stay its topic
+    reading = reader.read(
+        "De mentoren willen meer tijd. Wat is de rol van de teamleider bij mentoraat?", "vo"
+    )
+    assert "teamleider" in _labels(reading)
+    # … but staff the story names in passing are no topic
+    reading = reader.read("De mentoren bellen veel ouders. Hoe verminderen we het verzuim?", "vo")
+    assert "mentoren" not in _labels(reading)
+
+
+def test_a_level_inside_the_om_clause_belongs_to_the_target_group(reader):
+    reading = reader.read("Heeft het zin om in groep 4 de rekenles te verlengen?", "po")
+    assert reading.vorm == "effect"
+    assert _labels(reading)[0] == "het verlengen van de rekenles"  # not "het in verlengen van 4 de rekenles"
+    assert reading.doelgroep is not None and "groep 4" in reading.doelgroep
+
+
+def test_a_light_verb_in_a_judged_om_clause_leaves_the_measure_its_noun(reader):
+    reading = reader.read("Heeft het zin om meer spelletjes in de rekenles te doen?", "po")
+    assert reading.vorm == "effect"
+    assert _labels(reading)[0] == "spelletjes in de rekenles"  # not "het in de rekenles doen van …"

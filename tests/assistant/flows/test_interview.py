@@ -31,6 +31,7 @@ def generator(corpus_core, frog):
         ("Leerlingen in havo 4 verzuimen na de laatste toetsweek", False),  # Frog: "verzuimen" an infinitive
         ("Studenten leren hun eigen praktijkwerk beoordelen", False),
         ("Studenten haken af tijdens de bpv", False),  # Frog: "haken" a noun, "af" a verb particle
+        ("Leerlingen in groep 8 worden na de pauze onrustig", False),  # Frog: "worden" an infinitive
     ],
 )
 def test_a_clause_is_told_from_a_noun_phrase(frog, speerpunt, inline):
