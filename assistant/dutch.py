@@ -269,12 +269,12 @@ class FrogServer:
         deadline = time.monotonic() + self.start_timeout_s
         while time.monotonic() < deadline:
             if self._proc.poll() is not None:
-                tail = errors.read_text(errors="replace").strip().splitlines()[-1:]
+                tail = _read_log(errors).strip().splitlines()[-1:]
                 self.stop()
                 raise FrogUnavailableError(
                     f"Frog stopte bij het starten ({' '.join(tail) or 'geen melding'})"
                 )
-            if _LISTENING in errors.read_text(errors="replace"):
+            if _LISTENING in _read_log(errors):
                 self.port = port
                 return port
             time.sleep(0.1)
@@ -295,6 +295,15 @@ class FrogServer:
         if self._dir is not None:
             self._dir.cleanup()
             self._dir = None
+
+
+def _read_log(path: Path) -> str:
+    """Frog's log so far; "" once it is gone (the process is exiting and removed the temporary folder
+    while a background start still waited: nothing is listening then)."""
+    try:
+        return path.read_text(errors="replace")
+    except OSError:
+        return ""
 
 
 def _free_port() -> int:

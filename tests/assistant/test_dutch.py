@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import socket
+import threading
+from pathlib import Path
 
 import pytest
 
@@ -88,6 +90,18 @@ def test_a_frog_that_does_not_start_in_time_is_stopped() -> None:
     with pytest.raises(FrogUnavailableError):
         server.start()
     assert server.port is None and server._proc is None
+
+
+def test_a_start_whose_log_folder_goes_at_exit_ends_as_not_started(tmp_path: Path) -> None:
+    # At interpreter exit the temporary folder's finaliser can remove Frog's log while a background
+    # start still waits for it: that start ends as "not started", not with FileNotFoundError.
+    silent = tmp_path / "silent-frog"
+    silent.write_text("#!/bin/sh\nexec sleep 5\n")  # runs, never listens
+    silent.chmod(0o755)
+    server = FrogServer(command=str(silent), start_timeout_s=1.0)
+    threading.Timer(0.3, lambda: server._dir and server._dir.cleanup()).start()
+    with pytest.raises(FrogUnavailableError, match="niet gestart"):
+        server.start()
 
 
 def test_a_server_that_goes_away_falls_back_to_the_rules(frog_port: int) -> None:
