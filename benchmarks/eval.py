@@ -85,7 +85,7 @@ def flow_figures(eval_dir: Path, out: Path) -> dict[str, dict]:
     use, a check that the flows generalise beyond the given ones). Its flow commands share one Frog
     server (LEIDRAAD_FROG_PORT) instead of starting one each."""
     items = [json.loads(line) for line in (eval_dir / "praktijkvragen.jsonl").open(encoding="utf-8")]
-    probe = [json.loads(line) for line in PROBE.open(encoding="utf-8")] if PROBE.exists() else []
+    probe = [json.loads(line) for line in PROBE.open(encoding="utf-8")]
     figures = {}
     server = FrogServer()
     try:
@@ -97,8 +97,6 @@ def flow_figures(eval_dir: Path, out: Path) -> dict[str, dict]:
         for name in ("tune", "validation", "probe"):
             part, scores = out / f"praktijkvragen-{name}.jsonl", out / f"flows-{name}.json"
             chosen = probe if name == "probe" else [it for it in items if half(it) == name]
-            if not chosen:
-                continue
             part.write_text(
                 "".join(json.dumps(it, ensure_ascii=False) + "\n" for it in chosen), encoding="utf-8"
             )

@@ -57,10 +57,6 @@ _TYPO_RATIO = 0.8
 # The verb an agent noun is made from must be a known Dutch word: "rekenen" 4.5, "lezen" 5.3, "spelen" 5.0;
 # "computen" and "cijfen" are not (0). 3.0 keeps rare but real verbs ("spijbelen" 3.1).
 _VERB_ZIPF = 3.0
-_PREPOSITIONS = frozenset(
-    {"in", "op", "aan", "bij", "met", "voor", "na", "tijdens", "tussen", "naar", "over", "onder", "door"}
-    | {"van", "uit", "zonder", "rond", "binnen", "buiten"}
-)
 _MIN_PREFIX = 2  # letters before a learner in a compound ("po-leerling"), not a longer word ("kind")
 _MIN_STEM = 3  # letters of the verb stem an agent noun is made from ("lez" in "lezers")
 # A noun this frequent is general enough to stand for what its prepositional phrase names ("probleem"
@@ -461,7 +457,7 @@ class PraktijkvraagReader:
         free = [p for p in phrases if not self._in_pp(body, p)]
         thing = free[-1] if free else None  # none: an intransitive verb ("om later te beginnen")
         start = body.index(thing.tokens[0]) if thing is not None else len(body) + 1
-        middle: list[str] = []
+        middle: list[Token] = []
         skip_to = -1  # the end of a phrase about the target group ("voor onze eerstejaars")
         for index, token in enumerate(body):
             if token.tag == "VZ":
@@ -474,7 +470,8 @@ class PraktijkvraagReader:
                 continue  # pronouns and adverbs ("pas", "meer") say nothing about what is done
             if any(token in p.tokens for p in free):  # another free noun phrase: the indirect object
                 continue
-            middle.append(token.text.lower())
+            middle.append(token)
+        said = [t.text.lower() for t in middle]
         at = offset + frame
         if thing is None and body and body[0].is_infinitive:
             # an infinitive as the object ("om rekenen in de beroepsvakken te verwerken") → "het verwerken
@@ -487,7 +484,7 @@ class PraktijkvraagReader:
                 label, entry, at, at + len(clause), True, head=verbs[-1], noun=body[0].lemma.lower()
             )
         if thing is None or thing.head is None:
-            label = " ".join(["het", *middle, *verbs, *(t.text.lower() for t in tail if t.tag != "VNW")])
+            label = " ".join(["het", *said, *verbs, *(t.text.lower() for t in tail if t.tag != "VNW")])
             verb = clause[te + count]
             entry = self.thesaurus.find(verbs[-1])
             entry = entry if entry is not None and self._strong(verb, entry, verbs[-1]) else None
@@ -495,13 +492,13 @@ class PraktijkvraagReader:
         article = body[start - 1].text.lower() if start and body[start - 1].tag == "LID" else ""
         article = article or ("de" if "mv" in thing.head.features else "")
         noun = " ".join(t.text if t.tag == "SPEC" else t.text.lower() for t in thing.tokens)
-        if verbs == [verbs[0]] and verbs[0] in self.light_words and (not middle or _preposition(middle[0])):
+        if verbs == [verbs[0]] and verbs[0] in self.light_words and (not middle or middle[0].tag == "VZ"):
             # a light verb says nothing of the measure: "om meer praktijkopdrachten in de lessen te doen"
             # → "praktijkopdrachten in de lessen" (not "het in de lessen doen van de praktijkopdrachten")
             own = body[start - 1].text.lower() if start and body[start - 1].tag == "LID" else ""
-            label = " ".join([*([own] if own else []), noun, *middle])
+            label = " ".join([*([own] if own else []), noun, *said])
         else:
-            label = f"het {' '.join([*middle, *verbs])} van {f'{article} ' if article else ''}{noun}"
+            label = f"het {' '.join([*said, *verbs])} van {f'{article} ' if article else ''}{noun}"
         label += "".join(f" {t.text.lower()}" for t in tail if t.tag != "VNW")
         entry = self.thesaurus.find(verbs[-1]) or self.thesaurus.find(thing.head.lemma)
         entry = entry if entry is not None and self._strong(thing.head, entry) else None
@@ -951,11 +948,6 @@ class PraktijkvraagReader:
             return f"{named} {who}" if chosen is not None else named
         article = "de " if re.match(r"(?:onderbouw|bovenbouw|brugklas|examenklas)", named, re.I) else ""
         return f"{who} in {article}{named}"
-
-
-def _preposition(word: str) -> bool:
-    """Does a phrase start with a preposition ("in de lessen")? Dutch prepositions are few and frequent."""
-    return word in _PREPOSITIONS
 
 
 def _particle(sentence: Sequence[Token], index: int) -> str | None:
