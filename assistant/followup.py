@@ -76,8 +76,10 @@ OWN_TOPIC_TERMS = 5
 # Words ("zo'n" and "zo’n" stay one word), and the punctuation that ends a clause.
 _TOKEN = re.compile(r"\w+(?:['’]\w+)?|[.?!;:,]")
 _INTERJECTIONS = frozenset(
-    {"oké", "ok", "okay", "oke", "ja", "nee", "goed", "dus", "so", "right", "well", "yes"}
+    {"oké", "ok", "okay", "oke", "ja", "nee", "goed", "dus", "so", "right", "well", "yes", "no"}
 )
+# The frame of a correction: "nee, ik bedoel eigenlijk …", "no, I mean actually …".
+_CORRECTIONS = frozenset({"ik", "bedoel", "bedoelde", "eigenlijk", "i", "mean", "meant", "actually"})
 # Thanks and acknowledgements: a sentence of these alone ("Dank je wel!", "Top, helder.") answers the
 # assistant's last turn and asks nothing; the question is what comes after it.
 _ACKNOWLEDGEMENTS_NL = "dank bedankt wel top super prima fijn mooi helder duidelijk interessant handig"
@@ -291,7 +293,11 @@ def _read(question: str, before: _Reading | None) -> tuple[_Reading | None, bool
         return _Reading(
             question, (), query.sector or before.sector, query.aanbeveling or before.aanbeveling
         ), True
-    stumps = _ARTICLES | _PREPOSITIONS | _DOMAIN | {"wat", "what", "hoe", "how"}
+    # A correction of the reading ("Nee, ik bedoel in het po.", "I mean: in primary schools?") leaves
+    # only its own frame once the scope words are gone: that frame adds nothing to the topic.
+    stumps = (
+        _ARTICLES | _PREPOSITIONS | _DOMAIN | _INTERJECTIONS | _CORRECTIONS | {"wat", "what", "hoe", "how"}
+    )
     added = (own[0].upper() + own[1:],) if any(w.lower() not in stumps for w in _WORD.findall(own)) else ()
     # Scope words in the follow-up switch that filter; the others stay as the conversation had them.
     return _Reading(

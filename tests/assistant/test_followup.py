@@ -222,6 +222,13 @@ def test_a_statement_tells_more_of_the_situation() -> None:
     assert resolved.scope == Scope(sector="vo")
 
 
+@pytest.mark.parametrize("correction", ["Nee, ik bedoel in het po.", "No, I mean in primary schools."])
+def test_a_correction_switches_the_scope_and_adds_nothing(correction: str) -> None:
+    resolved = resolve(correction, "Welke rol heeft de schoolleider bij borging?")
+    assert resolved.text == "Welke rol heeft de schoolleider bij borging?"
+    assert resolved.scope == Scope(sector="po")
+
+
 def test_thanks_before_a_follow_up_leave_it_a_follow_up() -> None:
     resolved = resolve(
         "Dank je! En wat als de schoolleider niet meewerkt?", "Hoe richt ik een PLG in op een vmbo-school?"
