@@ -35,7 +35,7 @@ from assistant.answerability import (
     topic_words,
     unknown_names,
 )
-from assistant.followup import FollowUpResolver
+from assistant.followup import FollowUpResolver, is_pleasantry, thanks_in_english
 from assistant.lexical import LexicalIndex, analyse
 from assistant.llm.generate import LLMAnswerer, LLMUnavailable
 from assistant.models import SECTOR_NAMES, Hit, Passage, ResolvedQuestion, Scope, Turn
@@ -433,6 +433,9 @@ class Answerer:
             yield item if isinstance(item, str) else replace(item, understood_as=resolved.understood_as)
 
     def _stream(self, resolved: ResolvedQuestion, conversation: str) -> Iterator[str | Answer]:
+        if is_pleasantry(resolved.text):  # thanks, not a question: nothing to search or to decline
+            yield _welcome(resolved.text)
+            return
         query = parse_query(resolved.text, resolved.scope)  # the one parse of this question
         if len(query.sectors) > 1 and resolved.scope.sector is None:
             # A comparison is composed from each sector's own passages, offline: side by side is
@@ -468,6 +471,13 @@ class Answerer:
             )
         citations = [Citation(n, used[n - 1].passage) for n in cited if 0 < n <= len(used)]
         return Answer(question, text, False, citations, mode="llm")
+
+
+def _welcome(thanks: str) -> Answer:
+    """The reply to a turn that only thanks or acknowledges: it claims nothing, so cites nothing."""
+    if thanks_in_english(thanks):
+        return Answer(thanks, "You're welcome. Ask another question whenever you like.", False, [])
+    return Answer(thanks, "Graag gedaan. Stel gerust een volgende vraag.", False, [])
 
 
 def _with_notice(answer: Answer, notice: str) -> Answer:

@@ -76,8 +76,14 @@ OWN_TOPIC_TERMS = 5
 # Words ("zo'n" and "zo’n" stay one word), and the punctuation that ends a clause.
 _TOKEN = re.compile(r"\w+(?:['’]\w+)?|[.?!;:,]")
 _INTERJECTIONS = frozenset(
-    {"oké", "ok", "okay", "oke", "ja", "nee", "goed", "dus", "so", "right", "well", "yes"}
+    {"oké", "ok", "okay", "oke", "ja", "nee", "goed", "dus", "so", "right", "well", "yes", "no"}
 )
+# The frame of a correction: "nee, ik bedoel eigenlijk …", "no, I mean actually …".
+_CORRECTIONS = frozenset({"ik", "bedoel", "bedoelde", "eigenlijk", "i", "mean", "meant", "actually"})
+# Thanks and acknowledgements: a sentence of these alone ("Dank je wel!", "Top, helder.") answers the
+# assistant's last turn and asks nothing; the question is what comes after it.
+_ACKNOWLEDGEMENTS_NL = "dank bedankt wel top super prima fijn mooi helder duidelijk interessant handig"
+_ACKNOWLEDGEMENTS_EN = "thanks thank great nice cool perfect clear"
 # Words that ask for more of the same rather than name a topic ("geef eens een voorbeeld").
 _ASKS_MORE = """
     voorbeeld voorbeelden meer nog eens even precies allebei beide allemaal uitleg uitleggen leg uit
@@ -109,6 +115,34 @@ _MAX_REWRITE_CHARS = 300
 def _no_topic_terms() -> frozenset[str]:
     # English function words too: the analyser only drops Dutch ones.
     return frozenset(analyse(" ".join([_ASKS_MORE, *_DOMAIN, *_WH, *STOPWORDS_EN_PLUS])))
+
+
+@lru_cache(maxsize=1)
+def _thanks_terms() -> frozenset[str]:
+    return frozenset(analyse(f"{_ACKNOWLEDGEMENTS_NL} {_ACKNOWLEDGEMENTS_EN}"))
+
+
+def is_pleasantry(text: str) -> bool:
+    """Does ``text`` only thank or acknowledge ("Dank je wel!", "Top, helder.")? It asks nothing."""
+    terms = set(analyse(text)) - _no_topic_terms()
+    asks = any(last_mark(s) == "?" for s in split_sentences(text))
+    return not asks and bool(terms & _thanks_terms()) and terms <= _thanks_terms() | _INTERJECTIONS
+
+
+def thanks_in_english(text: str) -> bool:
+    """Is a pleasantry said in English ("Thanks!", "Great, thank you.")?"""
+    return bool(set(analyse(text)) & set(analyse(_ACKNOWLEDGEMENTS_EN)))
+
+
+def without_pleasantries(text: str) -> str:
+    """``text`` without the sentences before its first question that only thank or acknowledge
+    ("Dank je! En wat als de schoolleider niet meewerkt?" → "En wat als …?"): "En" then opens the
+    question, and points back, as it would have without them. A turn of thanks alone stays."""
+    sentences = split_sentences(text)
+    lead = 0
+    while lead < len(sentences) - 1 and is_pleasantry(sentences[lead]):
+        lead += 1
+    return " ".join(sentences[lead:]) if lead else text
 
 
 def _bare(token: str) -> str:
@@ -259,7 +293,11 @@ def _read(question: str, before: _Reading | None) -> tuple[_Reading | None, bool
         return _Reading(
             question, (), query.sector or before.sector, query.aanbeveling or before.aanbeveling
         ), True
-    stumps = _ARTICLES | _PREPOSITIONS | _DOMAIN | {"wat", "what", "hoe", "how"}
+    # A correction of the reading ("Nee, ik bedoel in het po.", "I mean: in primary schools?") leaves
+    # only its own frame once the scope words are gone: that frame adds nothing to the topic.
+    stumps = (
+        _ARTICLES | _PREPOSITIONS | _DOMAIN | _INTERJECTIONS | _CORRECTIONS | {"wat", "what", "hoe", "how"}
+    )
     added = (own[0].upper() + own[1:],) if any(w.lower() not in stumps for w in _WORD.findall(own)) else ()
     # Scope words in the follow-up switch that filter; the others stay as the conversation had them.
     return _Reading(
@@ -306,13 +344,17 @@ class FollowUpResolver:
         asked = ResolvedQuestion(question, question.strip(), scope or Scope())
         before = None
         for turn in history:
-            if turn.role == "user" and turn.content.strip():
-                before, _ = _read(turn.content, before)
-        reading, followed = _read(question, before)
+            # A turn of thanks alone ("Bedankt!") adds nothing to what the conversation is about.
+            if turn.role == "user" and turn.content.strip() and not is_pleasantry(turn.content):
+                before, _ = _read(without_pleasantries(turn.content), before)
+        meant = without_pleasantries(question)
+        if is_pleasantry(meant):  # "Bedankt!" asks nothing more of the conversation's topic
+            return asked
+        reading, followed = _read(meant, before)
         if reading is None or not followed:
             return asked
-        own = parse_query(question)
-        if reading.question == question and (reading.sector, reading.aanbeveling) == (
+        own = parse_query(meant)
+        if reading.question == meant and (reading.sector, reading.aanbeveling) == (
             own.sector,
             own.aanbeveling,
         ):

@@ -287,3 +287,15 @@ def test_a_fact_the_documents_hold_is_answered(corpus_core: Core) -> None:
     answer = ask(corpus_core, "Hoe lang duurt het voordat een cultuurverandering in de school is ingebed?")
     assert not answer.abstained
     assert "enkele jaren" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("thanks", "reply"), [("Bedankt, helder!", "Graag gedaan"), ("Thanks, great.", "You're welcome")]
+)
+def test_thanks_are_welcomed_in_their_language_without_a_search(
+    corpus_core: Core, thanks: str, reply: str
+) -> None:
+    history = [Turn("user", "Hoe richt ik een PLG in?"), Turn("assistant", "…")]
+    answer = corpus_core.answerer.answer(thanks, history)
+    assert answer.text.startswith(reply)
+    assert not answer.abstained and not answer.citations and not answer.related

@@ -15,7 +15,7 @@ from langchain_core.messages import AIMessage, BaseMessage
 from langchain_core.outputs import ChatGeneration, ChatResult
 
 from assistant import cli
-from assistant.followup import FollowUpResolver, refers_back, stands_alone
+from assistant.followup import FollowUpResolver, is_pleasantry, refers_back, stands_alone
 from assistant.llm.condense import Condenser
 from assistant.models import ResolvedQuestion, Scope, Turn
 from assistant.query import parse_query
@@ -220,6 +220,42 @@ def test_a_statement_tells_more_of_the_situation() -> None:
     assert resolved.text.startswith("Hoe begin je als vaksectie aan een verbetering")
     assert "kleine sectie" in resolved.text and "aardrijkskunde" in resolved.text
     assert resolved.scope == Scope(sector="vo")
+
+
+@pytest.mark.parametrize("correction", ["Nee, ik bedoel in het po.", "No, I mean in primary schools."])
+def test_a_correction_switches_the_scope_and_adds_nothing(correction: str) -> None:
+    resolved = resolve(correction, "Welke rol heeft de schoolleider bij borging?")
+    assert resolved.text == "Welke rol heeft de schoolleider bij borging?"
+    assert resolved.scope == Scope(sector="po")
+
+
+def test_thanks_before_a_follow_up_leave_it_a_follow_up() -> None:
+    resolved = resolve(
+        "Dank je! En wat als de schoolleider niet meewerkt?", "Hoe richt ik een PLG in op een vmbo-school?"
+    )
+    assert resolved.text.startswith("Hoe richt ik een PLG in op een vmbo-school?")
+    assert "schoolleider niet meewerkt" in resolved.text and "Dank" not in resolved.text
+
+
+def test_thanks_alone_are_no_topic_and_no_follow_up() -> None:
+    after = resolve("Wie kunnen daarin zitten?", "Hoe richt ik een PLG in?", "Bedankt!")
+    assert after.text.startswith("Hoe richt ik een PLG in?") and "Bedankt" not in after.text
+    assert resolve("Top, dank je wel.", "Hoe richt ik een PLG in?").text == "Top, dank je wel."
+
+
+@pytest.mark.parametrize(
+    ("text", "thanks"),
+    [
+        ("Dank je wel!", True),
+        ("Thanks!", True),
+        ("Oké, helder.", True),
+        ("Goed. Hoe dan?", False),
+        ("Bedankt, maar wie zit er in een PLG?", False),
+        ("Wij zijn maar een kleine sectie.", False),
+    ],
+)
+def test_a_pleasantry_only_thanks_or_acknowledges(text: str, thanks: bool) -> None:
+    assert is_pleasantry(text) is thanks
 
 
 # --- with a condense model -----------------------------------------------------------------------
