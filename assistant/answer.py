@@ -197,11 +197,19 @@ class ExtractiveAnswerer:
         """Indices of the top passages as answers, best first.
 
         A passage made of questions (a practitioner's question box, a list of questions) or of
-        literature references answers only a question that asks for that kind; the passages that
-        say something go first, in retrieval order.
+        literature references answers only a question that asks for that kind, and another
+        practitioner's story only a question that asks for an example; the passages that say
+        something go first, in retrieval order. Stories last: answer-point coverage 0.500 → 0.516
+        tune, 0.403 → 0.403 validation, citation precision 0.514 → 0.529 and 0.461 → 0.461.
         """
         considered = range(min(len(hits), self.config.passages_considered))
-        return sorted(considered, key=lambda i: unasked_kind(hits[i].passage.text, query.wants))
+
+        def kind(i: int) -> tuple[bool, bool]:
+            return unasked_kind(hits[i].passage.text, query.wants), hits[
+                i
+            ].story and "example" not in query.wants
+
+        return sorted(considered, key=kind)
 
     def select(self, query: ParsedQuery, hits: list[Hit]) -> list[tuple[int, str]]:
         """(hit index, sentence) pairs in reading order: the best passage, then near-ties.

@@ -85,6 +85,7 @@ class Hit:
     passage: Passage
     score: float
     signals: Signals = field(default_factory=Signals)
+    story: bool = False  # inside a practitioner's quoted story (``sentences.quoted_stories``)
 
     def to_json(self) -> dict[str, Any]:
         return {**self.passage.to_citation(), "score": round(self.score, 6)}

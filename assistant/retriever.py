@@ -233,7 +233,8 @@ class HybridRetriever:
         if second and vectors.second_rank is not vectors.second:
             reported = _second(snapshot, vectors.second, list(similarity))
         passages = snapshot.passages
-        fused = self._adjust(query, fused, passages, self.stories(snapshot))[:k]
+        stories = self.stories(snapshot)
+        fused = self._adjust(query, fused, passages, stories)[:k]
         # Ranks say where each retriever on its own placed the passage (absent: not in its top n).
         dense_rank = {r: i + 1 for i, r in enumerate(sorted(dense, key=lambda r: -dense[r]))}
         bm25_rank = {r: i + 1 for i, r in enumerate(sorted(lexical, key=lambda r: -lexical[r]))}
@@ -248,6 +249,7 @@ class HybridRetriever:
                     dense_rank=dense_rank.get(row),
                     bm25_rank=bm25_rank.get(row),
                 ),
+                story=row in stories,
             )
             for row, score in fused
         ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import pytest
 
@@ -194,6 +195,22 @@ def test_a_question_about_questions_may_be_answered_with_questions() -> None:
         "- Hoe leer ik leidinggeven aan collega’s",
         "- Wie begeleidt mij daarbij op school",
     ]
+
+
+def test_another_practitioners_story_answers_only_a_question_for_an_example() -> None:
+    story = replace(
+        hit(
+            "Vorig jaar leidde ik een werkgroep. Ik vond leiding nemen spannend. Het ging steeds beter.", 3.0
+        ),
+        story=True,
+    )
+    hits = [story, ADVICE, FAR]
+    advice = selecting().answer(parse_query("Hoe leer je als docent leiding nemen?"), hits)
+    assert advice.citations[0].passage == ADVICE.passage
+    example = selecting().answer(
+        parse_query("Heb je een voorbeeld van een docent die leiding leert nemen?"), hits
+    )
+    assert example.citations[0].passage == story.passage
 
 
 def test_only_near_ties_are_cited_beside_the_best_passage() -> None:

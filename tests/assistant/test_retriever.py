@@ -143,6 +143,9 @@ def test_the_store_knows_its_story_boxes(corpus_core: Core) -> None:
     # A box that runs over two passages: the second has no opening quote of its own.
     assert any(t.startswith("Daarom hebben we op een studiedag voorgesteld") for t in stories)
     assert not any(t.startswith("Voer pilots uit") for t in stories)
+    hits = search(corpus_core, "Geef een voorbeeld uit de praktijk van een studiedag", k=10)
+    assert {h.passage.text for h in hits if h.story} == {h.passage.text for h in hits} & set(stories)
+    assert any(h.story for h in hits) and not all(h.story for h in hits)
 
 
 def test_a_situation_is_ranked_by_its_sentences_but_reports_the_whole_question(corpus_core: Core) -> None:
