@@ -91,10 +91,11 @@ _ASKS_MORE = """
     concreet concreter bedoel bedoelt heb hebt betekent betekenen werkt werken
     example examples explain tell give please else also say says mean could would can guide
 """
-# Words all of these documents are about, left over where a sector is named ("primary schools");
-# the first few form a sector's name with the word before them ("secondary school").
+# Words all of these documents are about, left over where a sector is named ("primary schools",
+# "de vo-leidraad": every sector has its leidraad); the first few form a sector's name with the
+# word before them ("secondary school").
 _SECTOR_NOUNS = frozenset({"school", "scholen", "schools", "onderwijs", "education"})
-_DOMAIN = _SECTOR_NOUNS | {"sector", "sectoren", "poster", "posters"}
+_DOMAIN = _SECTOR_NOUNS | {"sector", "sectoren", "poster", "posters", "leidraad", "guide"}
 _ARTICLES = frozenset(
     {"de", "het", "een", "onze", "ons", "mijn", "jullie", "hun", "the", "a", "an", "our", "my", "their"}
 )

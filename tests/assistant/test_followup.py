@@ -229,6 +229,12 @@ def test_a_correction_switches_the_scope_and_adds_nothing(correction: str) -> No
     assert resolved.scope == Scope(sector="po")
 
 
+def test_naming_another_sectors_leidraad_switches_the_scope() -> None:
+    resolved = resolve("En de mbo-leidraad?", "Wat zegt de po-poster over borging?")
+    assert resolved.text == "Wat zegt de poster over borging?"
+    assert resolved.scope == Scope(sector="mbo")
+
+
 def test_thanks_before_a_follow_up_leave_it_a_follow_up() -> None:
     resolved = resolve(
         "Dank je! En wat als de schoolleider niet meewerkt?", "Hoe richt ik een PLG in op een vmbo-school?"
