@@ -38,6 +38,10 @@ _AANBEVELING = re.compile(
     r"|(" + "|".join(_ORDINALS) + r")\s+(?:aanbeveling|recommendation))\b",
     re.I,
 )
+# A step of the cycle named by its number ("stap 3", "step 2", "stap vijf"). An ordinal is left out:
+# "de eerste stap" is as often an idiom ("de eerste stap om een PLG op te zetten").
+_CARDINALS = {"twee": 2, "drie": 3, "vier": 4, "vijf": 5, "two": 2, "three": 3, "four": 4, "five": 5}
+_STEP = re.compile(r"\b(?:stap|step|fase|phase)\s*(?:([1-9])|(" + "|".join(_CARDINALS) + r"))\b", re.I)
 _SECTORS = {
     "po": re.compile(r"\b(po|primair onderwijs|basisschool|basisscholen|basisonderwijs|primary)\b", re.I),
     "vo": re.compile(
@@ -63,6 +67,8 @@ class ParsedQuery:
     # documents name it ("h6" → "aanbeveling 6"; a bare "h6" lowered the best cosine within h6 from
     # 0.851 to 0.827 and the decision declined "Wat zegt h6 over tijd?"), a scope from outside said.
     dense: str = ""
+    # The step of the cycle the question names last ("Leg stap 3 eens uit"): its passages come first.
+    step: int | None = None
 
     def within(self, sector: str) -> ParsedQuery:
         """The same question narrowed to one ``sector`` (one side of a comparison)."""
@@ -143,7 +149,17 @@ def parse_query(question: str, scope: Scope | None = None) -> ParsedQuery:
         _wants(question),
         tuple(found),
         dense_text(question, english, unsaid_sector, unsaid_aanbeveling),
+        named_step(question),
     )
+
+
+def named_step(question: str) -> int | None:
+    """The step the question names last (a follow-up's own step comes after the earlier topic's)."""
+    steps = list(_STEP.finditer(question))
+    if not steps:
+        return None
+    digit, cardinal = steps[-1].groups()
+    return int(digit) if digit else _CARDINALS[cardinal.lower()]
 
 
 def dense_text(

@@ -111,18 +111,18 @@ class HybridRetriever:
         if not snapshot.passages or not query.text:
             return []
         # Every row is scored once; the scope and a fill-up only choose among the rows.
-        vectors = self._embed(snapshot, query)
+        scopes = self._scopes(snapshot, query)
+        heading = snapshot.step_heading(query.step, scopes[0]) if query.step else None
+        vectors = self._embed(snapshot, query, heading)
         cosine, bm25 = self._cosine(snapshot, vectors.e5), self._lexical(snapshot, query)
         situation = vectors.e5_rank is not vectors.e5
         cosine = _Cosines(cosine, self._cosine(snapshot, vectors.e5_rank) if situation else cosine)
-        scope = snapshot.mask(query.sector, query.aanbeveling)
-        hits = self._fuse(snapshot, query, vectors, cosine, bm25, scope, k)
-        if len(hits) < k and query.aanbeveling:
-            # The named aanbeveling has less text than asked for (e.g. one poster block in the mbo):
-            # its passages stay first, the rest of the sector follows.
-            wider = snapshot.mask(query.sector, None)
+        hits: list[Hit] = []
+        for scope in scopes:
+            if len(hits) >= k:
+                break
             seen = {h.passage.id for h in hits}
-            more = self._fuse(snapshot, replace(query, aanbeveling=None), vectors, cosine, bm25, wider, k)
+            more = self._fuse(snapshot, query, vectors, cosine, bm25, scope, k)
             more = [h for h in more if h.passage.id not in seen][: k - len(hits)]
             if hits and more:  # scores keep saying the order: the fill-up ranks below the scope
                 shift = max(0.0, more[0].score - hits[-1].score + 0.001)
@@ -130,11 +130,26 @@ class HybridRetriever:
             hits += more
         return hits
 
-    def _embed(self, snapshot: Snapshot, query: ParsedQuery) -> QueryVectors:
+    @staticmethod
+    def _scopes(snapshot: Snapshot, query: ParsedQuery) -> list[np.ndarray]:
+        """The rows of the named step within the named aanbeveling within the sector, then each wider
+        scope: a narrow scope has less text than asked for (one poster block in the mbo, one step),
+        so its passages come first and the wider scope's follow."""
+        scopes = [snapshot.mask(query.sector, query.aanbeveling, query.step)]
+        if query.step:
+            scopes.append(snapshot.mask(query.sector, query.aanbeveling))
+        if query.aanbeveling:
+            scopes.append(snapshot.mask(query.sector, None))
+        return scopes
+
+    def _embed(self, snapshot: Snapshot, query: ParsedQuery, heading: str | None = None) -> QueryVectors:
         """The question (``ParsedQuery.dense``) embedded once per search: by e5, and by the second
-        model if the store has its vectors; a situation's sentences each once more."""
+        model if the store has its vectors; a situation's sentences each once more. A named step's
+        ``heading`` is said after it, as a named aanbeveling is (``query.dense_text``)."""
         second = self.store.second_embedder if snapshot.second is not None else None
         text = query.dense or query.text
+        if heading:  # "stap 4" alone means nothing to the dense models
+            text = f"{text} ({heading})"
         sentences = situation_sentences(text)
         if not sentences:
             e5 = self.embedder.embed_query(text)

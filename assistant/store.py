@@ -31,6 +31,7 @@ import fcntl
 import json
 import logging
 import os
+import re
 import shutil
 import threading
 import time
@@ -141,14 +142,30 @@ class Snapshot:
         """Position of a passage in the snapshot (None for vectors the snapshot does not name)."""
         return self.rows.get(passage_id)
 
-    def mask(self, sector: str | None, aanbeveling: str | None) -> np.ndarray:
-        """Rows inside the scope a question names: that sector or all sectors, that aanbeveling."""
+    def mask(self, sector: str | None, aanbeveling: str | None, step: int | None = None) -> np.ndarray:
+        """Rows inside the scope a question names: that sector or all sectors, that aanbeveling, and
+        the sections under that step's heading ("… › Stap 3: Stel speerpunten vast › …")."""
         keep = np.ones(len(self.passages), dtype=bool)
         if sector:
             keep &= (self.sectors == sector) | (self.sectors == "")
         if aanbeveling:
             keep &= self.aanbevelingen == aanbeveling
+        if step:
+            keep &= np.fromiter(
+                (bool(_step_heading(p.section, step)) for p in self.passages), bool, len(keep)
+            )
         return keep
+
+    def step_heading(self, step: int, within: np.ndarray) -> str | None:
+        """The heading of that step of the cycle as the rows ``within`` write it ("Stap 4: Voer uit, …")."""
+        rows = np.flatnonzero(within)
+        return next((h for r in rows if (h := _step_heading(self.passages[r].section, step))), None)
+
+
+def _step_heading(section: str, step: int) -> str | None:
+    """The heading in a section path ("… › Stap 3: Stel speerpunten vast › …") that names ``step``."""
+    heads = (h.strip() for h in section.split("›"))
+    return next((h for h in heads if re.match(rf"(?:stap|step|fase|phase)\s+{step}\b", h, re.I)), None)
 
 
 class WriteBatch:

@@ -128,3 +128,18 @@ def test_an_english_question_is_searched_with_the_leidraads_dutch_words() -> Non
     # Words nearly every passage uses, and the sector (a filter already), add nothing to the search.
     assert not {"team", "teamleden", "voortgezet", "onderwijs"} & set(query.expansion.split())
     assert query.sector == "vo"
+
+
+@pytest.mark.parametrize(
+    ("question", "step"),
+    [
+        ("Wat houdt stap 3 in?", 3),
+        ("What is step 2 about?", 2),
+        ("Hoe ziet stap vijf eruit?", 5),
+        ("Welke stappen zijn er? En stap 4?", 4),  # a follow-up's own step comes last
+        ("Wat is de eerste stap om een PLG op te zetten?", None),  # an idiom as often as a step
+        ("Zo gaan we stap voor stap verder.", None),
+    ],
+)
+def test_a_named_step(question: str, step: int | None) -> None:
+    assert parse_query(question).step == step

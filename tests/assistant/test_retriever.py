@@ -162,3 +162,15 @@ def test_a_situation_is_ranked_by_its_sentences_but_reports_the_whole_question(c
             float(snapshot.dense[store.row(hit.passage.id)] @ whole), abs=1e-4
         )
     assert any("verbinding" in h.passage.text for h in hits)
+
+
+def test_a_named_step_comes_first_and_the_rest_of_the_scope_follows(corpus_core: Core) -> None:
+    hits = search(corpus_core, "Leg stap 4 eens uit", k=10)
+    under = ["Stap 4: Voer uit, monitor en stel bij" in h.passage.section for h in hits]
+    assert under[0] and not all(under), [h.passage.section for h in hits]
+    assert under == sorted(under, reverse=True)  # the step's passages first, the fill-up after
+    assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
+    # A sector whose documents have no steps is searched as a whole.
+    assert all(
+        h.passage.sector in ("mbo", None, "") for h in search(corpus_core, "Wat zegt stap 3 in het mbo?")
+    )
