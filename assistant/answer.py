@@ -35,7 +35,7 @@ from assistant.answerability import (
     topic_words,
     unknown_names,
 )
-from assistant.followup import FollowUpResolver, is_pleasantry, thanks_in_english
+from assistant.followup import FollowUpResolver, is_pleasantry, thanks_in_english, what_is_asked
 from assistant.lexical import LexicalIndex, analyse
 from assistant.llm.generate import LLMAnswerer, LLMUnavailable
 from assistant.models import SECTOR_NAMES, Hit, Passage, ResolvedQuestion, Scope, Turn
@@ -250,7 +250,7 @@ class ExtractiveAnswerer:
     def missing_fact(self, query: ParsedQuery, hits: list[Hit]) -> str | None:
         """The kind of fact the question asks for when no top passage sentence on its topic holds one.
         A question about a named thing ("welke laptop…") is on its topic only where that thing is."""
-        asked = asked_part(query.text)  # a situation's story may count things it does not ask
+        asked = asked_part(query.asks or query.text)  # a situation's story may count things it does not ask
         kind = asked_fact(asked)
         if kind is None:
             return None
@@ -273,7 +273,7 @@ class ExtractiveAnswerer:
             for hit in hits[: self.config.passages_considered]
             if not unasked_kind(hit.passage.text, query.wants)
         ]
-        if (thing := asked_object(asked_part(query.text))) is not None:
+        if (thing := asked_object(asked_part(query.asks or query.text))) is not None:
             named = set(analyse(thing))
             quotable = [terms for terms in quotable if named & terms]
         index = self.vocabulary()
@@ -444,7 +444,8 @@ class Answerer:
         if is_pleasantry(resolved.text):  # thanks, not a question: nothing to search or to decline
             yield _welcome(resolved.text)
             return
-        query = parse_query(resolved.text, resolved.scope)  # the one parse of this question
+        # The one parse of this question; a follow-up's own question word says what it asks.
+        query = replace(parse_query(resolved.text, resolved.scope), asks=what_is_asked(resolved))
         if len(query.sectors) > 1 and resolved.scope.sector is None:
             # A comparison is composed from each sector's own passages, offline: side by side is
             # what the reader asked for, and each line stays verbatim.

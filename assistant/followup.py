@@ -146,6 +146,17 @@ def without_pleasantries(text: str) -> str:
     return " ".join(sentences[lead:]) if lead else text
 
 
+def what_is_asked(resolved: ResolvedQuestion) -> str:
+    """The words whose question word says what kind of answer is wanted: a follow-up's own turn when
+    it asks with a question word of its own ("En wie leidt het?" after "Hoe lang duurt zo'n traject
+    meestal?" asks who, not how long), else the resolved question (an ellipsis, "En in het mbo?",
+    asks what the question it continues asked)."""
+    own = without_pleasantries(resolved.asked)
+    if resolved.text == resolved.asked.strip() or not {_bare(w) for w in own.split()} & _WH:
+        return resolved.text
+    return own
+
+
 def _bare(token: str) -> str:
     return token.lower().rstrip("?.!,;:")
 

@@ -69,6 +69,9 @@ class ParsedQuery:
     dense: str = ""
     # The step of the cycle the question names last ("Leg stap 3 eens uit"): its passages come first.
     step: int | None = None
+    # The words that say what kind of answer is wanted, when a follow-up asks its own question of an
+    # earlier topic (``followup.what_is_asked``); "" when that is ``text`` itself.
+    asks: str = ""
 
     def within(self, sector: str) -> ParsedQuery:
         """The same question narrowed to one ``sector`` (one side of a comparison)."""

@@ -300,6 +300,21 @@ def test_the_absent_fact_is_named(corpus_core: Core) -> None:
     assert answer.text.startswith("De documenten noemen geen aantal uur per week")
 
 
+def test_a_follow_up_asks_its_own_question_of_the_earlier_topic(corpus_core: Core) -> None:
+    history = [
+        Turn("user", "Wat is een PLG?"),
+        Turn("assistant", "…"),
+        Turn("user", "Hoe lang duurt zo'n traject meestal?"),
+        Turn("assistant", "…"),
+    ]
+    # Who leads it, not how long it takes: the earlier turn's absent duration declines nothing now.
+    assert not corpus_core.answerer.answer("En wie leidt het?", history).abstained
+    # An ellipsis asks what the question it continues asked.
+    fact = [Turn("user", "Hoeveel uur per week moet een PLG vergaderen?"), Turn("assistant", "…")]
+    elided = corpus_core.answerer.answer("En in het vo?", fact)
+    assert elided.abstained and "noemen geen aantal uur per week" in elided.text
+
+
 def test_a_fact_the_documents_hold_is_answered(corpus_core: Core) -> None:
     answer = ask(corpus_core, "Hoe lang duurt het voordat een cultuurverandering in de school is ingebed?")
     assert not answer.abstained

@@ -15,7 +15,7 @@ from langchain_core.messages import AIMessage, BaseMessage
 from langchain_core.outputs import ChatGeneration, ChatResult
 
 from assistant import cli
-from assistant.followup import FollowUpResolver, is_pleasantry, refers_back, stands_alone
+from assistant.followup import FollowUpResolver, is_pleasantry, refers_back, stands_alone, what_is_asked
 from assistant.llm.condense import Condenser
 from assistant.models import ResolvedQuestion, Scope, Turn
 from assistant.query import parse_query
@@ -233,6 +233,15 @@ def test_naming_another_sectors_leidraad_switches_the_scope() -> None:
     resolved = resolve("En de mbo-leidraad?", "Wat zegt de po-poster over borging?")
     assert resolved.text == "Wat zegt de poster over borging?"
     assert resolved.scope == Scope(sector="mbo")
+
+
+def test_what_a_follow_up_asks() -> None:
+    own = resolve("En wie leidt het?", "Wat is een PLG?", "Hoe lang duurt zo'n traject meestal?")
+    assert own.text.endswith("Wie leidt het?") and what_is_asked(own) == "En wie leidt het?"
+    elided = resolve("En in het mbo?", "Hoeveel uur per week moet een PLG vergaderen?")
+    assert what_is_asked(elided) == elided.text == "Hoeveel uur per week moet een PLG vergaderen?"
+    alone = resolve("Wat is een PLG?")
+    assert what_is_asked(alone) == "Wat is een PLG?"
 
 
 def test_thanks_before_a_follow_up_leave_it_a_follow_up() -> None:
