@@ -29,7 +29,6 @@ from assistant.answerability import (
     asked_object,
     asked_part,
     evidence_of,
-    fact_name,
     fact_topic,
     holds_fact,
     topic_words,
@@ -38,8 +37,9 @@ from assistant.answerability import (
 from assistant.followup import FollowUpResolver, is_pleasantry, thanks_in_english, what_is_asked
 from assistant.lexical import LexicalIndex, analyse
 from assistant.llm.generate import LLMAnswerer, LLMUnavailable
-from assistant.models import SECTOR_NAMES, Hit, Passage, ResolvedQuestion, Scope, Turn
-from assistant.query import ParsedQuery, is_english, parse_query
+from assistant.models import Hit, Passage, ResolvedQuestion, Scope, Turn
+from assistant.phrasing import Phrasing, phrasing_for
+from assistant.query import ParsedQuery, parse_query
 from assistant.retriever import HybridRetriever
 from assistant.sentences import (
     is_heading,
@@ -111,8 +111,7 @@ class Answer:
         question read as typed."""
         if not self.understood_as:
             return None
-        lead = "I read your question as" if is_english(self.question) else "Ik lees je vraag als"
-        return f"{lead}: {self.understood_as}."
+        return f"{phrasing_for(self.question).read_as}: {self.understood_as}."
 
     def shown_text(self) -> str:
         """The answer as the reader sees it: how a follow-up was understood, then the answer."""
@@ -159,14 +158,22 @@ def _best_sentences(
     return [sentence for _, _, sentence in sorted(kept[:most], key=lambda s: s[1])]
 
 
+def _words(query: ParsedQuery) -> Phrasing:
+    """The frame's language: that of the reader's own question (``ParsedQuery.asks``), else of the
+    question as resolved."""
+    return phrasing_for(query.asks or query.text)
+
+
 def scope_label(query: ParsedQuery) -> str | None:
-    """'In het mbo, aanbeveling 6' — the scope the question asked for, said out loud."""
-    parts = []
-    if query.sector:
-        parts.append(SECTOR_NAMES[query.sector])
-    if query.aanbeveling:
-        parts.append(f"aanbeveling {query.aanbeveling[1]}")
-    return "In " + ", ".join(parts) if parts else None
+    """'In het mbo, aanbeveling 6' ('In vocational education (mbo), recommendation 6') — the scope the
+    question asked for, said out loud in its language."""
+    return _words(query).scope(query.sector, query.aanbeveling)
+
+
+def _where(query: ParsedQuery) -> str:
+    """' (in het mbo)': the scope inside a sentence, or ''."""
+    scope = scope_label(query)
+    return f" ({scope[0].lower() + scope[1:]})" if scope else ""
 
 
 class ExtractiveAnswerer:
@@ -306,24 +313,23 @@ class ExtractiveAnswerer:
         if kind := self.missing_fact(query, hits):
             if not self.treats_topic(query, hits):  # nothing on its topic to show: decline plainly
                 return abstention(query, related)
-            return self.without_fact(query, hits, fact_name(asked_part(query.text), kind))
+            return self.without_fact(
+                query, hits, _words(query).fact(asked_part(query.asks or query.text), kind)
+            )
         return None
 
     def without_fact(self, query: ParsedQuery, hits: list[Hit], fact: str) -> Answer:
         """Says which asked fact the documents do not state, then quotes what they do say about it."""
-        scope = scope_label(query)
-        where = f" ({scope[0].lower() + scope[1:]})" if scope else ""
         citations: list[Citation] = []
         lines = cite([(hits[rank].passage, s) for rank, s in self.select(query, hits)], citations)
-        text = f"De documenten{where} noemen geen {fact}: dat staat er niet in."
+        text = _words(query).no_fact(_where(query), fact, quoted=bool(lines))
         if lines:
-            text += " Wel zeggen ze hierover:\n\n" + "\n".join(lines)
-        if is_english(query.text):
-            text = "The documents do not state the fact you ask for. " + text
+            text += "\n\n" + "\n".join(lines)
         return Answer(query.text, text, True, citations)
 
     def compare(self, query: ParsedQuery, hits_by_sector: dict[str, list[Hit]]) -> Answer:
         """Each named sector's answer side by side ("verschil tussen po en mbo bij h2?")."""
+        words = _words(query)
         citations: list[Citation] = []
         blocks = []
         for sector, hits in hits_by_sector.items():
@@ -331,13 +337,12 @@ class ExtractiveAnswerer:
             quotes = []
             if not self.declined(one, hits):
                 quotes = [(hits[rank].passage, s) for rank, s in self.select(one, hits)]
-            lines = cite(quotes, citations) or ["Hierover zeggen de documenten voor deze sector niets."]
-            name = SECTOR_NAMES[sector]
+            lines = cite(quotes, citations) or [words.sector_silent]
+            name = words.sectors[sector]
             blocks.append(f"**{name[0].upper()}{name[1:]}**\n" + "\n".join(lines))
         if not citations:
             return abstention(query, [])
-        intro = "Naast elkaar, per sector, wat de documenten hierover zeggen:"
-        return Answer(query.text, intro + "\n\n" + "\n\n".join(blocks), False, citations)
+        return Answer(query.text, words.side_by_side + "\n\n" + "\n\n".join(blocks), False, citations)
 
 
 def cite(quotes: list[tuple[Passage, str]], citations: list[Citation]) -> list[str]:
@@ -353,38 +358,15 @@ def cite(quotes: list[tuple[Passage, str]], citations: list[Citation]) -> list[s
 
 
 def _intro(query: ParsedQuery, citations: list[Citation]) -> str:
-    scope = scope_label(query)
     titles = list(dict.fromkeys(c.passage.title for c in citations))
-    verb = "zegt" if len(titles) == 1 else "zeggen"
-    intro = f"dit {verb} {' en '.join(titles)} hierover:"
-    intro = f"{scope}: {intro}" if scope else intro[0].upper() + intro[1:]
-    if query.sector and all(c.passage.sector is None for c in citations):
-        intro = (
-            f"De documenten voor {SECTOR_NAMES[query.sector]} zeggen hier niets over; "
-            f"deze algemene bron wel. {intro}"
-        )
-    if is_english(query.text):
-        intro = "The documents are in Dutch; the relevant passages say (quoted in Dutch): " + intro
-    return intro
+    general = query.sector if query.sector and all(c.passage.sector is None for c in citations) else None
+    return _words(query).intro(titles, scope_label(query), general)
 
 
 def abstention(query: ParsedQuery, related: list[Hit], names: list[str] | None = None) -> Answer:
     """No answer: the documents are silent or never mention the ``names`` the question is about; the
     nearby passages come along."""
-    scope = scope_label(query)
-    where = f" ({scope[0].lower() + scope[1:]})" if scope else ""
-    if names:
-        text = (
-            f"De documenten{where} noemen {' en '.join(names)} nergens: daar kan ik geen antwoord op geven."
-            + (" Hieronder staan passages die misschien verwant zijn." if related else "")
-        )
-    else:
-        text = (
-            f"Daar zeggen de documenten{where} niets over: ik vond geen passage die deze vraag beantwoordt."
-            + (" Hieronder staan passages die misschien verwant zijn." if related else "")
-        )
-    if is_english(query.text):
-        text = "The documents do not answer this question. " + text
+    text = _words(query).declined(_where(query), names, bool(related))
     return Answer(query.text, text, True, [], related)
 
 
@@ -438,7 +420,10 @@ class Answerer:
         resolved = self.read(question, history, scope)
         conversation = " ".join(turn.content for turn in history)
         for item in self._stream(resolved, conversation):
-            yield item if isinstance(item, str) else replace(item, understood_as=resolved.understood_as)
+            if isinstance(item, str):
+                yield item
+            else:  # the answer to the question as the reader asked it, saying how it was read
+                yield replace(item, question=resolved.asked, understood_as=resolved.understood_as)
 
     def _stream(self, resolved: ResolvedQuestion, conversation: str) -> Iterator[str | Answer]:
         if is_pleasantry(resolved.text):  # thanks, not a question: nothing to search or to decline

@@ -15,7 +15,6 @@ Usage::
 
     kind = asked_fact("Hoeveel dagen geboorteverlof krijg ik?")   # "duration"
     holds_fact("Een cultuurverandering kan enkele jaren duren.", kind)  # True
-    fact_name("Hoeveel uur per week vergadert een PLG?", "duration")  # "aantal uur per week"
     AnswerDecision.load().answers(evidence_of(query, hits, index))
 """
 
@@ -38,17 +37,6 @@ from assistant.query import ParsedQuery, is_english
 from assistant.sentences import last_mark, split_sentences
 
 DECISION_FILE = Path(__file__).parent / "data" / "answer_decision.json"
-
-FACT_NAMES = {
-    "amount": "bedrag",
-    "date": "datum of jaartal",
-    "frequency": "frequentie",
-    "duration": "tijdsduur",
-    "percentage": "percentage",
-    "number": "aantal",
-    "best": "vergelijking die zegt wat het best werkt",
-    "named": "naam van een product of methode",
-}
 
 _NUMBER_WORDS = (
     r"(?:\d+(?:[.,]\d+)?%?|een|één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|twintig|"
@@ -134,10 +122,6 @@ _HOLDS: dict[str, re.Pattern[str]] = {
     "named": re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+[A-Z]?\w*|https?://|www\.|‘[^’]{3,}’"),
 }
 
-# "hoeveel uur per week", "hoeveel fte", "how many lessons": the noun asked for, and what it is per.
-_ASKED_NOUN = re.compile(r"\bhoeveel\s+([a-zà-ÿ][\w-]*)(\s+per\s+[a-zà-ÿ]+)?", re.I)
-
-
 # A proper name: a capitalised word or acronym that does not open a sentence ("ChatGPT", "AVG").
 _NAME = re.compile(r"(?<!^)(?<![.?!:]\s)\b([A-Z][\w-]*[A-Za-z]|[A-Z]{2,})\b")
 
@@ -168,16 +152,6 @@ def asked_fact(question: str) -> str | None:
         if pattern.search(question):
             return kind
     return None
-
-
-def fact_name(question: str, kind: str) -> str:
-    """The asked fact said in Dutch: the noun the question asks the number of ("aantal uur per week",
-    "aantal fte") when it names one, else the name of the kind ("tijdsduur", "bedrag")."""
-    if kind in ("number", "duration") and (match := _ASKED_NOUN.search(question)):
-        noun, per = match.group(1).lower(), (match.group(2) or "").lower()
-        if noun not in ("tijd", "keer"):
-            return f"aantal {noun}{per}"
-    return FACT_NAMES[kind]
 
 
 # Words that give an asked fact its form ("hoeveel uur per week", "hoe vaak", "wat kost"), not its topic.

@@ -28,7 +28,8 @@ from langchain_core.language_models import BaseChatModel
 
 from assistant.lexical import analyse
 from assistant.llm.condense import Condenser
-from assistant.models import SECTOR_NAMES, ResolvedQuestion, Scope, Turn
+from assistant.models import ResolvedQuestion, Scope, Turn
+from assistant.phrasing import phrasing_for
 from assistant.query import parse_query, without_scope
 from assistant.sentences import last_mark, split_sentences
 
@@ -320,14 +321,6 @@ def _read(question: str, before: _Reading | None) -> tuple[_Reading | None, bool
     ), True
 
 
-def _scope_phrase(scope: Scope) -> str:
-    """'bij aanbeveling 2 in het voortgezet onderwijs (vo)', 'in het mbo', or ''."""
-    parts = [f"bij aanbeveling {scope.aanbeveling[1]}"] if scope.aanbeveling else []
-    if scope.sector:
-        parts.append(f"in {SECTOR_NAMES[scope.sector]}")
-    return " ".join(parts)
-
-
 def _shorten(text: str) -> str:
     if len(text) <= _SHOWN_CHARS:
         return text
@@ -376,11 +369,9 @@ class FollowUpResolver:
         chosen = Scope(scope.sector or found.sector, scope.aanbeveling or found.aanbeveling)
         topic = reading.topic
         said = parse_query(topic)  # the scope is said out loud where the quoted question does not say it
-        where = _scope_phrase(
-            Scope(
-                None if said.sector == chosen.sector else chosen.sector,
-                None if said.aanbeveling == chosen.aanbeveling else chosen.aanbeveling,
-            )
+        where = phrasing_for(question).within(
+            None if said.sector == chosen.sector else chosen.sector,
+            None if said.aanbeveling == chosen.aanbeveling else chosen.aanbeveling,
         )
         understood = f"‘{_shorten(topic)}’" + (f" {where}" if where else "")
         offline = ResolvedQuestion(question, topic, chosen, understood)

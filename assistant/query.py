@@ -70,7 +70,7 @@ class ParsedQuery:
     # The step of the cycle the question names last ("Leg stap 3 eens uit"): its passages come first.
     step: int | None = None
     # The words that say what kind of answer is wanted, when a follow-up asks its own question of an
-    # earlier topic (``followup.what_is_asked``); "" when that is ``text`` itself.
+    # earlier topic (``followup.what_is_asked``), in the reader's language; "" when that is ``text``.
     asks: str = ""
 
     def within(self, sector: str) -> ParsedQuery:

@@ -65,7 +65,7 @@ def test_abstains_when_the_documents_do_not_cover_it(corpus_core: Core, question
     assert answer.abstained, answer.text
     assert not answer.citations
     assert answer.related, "the nearest passages are offered"
-    assert "niets over" in answer.text
+    assert "niets over" in answer.text or "nothing about" in answer.text
 
 
 def test_everyday_words_for_leidraad_topics_are_answered(corpus_core: Core) -> None:

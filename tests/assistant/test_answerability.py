@@ -8,7 +8,6 @@ from assistant.answerability import (
     asked_fact,
     asked_object,
     asked_part,
-    fact_name,
     fact_topic,
     holds_fact,
     topic_words,
@@ -91,13 +90,6 @@ def test_unknown_names_are_the_names_nothing_explains() -> None:
     # Unless the question points back at the sentence that names it.
     assert unknown_names("Wij werken met ParnasSys. Hoe analyseren we die gegevens?", knows) == ["ParnasSys"]
     assert unknown_names("Wij zijn een PLG. Kan ParnasSys ook de analyse doen?", knows) == ["ParnasSys"]
-
-
-def test_the_asked_fact_is_named_by_the_noun_the_question_asks_for() -> None:
-    assert fact_name("Hoeveel uur per week moet een PLG vergaderen?", "duration") == "aantal uur per week"
-    assert fact_name("Hoeveel fte krijgt een kartrekker?", "number") == "aantal fte"
-    assert fact_name("Hoe lang duurt een cyclus?", "duration") == "tijdsduur"
-    assert fact_name("Welk percentage van de scholen doet mee?", "percentage") == "percentage"
 
 
 def test_the_asked_part_of_a_situation_is_its_question_sentence() -> None:

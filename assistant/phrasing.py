@@ -1,0 +1,156 @@
+"""The words around an answer, in the language of the question: Dutch, or English for an English one.
+
+The quotes stay as the documents write them (Dutch); what the assistant says itself (which documents
+speak, the scope, that it found nothing, which asked fact is absent) follows the reader.
+
+Usage::
+
+    words = phrasing_for("How many hours per week should a PLG meet?")
+    words.no_fact(" (in the mbo)", "number of hours per week")
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.models import SECTOR_NAMES
+from assistant.query import is_english
+
+
+@dataclass(frozen=True)
+class Phrasing:
+    """One language's frame sentences; ``{…}`` fields are filled by the methods."""
+
+    sectors: dict[str, str]
+    aanbeveling: str
+    facts: dict[str, str]
+    says: tuple[str, str]  # one document, several: "dit zegt {titles} hierover:"
+    and_: str
+    general_source: str
+    silent: str
+    never_named: str
+    related: str
+    no_fact_lead: str
+    no_fact_more: str
+    quoted_in_dutch: str
+    asked_noun: re.Pattern[str]
+    number_of: str
+    at_aanbeveling: str
+    side_by_side: str
+    sector_silent: str
+    read_as: str
+
+    def scope(self, sector: str | None, aanbeveling: str | None) -> str | None:
+        """'In het mbo, aanbeveling 6' — the scope the question asked for, said out loud."""
+        parts = [self.sectors[sector]] if sector else []
+        if aanbeveling:
+            parts.append(f"{self.aanbeveling} {aanbeveling[1]}")
+        return "In " + ", ".join(parts) if parts else None
+
+    def within(self, sector: str | None, aanbeveling: str | None) -> str:
+        """'bij aanbeveling 2 in het voortgezet onderwijs (vo)', 'in het mbo', or '': a scope after a
+        quoted question."""
+        parts = [self.at_aanbeveling.format(n=aanbeveling[1])] if aanbeveling else []
+        if sector:
+            parts.append(f"in {self.sectors[sector]}")
+        return " ".join(parts)
+
+    def intro(self, titles: list[str], scope: str | None, sector_only_general: str | None) -> str:
+        """Who says what follows: the documents' titles, after the scope; a general source standing in
+        for a sector's own documents (``sector_only_general``: that sector) says so first."""
+        says = self.says[len(titles) > 1].format(titles=self.and_.join(titles))
+        intro = f"{scope}: {says}" if scope else says[0].upper() + says[1:]
+        if sector_only_general:
+            intro = self.general_source.format(sector=self.sectors[sector_only_general]) + " " + intro
+        return self.quoted_in_dutch + intro
+
+    def declined(self, where: str, names: list[str] | None, related: bool) -> str:
+        """Nothing answers the question: the documents are silent, or never name ``names``."""
+        text = self.never_named.format(where=where, names=self.and_.join(names)) if names else self.silent
+        return text.format(where=where) + (self.related if related else "")
+
+    def no_fact(self, where: str, fact: str, quoted: bool) -> str:
+        """The asked fact is absent; ``quoted``: what the documents do say follows."""
+        return self.no_fact_lead.format(where=where, fact=fact) + (self.no_fact_more if quoted else "")
+
+    def fact(self, question: str, kind: str) -> str:
+        """The asked fact named: the noun the question asks the number of ("aantal uur per week",
+        "number of hours per week") when it names one, else the name of the kind."""
+        if kind in ("number", "duration") and (match := self.asked_noun.search(question)):
+            noun, per = match.group(1).lower(), (match.group(2) or "").lower()
+            if noun not in ("tijd", "keer", "time", "times"):
+                return self.number_of.format(noun=noun, per=per)
+        return self.facts[kind]
+
+
+DUTCH = Phrasing(
+    sectors=SECTOR_NAMES,
+    aanbeveling="aanbeveling",
+    facts={
+        "amount": "bedrag",
+        "date": "datum of jaartal",
+        "frequency": "frequentie",
+        "duration": "tijdsduur",
+        "percentage": "percentage",
+        "number": "aantal",
+        "best": "vergelijking die zegt wat het best werkt",
+        "named": "naam van een product of methode",
+    },
+    says=("dit zegt {titles} hierover:", "dit zeggen {titles} hierover:"),
+    and_=" en ",
+    general_source="De documenten voor {sector} zeggen hier niets over; deze algemene bron wel.",
+    silent="Daar zeggen de documenten{where} niets over: ik vond geen passage die deze vraag beantwoordt.",
+    never_named="De documenten{where} noemen {names} nergens: daar kan ik geen antwoord op geven.",
+    related=" Hieronder staan passages die misschien verwant zijn.",
+    no_fact_lead="De documenten{where} noemen geen {fact}: dat staat er niet in.",
+    no_fact_more=" Wel zeggen ze hierover:",
+    quoted_in_dutch="",
+    # "hoeveel uur per week", "hoeveel fte": the noun asked for, and what it is per.
+    asked_noun=re.compile(r"\bhoeveel\s+([a-zà-ÿ][\w-]*)(\s+per\s+[a-zà-ÿ]+)?", re.I),
+    number_of="aantal {noun}{per}",
+    at_aanbeveling="bij aanbeveling {n}",
+    side_by_side="Naast elkaar, per sector, wat de documenten hierover zeggen:",
+    sector_silent="Hierover zeggen de documenten voor deze sector niets.",
+    read_as="Ik lees je vraag als",
+)
+
+ENGLISH = Phrasing(
+    sectors={
+        "po": "primary education (po)",
+        "vo": "secondary education (vo)",
+        "mbo": "vocational education (mbo)",
+    },
+    aanbeveling="recommendation",
+    facts={
+        "amount": "amount",
+        "date": "date or year",
+        "frequency": "frequency",
+        "duration": "duration",
+        "percentage": "percentage",
+        "number": "number",
+        "best": "comparison of what works best",
+        "named": "name of a product or method",
+    },
+    says=("this is what {titles} says:", "this is what {titles} say:"),
+    and_=" and ",
+    general_source="The documents for {sector} say nothing about this; this general source does.",
+    silent="The documents{where} say nothing about this: I found no passage that answers this question.",
+    never_named="The documents{where} never mention {names}: I cannot answer that.",
+    related=" Below are passages that may be related.",
+    no_fact_lead="The documents{where} do not state the {fact}.",
+    no_fact_more=" What they do say about it:",
+    quoted_in_dutch="The documents are in Dutch, so their passages are quoted in Dutch. ",
+    # "how many hours per week", "how many lessons a year"
+    asked_noun=re.compile(r"\bhow many\s+([a-z][\w-]*)(\s+(?:per|a)\s+[a-z]+)?", re.I),
+    number_of="number of {noun}{per}",
+    at_aanbeveling="for recommendation {n}",
+    side_by_side="Side by side, per sector, what the documents say about this (quoted in Dutch):",
+    sector_silent="The documents for this sector say nothing about this.",
+    read_as="I read your question as",
+)
+
+
+def phrasing_for(question: str) -> Phrasing:
+    """English words for an English question, Dutch for any other."""
+    return ENGLISH if is_english(question) else DUTCH
