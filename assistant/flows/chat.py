@@ -27,7 +27,7 @@ from langchain_core.language_models import BaseChatModel
 
 from assistant.flows.export import Artifact
 from assistant.flows.interview import MAX_VRAGEN, InterviewGenerator, option_names
-from assistant.flows.kennisvraag import KennisvraagBuilder, KennisvraagResult
+from assistant.flows.kennisvraag import SHORTER, KennisvraagBuilder, KennisvraagResult
 from assistant.flows.probleemanalyse import Overdracht
 from assistant.flows.validation import FlowInputError
 from assistant.models import Turn
@@ -70,13 +70,21 @@ _NUMBER_WORDS = {
     "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6,
     "zeven": 7, "acht": 8, "negen": 9, "tien": 10, "twaalf": 12,
 }  # fmt: skip
+# A variant offered under the kennisvraag, chosen by its kind ("de bredere", "neem de andere invalshoek",
+# "korter"); "specifieker voor klas 1" names a target group instead.
+_VARIANTS = (
+    ("breder", re.compile(r"\b(?:breder|bredere|ruimer|ruimere|algemener|algemenere)\b", re.I)),
+    ("smaller", re.compile(r"\b(?:smaller|smallere|nauwer|nauwere)\b", re.I)),
+    ("andere invalshoek", re.compile(r"\b(?:invalshoek|andere hoek|ander perspectief)\b", re.I)),
+    (SHORTER, re.compile(r"\b(?:korter|kortere|beknopter|bondiger)\b", re.I)),
+)
 _MORE = re.compile(r"\bmeer\s+vragen\b", re.I)
 _FEWER = re.compile(r"\bminder\s+vragen\b", re.I)
 _FILLER = re.compile(r"(?:\s+(?:graag|alsjeblieft|aub|a\.u\.b\.|please|maken|doen|zijn))+\s*$", re.I)
 _MAX_REFINEMENT_WORDS = 12
 KENNISVRAAG_HINT = (
-    "Je kunt de kennisvraag verfijnen, bijvoorbeeld: ‘specifieker voor klas 1’, ‘meer op motivatie’ of "
-    "‘geef Engelse zoektermen’."
+    "Je kunt de kennisvraag verfijnen, bijvoorbeeld: ‘specifieker voor klas 1’, ‘meer op motivatie’, "
+    "‘de bredere’ of ‘geef Engelse zoektermen’."
 )
 INTERVIEW_HINT = "Je kunt de vragen aanpassen, bijvoorbeeld: ‘voor ouders’, ‘voor monitoren’ of ‘5 vragen’."
 
@@ -172,7 +180,10 @@ class ChatFlows:
 
     def run(self, request: FlowRequest) -> FlowReply:
         if request.flow == "kennisvraag":
-            result = self.kennisvraag.run(**request.params)
+            params = dict(request.params)
+            kies = params.pop("kies", None)
+            result = self.kennisvraag.run(**params)
+            result = result.choose(kies) if kies else result
             text = _kennisvraag_text(result, request)
             return FlowReply("kennisvraag", request.params, text, result.to_artifact())
         p = request.params
@@ -240,6 +251,11 @@ class ChatFlows:
         elif (target := _FOR.search(text)) and not parse_query(target.group(1)).sector and not english:
             params["doelgroep"] = _clean(target.group(1))
             changes.append(f"doelgroep: {params['doelgroep']}")
+        if kies := next((soort for soort, pattern in _VARIANTS if pattern.search(text)), None):
+            params["kies"] = kies
+            changes.append(f"gekozen: {kies}")
+        elif changes:  # a new wish refines the first proposal: the variants do not take it
+            params.pop("kies", None)
         if not (changes or english):
             return None
         return FlowRequest("kennisvraag", params, changes, english)

@@ -23,7 +23,7 @@ Usage::
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from langchain_core.language_models import BaseChatModel
@@ -70,9 +70,14 @@ class Zoekterm:
     breder: list[str] = field(default_factory=list)
 
 
+# What a chosen variant leaves: the first proposal among the others; "korter" chooses the shortest.
+FIRST_PROPOSAL, SHORTER = "eerste voorstel", "korter"
+
+
 @dataclass(frozen=True)
 class Variant:
-    """Another kennisvraag to offer: ``soort`` is "breder", "smaller" or "andere invalshoek"."""
+    """Another kennisvraag to offer: ``soort`` is "breder", "smaller" or "andere invalshoek" (or
+    ``FIRST_PROPOSAL`` once another was chosen)."""
 
     soort: str
     tekst: str
@@ -96,6 +101,17 @@ class KennisvraagResult:
     focus: str | None = None
     varianten: list[Variant] = field(default_factory=list)
     vorm: str = "probleem"
+
+    def choose(self, soort: str) -> KennisvraagResult:
+        """The result with the variant of that ``soort`` as its kennisvraag ("korter": the shortest);
+        the first proposal becomes a variant. Unchanged when no variant is of that soort."""
+        options = [Variant(FIRST_PROPOSAL, self.kennisvraag), *self.varianten]
+        if soort == SHORTER:
+            chosen = min(options, key=lambda v: _words(v.tekst))
+        else:
+            chosen = next((v for v in self.varianten if v.soort == soort), options[0])
+        rest = [v for v in options if v is not chosen]
+        return replace(self, kennisvraag=chosen.tekst, varianten=rest)
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -90,6 +90,29 @@ def test_chat_kennisvraag_reads_as_a_knowledge_question_and_is_refined(flows: Ch
     assert flows.handle("Wat zegt h6 over tijd?", previous=english) is None
 
 
+def test_an_offered_kennisvraag_is_chosen_in_chat(flows: ChatFlows) -> None:
+    reply = flows.handle(f"maak een kennisvraag van: {PRAKTIJKVRAAG}", sector="vo")
+    assert reply is not None
+    first = reply.text.split("Je kennisvraag: ")[1].splitlines()[0]
+    broader = reply.text.split("- breder: ")[1].splitlines()[0]
+    chosen = flows.handle("de bredere graag", previous=reply)
+    assert chosen is not None and chosen.text.startswith("Aangepast (gekozen: breder)")
+    assert chosen.text.split("Je kennisvraag: ")[1].splitlines()[0] == broader
+    assert f"- eerste voorstel: {first}" in chosen.text  # the first proposal stays on offer
+    shortest = flows.handle("korter", previous=reply)
+    assert shortest is not None
+    texts = [
+        line.split(": ", 1)[1]
+        for line in shortest.text.splitlines()
+        if line.startswith(("Je kennisvraag", "- "))
+    ]
+    assert len(texts[0].split()) == min(len(t.split()) for t in texts)
+    # A new wish refines the first proposal again (the variants do not take it).
+    refined = flows.handle("meer op motivatie", previous=chosen)
+    assert refined is not None and "kies" not in refined.params
+    assert "motivatie" in refined.text.split("Je kennisvraag: ")[1].splitlines()[0]
+
+
 def test_chat_interview_and_its_refinement(flows: ChatFlows) -> None:
     reply = flows.handle("maak interviewvragen voor leerlingen over huiswerk plannen")
     assert reply is not None and reply.flow == "interview"
