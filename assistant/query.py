@@ -41,7 +41,8 @@ _AANBEVELING = re.compile(
 # A step of the cycle named by its number ("stap 3", "step 2", "stap vijf"). An ordinal is left out:
 # "de eerste stap" is as often an idiom ("de eerste stap om een PLG op te zetten").
 _CARDINALS = {"twee": 2, "drie": 3, "vier": 4, "vijf": 5, "two": 2, "three": 3, "four": 4, "five": 5}
-_STEP = re.compile(r"\b(?:stap|step|fase|phase)\s*(?:([1-9])|(" + "|".join(_CARDINALS) + r"))\b", re.I)
+STEP_WORD = r"(?:stap|step|fase|phase)"  # also how a document heads a step ("Stap 3: …")
+_STEP = re.compile(rf"\b{STEP_WORD}\s*(?:([1-9])|(" + "|".join(_CARDINALS) + r"))\b", re.I)
 _SECTORS = {
     "po": re.compile(r"\b(po|primair onderwijs|basisschool|basisscholen|basisonderwijs|primary)\b", re.I),
     "vo": re.compile(

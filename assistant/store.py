@@ -51,6 +51,7 @@ from chromadb.errors import ChromaError
 from assistant.embedder import Embedder, build_second_embedder
 from assistant.lexical import ANALYSER_VERSION, LexicalIndex, index_terms
 from assistant.models import Passage
+from assistant.query import STEP_WORD
 from assistant.settings import Settings
 
 SNAPSHOT = "snapshot.json"
@@ -165,7 +166,7 @@ class Snapshot:
 def _step_heading(section: str, step: int) -> str | None:
     """The heading in a section path ("… › Stap 3: Stel speerpunten vast › …") that names ``step``."""
     heads = (h.strip() for h in section.split("›"))
-    return next((h for h in heads if re.match(rf"(?:stap|step|fase|phase)\s+{step}\b", h, re.I)), None)
+    return next((h for h in heads if re.match(rf"{STEP_WORD}\s+{step}\b", h, re.I)), None)
 
 
 class WriteBatch:
