@@ -158,6 +158,12 @@ def _best_sentences(
     return [sentence for _, _, sentence in sorted(kept[:most], key=lambda s: s[1])]
 
 
+def _asking(query: ParsedQuery) -> str:
+    """The sentences that ask what the reader wants to know: of the reader's own question when a
+    follow-up asks its own (``ParsedQuery.asks``); a situation's story may count things it does not ask."""
+    return asked_part(query.asks or query.text)
+
+
 def _words(query: ParsedQuery) -> Phrasing:
     """The frame's language: that of the reader's own question (``ParsedQuery.asks``), else of the
     question as resolved."""
@@ -212,9 +218,8 @@ class ExtractiveAnswerer:
         considered = range(min(len(hits), self.config.passages_considered))
 
         def kind(i: int) -> tuple[bool, bool]:
-            return unasked_kind(hits[i].passage.text, query.wants), hits[
-                i
-            ].story and "example" not in query.wants
+            hit = hits[i]
+            return unasked_kind(hit.passage.text, query.wants), hit.story and "example" not in query.wants
 
         return sorted(considered, key=kind)
 
@@ -257,7 +262,7 @@ class ExtractiveAnswerer:
     def missing_fact(self, query: ParsedQuery, hits: list[Hit]) -> str | None:
         """The kind of fact the question asks for when no top passage sentence on its topic holds one.
         A question about a named thing ("welke laptop…") is on its topic only where that thing is."""
-        asked = asked_part(query.asks or query.text)  # a situation's story may count things it does not ask
+        asked = _asking(query)
         kind = asked_fact(asked)
         if kind is None:
             return None
@@ -280,7 +285,7 @@ class ExtractiveAnswerer:
             for hit in hits[: self.config.passages_considered]
             if not unasked_kind(hit.passage.text, query.wants)
         ]
-        if (thing := asked_object(asked_part(query.asks or query.text))) is not None:
+        if (thing := asked_object(_asking(query))) is not None:
             named = set(analyse(thing))
             quotable = [terms for terms in quotable if named & terms]
         index = self.vocabulary()
@@ -313,9 +318,7 @@ class ExtractiveAnswerer:
         if kind := self.missing_fact(query, hits):
             if not self.treats_topic(query, hits):  # nothing on its topic to show: decline plainly
                 return abstention(query, related)
-            return self.without_fact(
-                query, hits, _words(query).fact(asked_part(query.asks or query.text), kind)
-            )
+            return self.without_fact(query, hits, _words(query).fact(_asking(query), kind))
         return None
 
     def without_fact(self, query: ParsedQuery, hits: list[Hit], fact: str) -> Answer:
