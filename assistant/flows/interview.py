@@ -60,8 +60,13 @@ class Onderwerp:
     def of(cls, speerpunt: str) -> Onderwerp:
         tekst = speerpunt.strip().rstrip(".!?;:").strip()
         analysis = analyse(tekst)
+        # Frog may take a capitalised first word for part of a name ("Studenten" SPEC), which hides the
+        # plural subject; read without that capital too, it is a clause when either reading says so.
+        readings = [analysis]
+        if tekst[:1].isupper() and tekst[1:2].islower():
+            readings.append(analyse(tekst[0].lower() + tekst[1:]))
         # Without Frog the rules cannot tell "verzuimen" (a verb) from a noun: quoting reads well either way.
-        inline = analysis.analyser == "frog" and not is_clause(analysis)
+        inline = analysis.analyser == "frog" and not any(is_clause(r) for r in readings)
         first = analysis.tokens[0] if analysis.tokens else None
         if not inline or first is None:
             return cls(tekst, inline)
@@ -82,7 +87,9 @@ def is_clause(analysis: Analysis) -> bool:
     A finite verb or a verb particle makes a clause ("Kleuters worden te laat gebracht", "Studenten
     haken af tijdens de bpv"). Frog tags a plural present verb
     as an infinitive ("Leerlingen verzuimen …"), so a verb right after a noun or pronoun with a noun
-    before it counts too; a verb after a preposition, article, conjunction or modifier is a nominal use
+    before it counts too, when the first of them is plural: a verb in that form agrees with a plural
+    subject only, so after a singular noun it is an infinitive with its object ("feedback geven",
+    "huiswerk maken"). A verb after a preposition, article, conjunction or modifier is a nominal use
     ("convergente differentiatie bij rekenen", "leren van elkaars lessen").
     """
     tokens = analysis.tokens
@@ -98,10 +105,16 @@ def is_clause(analysis: Analysis) -> bool:
             and token.is_verb
             and not token.is_participle
             and (tokens[i - 1].tag not in _NOMINAL_BEFORE_VERB or _numbered(tokens, i - 1))
-            and any(t.is_noun or t.tag == "VNW" for t in tokens[:i])
+            and _plural_subject(tokens[:i])
         ):
             return True
     return False
+
+
+def _plural_subject(before: Sequence[Token]) -> bool:
+    """Is the first noun or pronoun before a verb plural, as the subject of a plural verb must be?"""
+    first = next((t for t in before if t.is_noun or t.tag == "VNW"), None)
+    return first is not None and "mv" in first.features
 
 
 def _numbered(tokens: Sequence[Token], index: int) -> bool:

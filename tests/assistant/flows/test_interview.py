@@ -32,6 +32,12 @@ def generator(corpus_core, frog):
         ("Studenten leren hun eigen praktijkwerk beoordelen", False),
         ("Studenten haken af tijdens de bpv", False),  # Frog: "haken" a noun, "af" a verb particle
         ("Leerlingen in groep 8 worden na de pauze onrustig", False),  # Frog: "worden" an infinitive
+        # A verb in the plural form after a singular noun is an infinitive with its object.
+        ("feedback geven", True),
+        ("Online pesten in klas 2", True),
+        ("Een telefoonverbod invoeren", True),
+        ("Studenten niveau 2 techniek stoppen tijdens de eerste bpv", False),  # Frog: "Studenten" a name part
+        ("Leerlingen gamen op hun Chromebook in de les", False),
     ],
 )
 def test_a_clause_is_told_from_a_noun_phrase(frog, speerpunt, inline):
