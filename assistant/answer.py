@@ -165,9 +165,8 @@ def _asking(query: ParsedQuery) -> str:
 
 
 def _words(query: ParsedQuery) -> Phrasing:
-    """The frame's language: that of the reader's own question (``ParsedQuery.asks``), else of the
-    question as resolved."""
-    return phrasing_for(query.asks or query.text)
+    """The frame in the language of the reader's own words (``ParsedQuery.reader``)."""
+    return phrasing_for(query.reader or query.text)
 
 
 def scope_label(query: ParsedQuery) -> str | None:
@@ -433,7 +432,9 @@ class Answerer:
             yield _welcome(resolved.text)
             return
         # The one parse of this question; a follow-up's own question word says what it asks.
-        query = replace(parse_query(resolved.text, resolved.scope), asks=what_is_asked(resolved))
+        query = replace(
+            parse_query(resolved.text, resolved.scope), asks=what_is_asked(resolved), reader=resolved.asked
+        )
         if len(query.sectors) > 1 and resolved.scope.sector is None:
             # A comparison is composed from each sector's own passages, offline: side by side is
             # what the reader asked for, and each line stays verbatim.

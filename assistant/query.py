@@ -71,8 +71,11 @@ class ParsedQuery:
     # The step of the cycle the question names last ("Leg stap 3 eens uit"): its passages come first.
     step: int | None = None
     # The words that say what kind of answer is wanted, when a follow-up asks its own question of an
-    # earlier topic (``followup.what_is_asked``), in the reader's language; "" when that is ``text``.
+    # earlier topic (``followup.what_is_asked``); "" when that is ``text``.
     asks: str = ""
+    # The reader's own words (a follow-up as typed): the language of what the assistant says; "" when
+    # that is ``text``.
+    reader: str = ""
 
     def within(self, sector: str) -> ParsedQuery:
         """The same question narrowed to one ``sector`` (one side of a comparison)."""

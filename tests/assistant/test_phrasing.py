@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from assistant.models import Turn
 from assistant.phrasing import DUTCH, ENGLISH, phrasing_for
 from assistant.query import parse_query
 from assistant.runtime import Core
@@ -59,3 +60,10 @@ def test_an_absent_fact_is_named_in_english_and_what_the_documents_say_follows(c
     answer = corpus_core.answerer.extractive.without_fact(query, hits, "number of hours per week")
     assert answer.text.startswith("The documents do not state the number of hours per week. What they do say")
     assert answer.abstained and answer.citations
+
+
+def test_a_dutch_conversation_continued_in_english_is_answered_in_english(corpus_core: Core) -> None:
+    history = [Turn("user", "Hoe zet je een PLG op?"), Turn("assistant", "…")]
+    answer = corpus_core.answerer.answer("Can you explain that in English?", history)
+    assert answer.shown_text().startswith("I read your question as")
+    assert "The documents are in Dutch, so their passages are quoted in Dutch." in answer.text
