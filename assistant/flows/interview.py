@@ -55,9 +55,11 @@ class Onderwerp:
 
     tekst: str
     inline: bool
+    vraag: bool = False  # typed as a question ("Hoe krijgen we …?"): quoted with its question mark
 
     @classmethod
     def of(cls, speerpunt: str) -> Onderwerp:
+        vraag = speerpunt.strip().endswith("?")
         tekst = speerpunt.strip().rstrip(".!?;:").strip()
         analysis = analyse(tekst)
         # Frog may take a capitalised first word for part of a name ("Studenten" SPEC), which hides the
@@ -69,7 +71,7 @@ class Onderwerp:
         inline = analysis.analyser == "frog" and not any(is_clause(r) for r in readings)
         first = analysis.tokens[0] if analysis.tokens else None
         if not inline or first is None:
-            return cls(tekst, inline)
+            return cls(tekst, inline, vraag)
         if tekst[:1].isupper() and not first.text[1:].isupper() and "eigen" not in first.features:
             tekst = tekst[0].lower() + tekst[1:]  # a name keeps its capital: "Nederlands"
         if first.is_verb:  # a verb used as a noun takes "het": "bij het automatiseren van de tafels"
@@ -78,7 +80,7 @@ class Onderwerp:
 
     @property
     def citaat(self) -> str:
-        return f"‘{self.tekst[0].upper()}{self.tekst[1:]}’"
+        return f"‘{self.tekst[0].upper()}{self.tekst[1:]}{'?' if self.vraag else ''}’"
 
 
 def is_clause(analysis: Analysis) -> bool:
@@ -212,6 +214,8 @@ class InterviewGenerator:
         if available and not onderwerp.inline:  # the speerpunt, quoted, before the first question
             first = available[0]
             inleiding = groep["inleiding"].format(speerpunt=onderwerp.citaat)
+            if onderwerp.vraag:  # "… ‘Hoe krijgen we …?’" ends the sentence with the question's own mark
+                inleiding = inleiding.removesuffix(".")
             available[0] = InterviewVraag(f"{inleiding} {first.vraag}", first.bron_vraag, first.citation)
         vragen = available[:aantal]
         opmerking = ""

@@ -57,6 +57,14 @@ def test_a_clause_speerpunt_is_quoted_once_never_after_a_preposition(generator, 
     assert not any(CLAUSE in v.lower() for v in vragen[1:])
 
 
+def test_a_speerpunt_typed_as_a_question_keeps_its_question_mark(generator):
+    vragen = [
+        v.vraag
+        for v in generator.run("Hoe krijgen we klas 3 gemotiveerd?", "leerlingen", "huidige-situatie").vragen
+    ]
+    assert vragen[0].startswith("Het gaat over dit punt: ‘Hoe krijgen we klas 3 gemotiveerd?’ Wat ")
+
+
 def test_without_frog_every_speerpunt_is_quoted(corpus_core, frog):
     use_analyser(DutchAnalyser(command="frog-die-er-niet-is"))
     try:
