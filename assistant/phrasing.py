@@ -1,7 +1,8 @@
 """The words around an answer, in the language of the question: Dutch, or English for an English one.
 
 The quotes stay as the documents write them (Dutch); what the assistant says itself (which documents
-speak, the scope, that it found nothing, which asked fact is absent) follows the reader.
+speak, the scope, that it found nothing, which asked fact is absent) follows the reader. The wording
+lives in ``prompts/antwoord.toml``.
 
 Usage::
 
@@ -12,10 +13,12 @@ Usage::
 from __future__ import annotations
 
 import re
+import tomllib
 from dataclasses import dataclass
 
 from assistant.models import SECTOR_NAMES
 from assistant.query import is_english
+from assistant.settings import ROOT
 
 
 @dataclass(frozen=True)
@@ -84,71 +87,24 @@ class Phrasing:
         return self.facts[kind]
 
 
-DUTCH = Phrasing(
-    sectors=SECTOR_NAMES,
-    aanbeveling="aanbeveling",
-    facts={
-        "amount": "bedrag",
-        "date": "datum of jaartal",
-        "frequency": "frequentie",
-        "duration": "tijdsduur",
-        "percentage": "percentage",
-        "number": "aantal",
-        "best": "vergelijking die zegt wat het best werkt",
-        "named": "naam van een product of methode",
-    },
-    says=("dit zegt {titles} hierover:", "dit zeggen {titles} hierover:"),
-    and_=" en ",
-    general_source="De documenten voor {sector} zeggen hier niets over; deze algemene bron wel.",
-    silent="Daar zeggen de documenten{where} niets over: ik vond geen passage die deze vraag beantwoordt.",
-    never_named="De documenten{where} noemen {names} nergens: daar kan ik geen antwoord op geven.",
-    related=" Hieronder staan passages die misschien verwant zijn.",
-    no_fact_lead="De documenten{where} noemen geen {fact}: dat staat er niet in.",
-    no_fact_more=" Wel zeggen ze hierover:",
-    quoted_in_dutch="",
-    # "hoeveel uur per week", "hoeveel fte": the noun asked for, and what it is per.
-    asked_noun=re.compile(r"\bhoeveel\s+([a-zà-ÿ][\w-]*)(\s+per\s+[a-zà-ÿ]+)?", re.I),
-    number_of="aantal {noun}{per}",
-    at_aanbeveling="bij aanbeveling {n}",
-    side_by_side="Naast elkaar, per sector, wat de documenten hierover zeggen:",
-    sector_silent="Hierover zeggen de documenten voor deze sector niets.",
-    read_as="Ik lees je vraag als",
-)
+PHRASING_FILE = ROOT / "prompts" / "antwoord.toml"
 
-ENGLISH = Phrasing(
-    sectors={
-        "po": "primary education (po)",
-        "vo": "secondary education (vo)",
-        "mbo": "vocational education (mbo)",
-    },
-    aanbeveling="recommendation",
-    facts={
-        "amount": "amount",
-        "date": "date or year",
-        "frequency": "frequency",
-        "duration": "duration",
-        "percentage": "percentage",
-        "number": "number",
-        "best": "comparison of what works best",
-        "named": "name of a product or method",
-    },
-    says=("this is what {titles} says:", "this is what {titles} say:"),
-    and_=" and ",
-    general_source="The documents for {sector} say nothing about this; this general source does.",
-    silent="The documents{where} say nothing about this: I found no passage that answers this question.",
-    never_named="The documents{where} never mention {names}: I cannot answer that.",
-    related=" Below are passages that may be related.",
-    no_fact_lead="The documents{where} do not state the {fact}.",
-    no_fact_more=" What they do say about it:",
-    quoted_in_dutch="The documents are in Dutch, so their passages are quoted in Dutch. ",
-    # "how many hours per week", "how many lessons a year"
-    asked_noun=re.compile(r"\bhow many\s+([a-z][\w-]*)(\s+(?:per|a)\s+[a-z]+)?", re.I),
-    number_of="number of {noun}{per}",
-    at_aanbeveling="for recommendation {n}",
-    side_by_side="Side by side, per sector, what the documents say about this (quoted in Dutch):",
-    sector_silent="The documents for this sector say nothing about this.",
-    read_as="I read your question as",
-)
+
+def _load(language: str, sectors: dict[str, str] | None = None) -> Phrasing:
+    with PHRASING_FILE.open("rb") as fh:
+        words = tomllib.load(fh)[language]
+    return Phrasing(
+        **{
+            **words,
+            "sectors": sectors or words["sectors"],
+            "says": tuple(words["says"]),
+            "asked_noun": re.compile(words["asked_noun"], re.I),
+        }
+    )
+
+
+DUTCH = _load("nl", SECTOR_NAMES)
+ENGLISH = _load("en")
 
 
 def phrasing_for(question: str) -> Phrasing:
