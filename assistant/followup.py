@@ -92,11 +92,13 @@ _ASKS_MORE = """
     concreet concreter bedoel bedoelt heb hebt betekent betekenen werkt werken
     example examples explain tell give please else also say says mean could would can guide
 """
-# Words all of these documents are about, left over where a sector is named ("primary schools",
-# "de vo-leidraad": every sector has its leidraad); the first few form a sector's name with the
-# word before them ("secondary school").
+# Words all of these documents are about, left over where a sector is named ("primary schools");
+# the first few form a sector's name with the word before them ("secondary school").
 _SECTOR_NOUNS = frozenset({"school", "scholen", "schools", "onderwijs", "education"})
-_DOMAIN = _SECTOR_NOUNS | {"sector", "sectoren", "poster", "posters", "leidraad", "guide"}
+_DOMAIN = _SECTOR_NOUNS | {"sector", "sectoren", "poster", "posters"}
+# A sector's own leidraad, named to switch to it ("En de vo-leidraad?"): a stump of the scope words,
+# though a question about the leidraad itself ("Wat is de leidraad?") still has a topic.
+_LEIDRAAD = frozenset({"leidraad", "guide"})
 _ARTICLES = frozenset(
     {"de", "het", "een", "onze", "ons", "mijn", "jullie", "hun", "the", "a", "an", "our", "my", "their"}
 )
@@ -308,9 +310,8 @@ def _read(question: str, before: _Reading | None) -> tuple[_Reading | None, bool
         ), True
     # A correction of the reading ("Nee, ik bedoel in het po.", "I mean: in primary schools?") leaves
     # only its own frame once the scope words are gone: that frame adds nothing to the topic.
-    stumps = (
-        _ARTICLES | _PREPOSITIONS | _DOMAIN | _INTERJECTIONS | _CORRECTIONS | {"wat", "what", "hoe", "how"}
-    )
+    stumps = _ARTICLES | _PREPOSITIONS | _DOMAIN | _LEIDRAAD | _INTERJECTIONS | _CORRECTIONS
+    stumps |= {"wat", "what", "hoe", "how"}
     added = (own[0].upper() + own[1:],) if any(w.lower() not in stumps for w in _WORD.findall(own)) else ()
     # Scope words in the follow-up switch that filter; the others stay as the conversation had them.
     return _Reading(
