@@ -278,11 +278,14 @@ class PraktijkvraagReader:
         proposal = self._proposed(analysis, question) if meta and _judges(question) else None
         concepts: list[Concept] = []
         offset = question_offset = 0
+        told = False  # an earlier sentence names learners: "ze" may be them
         for sentence in analysis.sentences:
             question_offset = offset if sentence is question else question_offset
             # "Is het slim om …", "Heeft het zin om …": the judgement is the frame, the om-clause the topic.
             words = sentence[frame:] if sentence is question else sentence
-            found = self._concepts(words, offset + len(sentence) - len(words), sentence is salient)
+            at = offset + len(sentence) - len(words)
+            found = self._concepts(words, at, sentence is salient, told)
+            told = told or self._names_learners(sentence)
             if meta and sentence is question and sentence is not salient:
                 # … and an adjective there judges ("Wat doen we fout?"), it names no topic.
                 found = [
@@ -552,9 +555,12 @@ class PraktijkvraagReader:
             index -= 1
         return index > 0 and tokens[index - 1].tag == "VZ"
 
-    def _concepts(self, sentence: Sequence[Token], offset: int, in_question: bool) -> list[Concept]:
+    def _concepts(
+        self, sentence: Sequence[Token], offset: int, in_question: bool, told: bool = False
+    ) -> list[Concept]:
         """Thesaurus phrases ("te laat", "zelf beoordelen"), noun phrases that are topics, change verbs
-        with their subject, and verbs/adjectives the thesaurus knows."""
+        with their subject, and verbs/adjectives the thesaurus knows. ``told``: an earlier sentence
+        named learners, so a plural "ze" can be them."""
         found: list[Concept] = []
         place = {id(t): offset + i for i, t in enumerate(sentence)}
         used: set[int] = set()
@@ -653,7 +659,7 @@ class PraktijkvraagReader:
                 (token.is_verb or token.tag == "BW")
                 and id(token) not in used
                 and (gone := self.thesaurus.gone.get(lemma)) is not None
-                and self._of_learners(sentence, index)
+                and self._of_learners(sentence, index, told)
             ):
                 # "is de helft van havo 4 gewoon weg" → verzuim, "stopt een groot deel" → uitval
                 found.append(
@@ -745,16 +751,32 @@ class PraktijkvraagReader:
                 found.append(concept)
         return found
 
-    def _of_learners(self, sentence: Sequence[Token], index: int) -> bool:
+    def _of_learners(self, sentence: Sequence[Token], index: int, told: bool = False) -> bool:
         """Is the verb or adverb at ``index`` said of learners: the sentence names them (a learner, a
-        level: "havo 4"), and no "met" follows it ("stoppen met huiswerk" is a measure, not leaving)?"""
+        level: "havo 4"), or a plural "ze" after ``told`` (learners named before), and no "met" follows
+        it ("stoppen met huiswerk" is a measure, not leaving)? Staff who leave ("de
+        praktijkbegeleiders haken af") are no learners' dropout."""
         after = next((t for t in sentence[index + 1 :] if t.tag not in {"BW", "ADJ"}), None)
         if after is not None and after.lemma.lower() == "met":
             return False
+        if self._names_staff(sentence):
+            return False
+        plural_they = any(t.tag == "VNW" and {"pers", "3", "mv"} <= set(t.features) for t in sentence)
+        return self._names_learners(sentence) or (told and plural_they)
+
+    def _names_learners(self, sentence: Sequence[Token]) -> bool:
+        """Does the sentence name learners: a learner, an agent noun ("rekenaars"), a level ("havo 4")?"""
         text = " ".join(t.text for t in sentence)
         return bool(self.levels.search(text)) or any(
             t.is_noun and (self._learner(t.lemma) or self._agent(t)) for t in sentence
         )
+
+    def _names_staff(self, sentence: Sequence[Token]) -> bool:
+        """Does the sentence name staff and no learners ("De praktijkbegeleiders haken daardoor af")?"""
+        staff = any(
+            t.is_noun and t.lemma.lower() in self.people and not self._learner(t.lemma) for t in sentence
+        )
+        return staff and not self._names_learners(sentence)
 
     def _negated(self, sentence: Sequence[Token], index: int) -> bool:
         """Is the verb at ``index`` negated: a negation ("niet", "nooit", "nauwelijks") in its clause

@@ -298,3 +298,17 @@ def test_a_descriptor_beside_the_one_named_adds_no_topic(reader):
     )
     assert "overgang vo-mbo" not in _labels(reading), _labels(reading)
     assert "uitval" in _labels(reading), _labels(reading)
+
+
+def test_staff_who_drop_out_are_no_learners_dropout(reader):
+    reading = reader.read(
+        "De leerbedrijven klagen over onze stagiairs. De werkbegeleiders haken daardoor af. Wat helpt?",
+        "mbo",
+    )
+    assert "uitval" not in _labels(reading), _labels(reading)
+    # learners named before: "ze" are them
+    reading = reader.read(
+        "Onze studenten kappers doen het prima op school. In de salon haken ze na een maand af. Wat helpt?",
+        "mbo",
+    )
+    assert "uitval" in _labels(reading), _labels(reading)
