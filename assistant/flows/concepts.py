@@ -621,6 +621,10 @@ class PraktijkvraagReader:
             party = head.lemma.lower() in self.parties and entry is not None
             actor = head.lemma.lower() in self.people and not party
             label = entry.term if party and entry is not None and " " not in label else label
+            if entry is not None and (toward := self._toward(entry, sentence, phrase)) is not None:
+                # "een hekel hebben aan lezen", "plezier in lezen": the attitude toward what is named
+                # after it is its narrower term ("leesmotivatie"), not the attitude word ("hekel").
+                entry, label = toward, toward.term
             found.append(
                 Concept(
                     label,
@@ -727,6 +731,20 @@ class PraktijkvraagReader:
                 label = lemma if nominal else entry.term
                 found.append(Concept(label, entry, at, at + 1, in_question, from_noun=nominal, head=lemma))
         return found
+
+    def _toward(self, entry: Entry, sentence: Sequence[Token], phrase: Phrase) -> Entry | None:
+        """The narrower term of ``entry`` that a verb after "aan", "in" or "voor" later in the clause
+        names when negated (``niet``): "hekel (motivatie) … aan lezen" → leesmotivatie, since "ze lezen
+        niet" is missing reading motivation."""
+        index = next((i for i, t in enumerate(sentence) if t is phrase.tokens[-1]), len(sentence))
+        for i in range(index + 1, len(sentence) - 1):
+            if sentence[i].tag in {"LET", "VG"}:
+                break
+            if sentence[i].tag == "VZ" and sentence[i].lemma.lower() in {"aan", "in", "voor"}:
+                narrower = self.thesaurus.negated.get(sentence[i + 1].lemma.lower())
+                if narrower is not None and entry.term in narrower.breder:
+                    return narrower
+        return None
 
     def _lacking(self, concepts: list[Concept], analysis: Analysis, asking: set[int]) -> list[Concept]:
         """The practitioner's own noun phrases that the story (outside the ``asking`` sentences) says

@@ -312,3 +312,12 @@ def test_staff_who_drop_out_are_no_learners_dropout(reader):
         "mbo",
     )
     assert "uitval" in _labels(reading), _labels(reading)
+
+
+def test_a_dislike_of_reading_is_reading_motivation(reader):
+    # the attitude toward reading is the narrower term that "niet lezen" names, not the word "hekel"
+    reading = reader.read(
+        "Veel jongens in klas 2 hebben een hekel aan lezen. Hoe krijgen we ze aan een boek?", "vo"
+    )
+    assert "leesmotivatie" in _labels(reading), _labels(reading)
+    assert "hekel" not in _labels(reading)
