@@ -659,8 +659,10 @@ class PraktijkvraagReader:
                     )
                 )
                 continue
+            # Frog may tag a predicative "weg" a noun ("is vaker weg"); a singular noun has a determiner.
+            predicate = token.tag == "BW" or (token.is_noun and not _determined(sentence, index))
             if (
-                (token.is_verb or token.tag == "BW")
+                (token.is_verb or predicate)
                 and id(token) not in used
                 and (gone := self.thesaurus.gone.get(lemma)) is not None
                 and self._of_learners(sentence, index, told)
@@ -816,7 +818,14 @@ class PraktijkvraagReader:
         gap = at
         while gap - 1 - offset >= 0 and sentence[gap - 1 - offset].tag == "BW":
             gap -= 1
-        return next((c for c in found if c.from_noun and c.end == gap and not c.context), None)
+        subject = next((c for c in found if c.from_noun and c.end == gap and not c.context), None)
+        if subject is None:
+            return None
+        # a noun phrase governed by a preposition is no object ("na een half jaar vertrokken")
+        before = subject.position - offset - 1
+        while before >= 0 and sentence[before].tag in {"LID", "VNW", "ADJ", "TW"}:
+            before -= 1
+        return None if before >= 0 and sentence[before].tag == "VZ" else subject
 
     def _container(
         self, concept: Concept, found: list[Concept], sentence: Sequence[Token], offset: int
@@ -1333,6 +1342,14 @@ def _problem(core: list[Concept], analysis: Analysis, asking: set[int]) -> list[
         and not c.entry.doel
         and not any(_related(x.entry, c.entry) or c.label in x.label for x in asked)
     ]
+
+
+def _determined(sentence: Sequence[Token], index: int) -> bool:
+    """Does an article or determiner come before the word, past its adjectives ("de lange weg")?"""
+    before = index - 1
+    while before >= 0 and sentence[before].is_adjective:
+        before -= 1
+    return before >= 0 and sentence[before].tag in {"LID", "VNW"}
 
 
 def _aims(concept: Concept) -> bool:

@@ -321,3 +321,20 @@ def test_a_dislike_of_reading_is_reading_motivation(reader):
     )
     assert "leesmotivatie" in _labels(reading), _labels(reading)
     assert "hekel" not in _labels(reading)
+
+
+def test_a_predicative_weg_frog_tags_a_noun_still_says_learners_are_absent(reader):
+    # Frog tags "weg" in "vaker weg" a noun; without a determiner it is a predicate, not a road
+    reading = reader.read(
+        "Sinds de voorjaarsvakantie is een groepje uit 3 vwo steeds vaker weg op maandag. Wat helpt?",
+        "vo",
+    )
+    assert "verzuim" in _labels(reading), _labels(reading)
+
+
+def test_a_phrase_after_a_preposition_is_no_object_of_the_verb(reader):
+    reading = reader.read(
+        "Drie van onze nieuwe collega's zijn na een half schooljaar alweer vertrokken. Wat kunnen we doen?",
+        "po",
+    )
+    assert not any(label.startswith("het vertrekken van") for label in _labels(reading)), _labels(reading)
