@@ -85,7 +85,9 @@ class Entry:
 class Thesaurus:
     """The school-improvement thesaurus: a word (lemma), its variants (``ook``) and synonyms lead to the
     descriptor; a compound leads to the descriptor of its last or first part; a verb in ``niet``, when
-    negated ("ze lezen niet meer"), leads to the descriptor of what is missing (``negated``).
+    negated ("ze lezen niet meer"), leads to the descriptor of what is missing (``negated``); a verb or
+    adverb in ``weg``, said of learners ("de helft is weg", "een groot deel stopt"), to the descriptor of
+    their absence (``gone``).
 
     Usage::
 
@@ -128,6 +130,12 @@ class Thesaurus:
             word.lower(): self.entries[term]
             for term, values in termen.items()
             for word in values.get("niet", ())
+        }
+        # "de helft van havo 4 is weg", "stopt een groot deel": learners who are not there (any more).
+        self.gone: dict[str, Entry] = {
+            word.lower(): self.entries[term]
+            for term, values in termen.items()
+            for word in values.get("weg", ())
         }
         self.phrases = sorted((w for w in self._lookup if " " in w), key=len, reverse=True)
         self._long_words = [w for w in self._lookup if " " not in w and len(w) >= _TYPO_MIN]
@@ -270,11 +278,14 @@ class PraktijkvraagReader:
         proposal = self._proposed(analysis, question) if meta and _judges(question) else None
         concepts: list[Concept] = []
         offset = question_offset = 0
+        told = False  # an earlier sentence names learners: "ze" may be them
         for sentence in analysis.sentences:
             question_offset = offset if sentence is question else question_offset
             # "Is het slim om …", "Heeft het zin om …": the judgement is the frame, the om-clause the topic.
             words = sentence[frame:] if sentence is question else sentence
-            found = self._concepts(words, offset + len(sentence) - len(words), sentence is salient)
+            at = offset + len(sentence) - len(words)
+            found = self._concepts(words, at, sentence is salient, told)
+            told = told or self._names_learners(sentence)
             if meta and sentence is question and sentence is not salient:
                 # … and an adjective there judges ("Wat doen we fout?"), it names no topic.
                 found = [
@@ -291,7 +302,9 @@ class PraktijkvraagReader:
         if asked is not None:
             concepts = [c for c in concepts if not asked.position <= c.position < asked.end]
         # What names the group ("Autotechniek", "kappersopleiding", "starters") is not a topic of its own.
-        merged = self._merged([c for c in concepts if not doelgroep or c.label not in doelgroep])
+        # … in any case: "eerstejaars Sport en Bewegen" names the group, "sport" is no topic.
+        group = (doelgroep or "").lower()
+        merged = self._merged([c for c in concepts if not doelgroep or c.label.lower() not in group])
         merged = [asked, *merged] if asked is not None else merged  # the practitioner's own X, unmerged
         lemmas = [t.lemma.lower() for t in analysis.tokens]
         merged = [replace(c, mentions=max(c.mentions, _mentions(c, lemmas))) for c in merged]
@@ -313,6 +326,13 @@ class PraktijkvraagReader:
         # The sentences that ask about X; the others tell the story.
         asking = {analysis.sentences.index(question), *([proposal.sentence] if proposal else [])}
         problem = _problem(core, analysis, asking) if vorm == "effect" and outcome is None else []
+        asked = [c for c in core if c.in_question]
+        if vorm == "effect" and outcome is None and not problem and not any(_aims(c) for c in asked):
+            # "… zijn één lange zin zonder opbouw", "Veel kinderen halen AVI E3 niet": what is missing
+            # (X's own aim, its thesaurus ``doel``, names the outcome better when it has one).
+            lacking = self._lacking([*core, *other], analysis, asking)
+            problem = [c for c in lacking if not any(_same_topic(x, c) for x in asked)]
+            core, other = [*core, *problem], [c for c in other if c not in problem]
         return Reading(vorm, core, doelgroep, analysis, self._wished(question), other, outcome, problem)
 
     def _proposed(self, analysis: Analysis, question: Sequence[Token]) -> Proposal | None:
@@ -385,6 +405,7 @@ class PraktijkvraagReader:
                 c
                 for c in concepts
                 if _related(c.entry, entry)
+                or _siblings(c.entry, entry)
                 or (len(c.head) >= _MIN_PART and any(n.endswith(c.head) for n in names))
                 or (c.context_head and self.thesaurus.find(c.context_head) is entry)
             ]
@@ -514,6 +535,14 @@ class PraktijkvraagReader:
                 return [*tokens[:i], *tokens[i + 3 :]]
         return tokens
 
+    def _level_after(self, sentence: Sequence[Token], phrase: Phrase) -> bool:
+        """A phrase whose last noun and the number after it name a level ("klas" in "in klas 4 al"):
+        the chunker may put the number in a phrase of its own."""
+        index = next((i for i, t in enumerate(sentence) if t is phrase.tokens[-1]), len(sentence))
+        if index + 1 >= len(sentence) or sentence[index + 1].tag != "TW":
+            return False
+        return bool(self.levels.fullmatch(f"{sentence[index].text} {sentence[index + 1].text}"))
+
     def _group_word(self, token: Token) -> bool:
         """A word that names people or a level ("eerstejaars", "brugklas"): the target group's."""
         lemma = token.lemma.lower()
@@ -526,9 +555,12 @@ class PraktijkvraagReader:
             index -= 1
         return index > 0 and tokens[index - 1].tag == "VZ"
 
-    def _concepts(self, sentence: Sequence[Token], offset: int, in_question: bool) -> list[Concept]:
+    def _concepts(
+        self, sentence: Sequence[Token], offset: int, in_question: bool, told: bool = False
+    ) -> list[Concept]:
         """Thesaurus phrases ("te laat", "zelf beoordelen"), noun phrases that are topics, change verbs
-        with their subject, and verbs/adjectives the thesaurus knows."""
+        with their subject, and verbs/adjectives the thesaurus knows. ``told``: an earlier sentence
+        named learners, so a plural "ze" can be them."""
         found: list[Concept] = []
         place = {id(t): offset + i for i, t in enumerate(sentence)}
         used: set[int] = set()
@@ -571,6 +603,8 @@ class PraktijkvraagReader:
                 continue
             if _speaker_role(sentence, phrase):  # "wij als sectie Nederlands": who asks, not what about
                 continue
+            if self._level_after(sentence, phrase):  # "in klas [4]": the target group's level
+                continue
             if head.lemma.lower() in self.outcome_prepositions:  # "effect op": the question's frame
                 continue
             entry = self.thesaurus.find(head.lemma) if " " not in label else None
@@ -587,6 +621,10 @@ class PraktijkvraagReader:
             party = head.lemma.lower() in self.parties and entry is not None
             actor = head.lemma.lower() in self.people and not party
             label = entry.term if party and entry is not None and " " not in label else label
+            if entry is not None and (toward := self._toward(entry, sentence, phrase)) is not None:
+                # "een hekel hebben aan lezen", "plezier in lezen": the attitude toward what is named
+                # after it is its narrower term ("leesmotivatie"), not the attitude word ("hekel").
+                entry, label = toward, toward.term
             found.append(
                 Concept(
                     label,
@@ -619,6 +657,19 @@ class PraktijkvraagReader:
                     Concept(
                         missing.term, missing, at, at + 1, in_question, from_noun=False, head=missing.term
                     )
+                )
+                continue
+            # Frog may tag a predicative "weg" a noun ("is vaker weg"); a singular noun has a determiner.
+            predicate = token.tag == "BW" or (token.is_noun and not _determined(sentence, index))
+            if (
+                (token.is_verb or predicate)
+                and id(token) not in used
+                and (gone := self.thesaurus.gone.get(lemma)) is not None
+                and self._of_learners(sentence, index, told)
+            ):
+                # "is de helft van havo 4 gewoon weg" → verzuim, "stopt een groot deel" → uitval
+                found.append(
+                    Concept(gone.term, gone, at, at + 1, in_question, from_noun=False, head=gone.term)
                 )
                 continue
             if id(token) in used or lemma in self.light_words:
@@ -683,6 +734,70 @@ class PraktijkvraagReader:
                 found.append(Concept(label, entry, at, at + 1, in_question, from_noun=nominal, head=lemma))
         return found
 
+    def _toward(self, entry: Entry, sentence: Sequence[Token], phrase: Phrase) -> Entry | None:
+        """The narrower term of ``entry`` that a verb after "aan", "in" or "voor" later in the clause
+        names when negated (``niet``): "hekel (motivatie) … aan lezen" → leesmotivatie, since "ze lezen
+        niet" is missing reading motivation."""
+        index = next((i for i, t in enumerate(sentence) if t is phrase.tokens[-1]), len(sentence))
+        for i in range(index + 1, len(sentence) - 1):
+            if sentence[i].tag in {"LET", "VG"}:
+                break
+            if sentence[i].tag == "VZ" and sentence[i].lemma.lower() in {"aan", "in", "voor"}:
+                narrower = self.thesaurus.negated.get(sentence[i + 1].lemma.lower())
+                if narrower is not None and entry.term in narrower.breder:
+                    return narrower
+        return None
+
+    def _lacking(self, concepts: list[Concept], analysis: Analysis, asking: set[int]) -> list[Concept]:
+        """The practitioner's own noun phrases that the story (outside the ``asking`` sentences) says
+        are missing: after "zonder" or "geen" ("zonder opbouw"), or the object of a negated verb, not in
+        a prepositional phrase ("halen AVI E3 niet"; not "geen derde van de klas"). For a "does X
+        work?" question that names no outcome, that is what X should bring about."""
+        starts = list(itertools.accumulate((len(s) for s in analysis.sentences), initial=0))
+        found = []
+        for concept in sorted(concepts, key=lambda c: c.position):
+            index = bisect.bisect_right(starts, concept.position) - 1
+            if index in asking or not concept.from_noun or concept.setting or concept.actor:
+                continue
+            sentence = analysis.sentences[index]
+            at = before = concept.position - starts[index]
+            while before > 0 and sentence[before - 1].tag in {"LID", "VNW", "ADJ", "TW"}:
+                before -= 1
+                if sentence[before].lemma.lower() == "geen":
+                    break
+            word = sentence[before - 1] if before > 0 else None
+            denied = sentence[before].lemma.lower() == "geen" or (word and word.lemma.lower() == "zonder")
+            if denied or ((word is None or word.tag != "VZ") and self._negated(sentence, at)):
+                found.append(concept)
+        return found
+
+    def _of_learners(self, sentence: Sequence[Token], index: int, told: bool = False) -> bool:
+        """Is the verb or adverb at ``index`` said of learners: the sentence names them (a learner, a
+        level: "havo 4"), or a plural "ze" after ``told`` (learners named before), and no "met" follows
+        it ("stoppen met huiswerk" is a measure, not leaving)? Staff who leave ("de
+        praktijkbegeleiders haken af") are no learners' dropout."""
+        after = next((t for t in sentence[index + 1 :] if t.tag not in {"BW", "ADJ"}), None)
+        if after is not None and after.lemma.lower() == "met":
+            return False
+        if self._names_staff(sentence):
+            return False
+        plural_they = any(t.tag == "VNW" and {"pers", "3", "mv"} <= set(t.features) for t in sentence)
+        return self._names_learners(sentence) or (told and plural_they)
+
+    def _names_learners(self, sentence: Sequence[Token]) -> bool:
+        """Does the sentence name learners: a learner, an agent noun ("rekenaars"), a level ("havo 4")?"""
+        text = " ".join(t.text for t in sentence)
+        return bool(self.levels.search(text)) or any(
+            t.is_noun and (self._learner(t.lemma) or self._agent(t)) for t in sentence
+        )
+
+    def _names_staff(self, sentence: Sequence[Token]) -> bool:
+        """Does the sentence name staff and no learners ("De praktijkbegeleiders haken daardoor af")?"""
+        staff = any(
+            t.is_noun and t.lemma.lower() in self.people and not self._learner(t.lemma) for t in sentence
+        )
+        return staff and not self._names_learners(sentence)
+
     def _negated(self, sentence: Sequence[Token], index: int) -> bool:
         """Is the verb at ``index`` negated: a negation ("niet", "nooit", "nauwelijks") in its clause
         (between punctuation or conjunctions)?"""
@@ -703,7 +818,14 @@ class PraktijkvraagReader:
         gap = at
         while gap - 1 - offset >= 0 and sentence[gap - 1 - offset].tag == "BW":
             gap -= 1
-        return next((c for c in found if c.from_noun and c.end == gap and not c.context), None)
+        subject = next((c for c in found if c.from_noun and c.end == gap and not c.context), None)
+        if subject is None:
+            return None
+        # a noun phrase governed by a preposition is no object ("na een half jaar vertrokken")
+        before = subject.position - offset - 1
+        while before >= 0 and sentence[before].tag in {"LID", "VNW", "ADJ", "TW"}:
+            before -= 1
+        return None if before >= 0 and sentence[before].tag == "VZ" else subject
 
     def _container(
         self, concept: Concept, found: list[Concept], sentence: Sequence[Token], offset: int
@@ -1004,12 +1126,16 @@ def _joined(group: list[Concept], label: str) -> Concept:
 
 
 def _names_after(analysis: Analysis, phrase: Phrase) -> list[str]:
-    """Capitalised words right after the people ("studenten Autotechniek", "tweedejaars Verzorgende-IG"):
-    the course they follow."""
+    """Capitalised words right after the people ("studenten Autotechniek", "tweedejaars Verzorgende-IG"),
+    also joined by "en" ("eerstejaars Sport en Bewegen"): the course they follow."""
     tokens = analysis.tokens
     index = next((i for i, t in enumerate(tokens) if t is phrase.tokens[-1]), len(tokens)) + 1
-    names = []
-    while index < len(tokens) and tokens[index].text[:1].isupper() and tokens[index].tag != "LET":
+    names: list[str] = []
+
+    def capital(i: int) -> bool:
+        return i < len(tokens) and tokens[i].text[:1].isupper() and tokens[i].tag != "LET"
+
+    while capital(index) or (names and capital(index + 1) and tokens[index].text == "en"):
         names.append(tokens[index].text)
         index += 1
     return names
@@ -1218,6 +1344,25 @@ def _problem(core: list[Concept], analysis: Analysis, asking: set[int]) -> list[
     ]
 
 
+def _determined(sentence: Sequence[Token], index: int) -> bool:
+    """Does an article or determiner come before the word, past its adjectives ("de lange weg")?"""
+    before = index - 1
+    while before >= 0 and sentence[before].is_adjective:
+        before -= 1
+    return before >= 0 and sentence[before].tag in {"LID", "VNW"}
+
+
+def _aims(concept: Concept) -> bool:
+    """Does research on the concept, an approach, usually measure a known outcome (its ``doel``)?"""
+    return concept.entry is not None and bool(concept.entry.doel)
+
+
+def _same_topic(asked: Concept, other: Concept) -> bool:
+    """Is ``other`` the asked concept X again (its term, a broader or narrower one, or within its label)?"""
+    related = other.entry is not None and _related(asked.entry, other.entry)
+    return related or other.label in asked.label or asked.label in other.label
+
+
 def _mentions(concept: Concept, lemmas: list[str]) -> int:
     """How often the praktijkvraag names the concept's head word ("huiswerk" twice)."""
     head = (concept.head or concept.label).lower().split()[-1:]
@@ -1227,6 +1372,12 @@ def _mentions(concept: Concept, lemmas: list[str]) -> int:
 def _related(known: Entry | None, entry: Entry) -> bool:
     """The same descriptor, or one the other names as its broader term ("pesten" → sociale veiligheid)."""
     return known is not None and (known is entry or entry.term in known.breder or known.term in entry.breder)
+
+
+def _siblings(known: Entry | None, entry: Entry) -> bool:
+    """Two descriptors under the same broader term ("overgang mbo-hbo", "overgang vo-mbo"): a concept of
+    one already names the family, so the dense assignment of the other confirms it, it adds no topic."""
+    return known is not None and bool(set(known.breder) & set(entry.breder))
 
 
 def _names_entry(concept: Concept) -> bool:
