@@ -1086,10 +1086,15 @@ def _particle(sentence: Sequence[Token], index: int) -> str | None:
 
 def _ends_predicate(token: Token, sentence: Sequence[Token], index: int) -> bool:
     """A verb that ends its clause: infinitive or finite, or a participle with no verb after it
-    ("spullen vergeten?", not "verloren gaan")."""
-    if token.is_infinitive or token.is_finite_verb:
+    ("spullen vergeten?", not "verloren gaan"). A finite verb with a clause of its own after it
+    ("ouders klagen dat …") says something of the words before it, which are its subject, not its
+    object: what it is about is that clause."""
+    following = sentence[index + 1] if index + 1 < len(sentence) else None
+    if token.is_finite_verb:
+        return not (following is not None and following.tag == "VG" and "onder" in following.features)
+    if token.is_infinitive:
         return True
-    return token.is_participle and not (index + 1 < len(sentence) and sentence[index + 1].is_verb)
+    return token.is_participle and not (following is not None and following.is_verb)
 
 
 def _dominant(group: list[Concept]) -> str:

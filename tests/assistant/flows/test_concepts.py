@@ -189,6 +189,15 @@ def test_a_predicate_made_a_noun_stays_apart_from_another_noun_of_its_term(reade
     assert "het beklijven van nascholing" in _labels(reading), _labels(reading)
 
 
+def test_a_verb_that_introduces_a_clause_says_something_of_its_subject(reader):
+    reading = reader.read(
+        "onze brugklassers vergeten steeds hun huiswerk en ouders klagen dat ze niet weten wat er moet "
+        "gebeuren",
+        "vo",
+    )
+    assert not any(label.startswith("het klagen") for label in _labels(reading)), _labels(reading)
+
+
 def test_an_infinitive_as_the_object_of_a_judged_measure_is_named_after_the_verb(reader):
     reading = reader.read("Is het zinvol om lezen in de zaakvakken te oefenen?", "po")
     assert reading.vorm == "effect"
