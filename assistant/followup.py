@@ -29,7 +29,7 @@ from langchain_core.language_models import BaseChatModel
 from assistant.lexical import analyse
 from assistant.llm.condense import Condenser
 from assistant.models import ResolvedQuestion, Scope, Turn
-from assistant.phrasing import phrasing_for
+from assistant.phrasing import DUTCH, ENGLISH, phrasing_for
 from assistant.query import parse_query, without_scope
 from assistant.sentences import last_mark, split_sentences
 
@@ -83,7 +83,7 @@ _INTERJECTIONS = frozenset(
 _CORRECTIONS = frozenset({"ik", "bedoel", "bedoelde", "eigenlijk", "i", "mean", "meant", "actually"})
 # Thanks and acknowledgements: a sentence of these alone ("Dank je wel!", "Top, helder.") answers the
 # assistant's last turn and asks nothing; the question is what comes after it.
-_ACKNOWLEDGEMENTS_NL = "dank bedankt wel top super prima fijn mooi helder duidelijk interessant handig"
+_ACKNOWLEDGEMENTS_NL = "dank bedankt wel top super prima fijn mooi helder duidelijk interessant handig ok oké oke okay"
 _ACKNOWLEDGEMENTS_EN = "thanks thank great nice cool perfect clear"
 # Words that ask for more of the same rather than name a topic ("geef eens een voorbeeld").
 _ASKS_MORE = """
@@ -133,9 +133,13 @@ def is_pleasantry(text: str) -> bool:
     return not asks and bool(terms & _thanks_terms()) and terms <= _thanks_terms() | _INTERJECTIONS
 
 
-def thanks_in_english(text: str) -> bool:
-    """Is a pleasantry said in English ("Thanks!", "Great, thank you.")?"""
-    return bool(set(analyse(text)) & set(analyse(_ACKNOWLEDGEMENTS_EN)))
+def reply_to_pleasantry(text: str) -> str | None:
+    """The welcome for a turn that only thanks or acknowledges, in its language; None for any other
+    turn. It claims nothing, so there is nothing to search or to cite."""
+    if not is_pleasantry(text):
+        return None
+    english = set(analyse(text)) & set(analyse(_ACKNOWLEDGEMENTS_EN))
+    return (ENGLISH if english else DUTCH).welcome
 
 
 def without_pleasantries(text: str) -> str:

@@ -264,6 +264,8 @@ def test_thanks_alone_are_no_topic_and_no_follow_up() -> None:
         ("Dank je wel!", True),
         ("Thanks!", True),
         ("Oké, helder.", True),
+        ("Oké.", True),
+        ("Nee.", False),
         ("Goed. Hoe dan?", False),
         ("Bedankt, maar wie zit er in een PLG?", False),
         ("Wij zijn maar een kleine sectie.", False),
