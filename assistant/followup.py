@@ -83,7 +83,9 @@ _INTERJECTIONS = frozenset(
 _CORRECTIONS = frozenset({"ik", "bedoel", "bedoelde", "eigenlijk", "i", "mean", "meant", "actually"})
 # Thanks and acknowledgements: a sentence of these alone ("Dank je wel!", "Top, helder.") answers the
 # assistant's last turn and asks nothing; the question is what comes after it.
-_ACKNOWLEDGEMENTS_NL = "dank bedankt wel top super prima fijn mooi helder duidelijk interessant handig ok oké oke okay"
+_ACKNOWLEDGEMENTS_NL = (
+    "dank bedankt wel top super prima fijn mooi helder duidelijk interessant handig ok oké oke okay"
+)
 _ACKNOWLEDGEMENTS_EN = "thanks thank great nice cool perfect clear"
 # Words that ask for more of the same rather than name a topic ("geef eens een voorbeeld").
 _ASKS_MORE = """
