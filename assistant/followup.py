@@ -110,6 +110,7 @@ _PREPOSITIONS = frozenset(
 )
 _OPENERS = frozenset({"en", "and", "maar", "but", "ook", "also"})
 _PUNCTUATION = re.compile(r"^\W+$")
+_COUNCIL = re.compile(r"-raad\b", re.I)  # what a sector word leaves of its council's name ("PO-Raad")
 _MARK = "\u2063"  # stands where a scope word stood (an invisible separator: no question holds one)
 _NAMED = "\u2064"  # stands where an aanbeveling was named, until the current one takes its place
 _SHOWN_CHARS = 140  # a long earlier question is shortened where it is said back to the reader
@@ -188,6 +189,9 @@ def _topic(question: str, sector: str | None, aanbeveling: str | None = None) ->
             words.append(token)
             continue
         rest = token.replace(_MARK, "")
+        if _COUNCIL.match(rest):  # "de PO-Raad" is a name, whichever sector the question is about now
+            words.append(f"{sector.upper()}{rest}" if sector else rest)
+            continue
         if rest.startswith("-"):  # "po-poster": the compound's noun stays
             words.append(rest[1:])
             continue
@@ -221,11 +225,14 @@ def stands_alone(question: str) -> bool:
     """Does the question name a topic of its own and point back at nothing (``refers_back``)?
 
     A topic is a word beyond scope words, function words and words that ask for more ("voorbeeld",
-    "meer").
+    "meer"), or the guide itself when the question asks what it is.
     """
     query = parse_query(question)
     own = set(analyse(query.topic)) - _no_topic_terms()
-    return bool(own) and not refers_back(question)
+    # Asked what it is ("Wat is de leidraad?"), the guide is the topic; the stump of a sector's guide
+    # ("de mbo-leidraad") names a scope, and "Wat zegt de leidraad?" asks about the topic at hand.
+    guide = "meaning" in query.wants and any(_bare(w) in _LEIDRAAD for w in query.topic.split())
+    return (bool(own) or guide) and not refers_back(question)
 
 
 def refers_back(question: str) -> bool:

@@ -113,6 +113,18 @@ def test_only_the_stumps_of_scope_words_go() -> None:
         assert resolve("En in het vo?", earlier).text == topic
 
 
+def test_a_councils_name_stays_whole_when_the_sector_switches() -> None:
+    resolved = resolve("En in het mbo?", "Wat zegt de PO-Raad over tijd?")
+    assert resolved.text == "Wat zegt de PO-Raad over tijd?" and resolved.scope == Scope(sector="mbo")
+
+
+def test_asked_what_it_is_the_guide_is_a_new_topic() -> None:
+    assert resolve("Wat is de leidraad?", "Hoe richt ik een PLG in?").text == "Wat is de leidraad?"
+    # What the guide says, or another sector's guide, is about the topic at hand.
+    assert resolve("Wat zegt de leidraad?", "Hoe richt ik een PLG in?").text.startswith("Hoe richt ik")
+    assert resolve("En de mbo-leidraad?", "Hoe richt ik een PLG in?").text == "Hoe richt ik een PLG in?"
+
+
 def test_what_the_scope_did_not_change_stays_as_written() -> None:
     resolved = resolve("Geef eens een voorbeeld", "Hoe borg je in het mbo een nieuwe aanpak?")
     assert resolved.text == "Hoe borg je in het mbo een nieuwe aanpak? Geef eens een voorbeeld"
