@@ -40,6 +40,15 @@ _POINTING = re.compile(
     r"^(?:daar|hier)(?:aan|achter|bij|binnen|door|in|mee|na|naar|naast|om|onder|op|over|tegen|toe|"
     r"tussen|uit|van|voor|zonder)?$"
 )
+# "er" with a preposition ("erin", "ermee", "er … over") or a bare quantifier ("Hoe maak ik er een?")
+# stands for something named before, unless a clause after it says what ("Zorg ervoor dat …", "Kom
+# erachter of …": then it points ahead, inside the question).
+_ER_PREPOSITIONS = (
+    "aan achter bij binnen door in mee na naar naast om onder op over tegen toe tussen uit van voor zonder"
+).split()
+_ER_FORM = re.compile(rf"^er(?:{'|'.join(_ER_PREPOSITIONS)})$")
+_QUANTIFIERS = frozenset({"een", "één", "twee", "drie", "meer", "veel", "paar", "enkele", "sommige"})
+_POINTS_AHEAD = frozenset({"dat", "of", "te", "hoe", "wat", "wie", "welke", "waar", "wanneer", "als"})
 _DEMONSTRATIVES = frozenset({"dat", "die", "dit", "deze", "that", "this", "those", "these"})
 # Third-person pronouns ("zijn" is left out: as a verb it is everywhere).
 _PERSONAL = frozenset(
@@ -264,6 +273,7 @@ def refers_back(question: str) -> bool:
             continue
         clause = i if embedded else clause
         pointing = _POINTING.match(word) or word in _PRO_FORMS or word in _PERSONAL or word in _ADDITIVES
+        pointing = pointing or _er_points_back(tokens, i)
         pointing = pointing or (word in _WHICH and after in _ONE)
         pointing = pointing or (word in _DEMONSTRATIVES and after not in _SUBJECT_STARTS)
         if pointing:
@@ -274,6 +284,23 @@ def refers_back(question: str) -> bool:
             before = set(analyse(" ".join(tokens[: i if bound_inside else clause]))) - _no_topic_terms()
             return len(before) < ANTECEDENT_TERMS
     return False
+
+
+def _er_points_back(tokens: list[str], i: int) -> bool:
+    """Is ``tokens[i]`` an "er" that stands for something said before: "erin", "ermee" or an "er"
+    whose preposition or quantifier ends the clause ("Wat doe je er mee?", "Hoe maak ik er een?"),
+    with no clause after it that it points ahead to?"""
+    word = tokens[i]
+    end = next((j for j in range(i + 1, len(tokens)) if _PUNCTUATION.match(tokens[j])), len(tokens))
+    rest = tokens[i + 1 : end]
+    if _POINTS_AHEAD & set(rest):
+        return False
+    if _ER_FORM.match(word):
+        return True
+    if word != "er" or not rest:
+        return False
+    # A verb particle after the stranded preposition is one of them too ("Hoe ga je er mee om?").
+    return rest[-1] in _ER_PREPOSITIONS or rest[-1] in _QUANTIFIERS
 
 
 @dataclass(frozen=True)

@@ -192,6 +192,9 @@ def test_single_questions_stand_alone() -> None:
         "Should we also look back?",  # an additive
         "Hoeveel tijd moet die krijgen?",  # a pronoun is free in its clause: "tijd" is no antecedent
         "What kind of data do they mean?",
+        "Wie zitten erin?",  # "er" with a preposition
+        "Hoe ga je er mee om?",  # … split, with the verb's particle after it
+        "Hoe maak ik er zelf een?",  # "er" with a bare quantifier
     ],
 )
 def test_a_reference_back_takes_the_earlier_topic(follow_up: str) -> None:
@@ -217,6 +220,10 @@ def test_a_reference_with_a_topic_of_its_own_keeps_its_words_and_the_scope() -> 
         "Welke aanpak helpt leerlingen die vaak te laat komen?",  # a relative pronoun
         "Hoe kiest de schoolleiding welke vernieuwingen ze invoert?",  # bound in the clause above
         "How do we find research without it eating up all our time?",
+        "Hoe zorg je ervoor dat leerlingen hun huiswerk maken?",  # "ervoor" points ahead to its clause
+        "Hoe kom je erachter of een aanpak werkt?",
+        "Hoeveel stappen zijn er?",  # "er" of existence
+        "Staat er iets over tijd in de leidraad?",
     ],
 )
 def test_no_reference_back(question: str) -> None:
