@@ -43,10 +43,11 @@ _POINTING = re.compile(
 # "er" with a preposition ("erin", "ermee", "er … over") or a bare quantifier ("Hoe maak ik er een?")
 # stands for something named before, unless a clause after it says what ("Zorg ervoor dat …", "Kom
 # erachter of …": then it points ahead, inside the question).
-_ER_PREPOSITIONS = (
-    "aan achter bij binnen door in mee na naar naast om onder op over tegen toe tussen uit van voor zonder"
-).split()
-_ER_FORM = re.compile(rf"^er(?:{'|'.join(_ER_PREPOSITIONS)})$")
+_ER_PREPOSITIONS = frozenset(
+    {"aan", "achter", "bij", "binnen", "door", "in", "mee", "na", "naar", "naast", "om", "onder", "op"}
+    | {"over", "tegen", "toe", "tussen", "uit", "van", "voor", "zonder"}
+)
+_ER_FORM = re.compile(rf"^er(?:{'|'.join(sorted(_ER_PREPOSITIONS))})$")
 _QUANTIFIERS = frozenset({"een", "één", "twee", "drie", "meer", "veel", "paar", "enkele", "sommige"})
 _POINTS_AHEAD = frozenset({"dat", "of", "te", "hoe", "wat", "wie", "welke", "waar", "wanneer", "als"})
 _DEMONSTRATIVES = frozenset({"dat", "die", "dit", "deze", "that", "this", "those", "these"})
@@ -208,6 +209,12 @@ def _topic(question: str, sector: str | None, aanbeveling: str | None = None) ->
             rest = tokens[i][len(_bare(tokens[i])) :]  # "secondary school?": the noun goes too
             i += 1
         qualifies = not rest and i < len(tokens) and _bare(tokens[i]) in _DOMAIN  # "primary school poster"
+        modified = len(words) > 1 and words[-2].lower() in _ARTICLES and words[-1].isalpha()
+        if not qualifies and modified and words[-1].lower() not in _PREPOSITIONS:
+            # "op een kleine basisschool": the noun phrase keeps a head ("op een kleine school"; the
+            # same word in English).
+            words.append("school" + "".join(ch for ch in rest if ch in "?.!,;:"))
+            continue
         if not qualifies:
             # The scope words were a phrase of their own: its article and preposition go with them.
             while words and words[-1].lower() in _ARTICLES:

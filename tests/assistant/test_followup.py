@@ -108,6 +108,9 @@ def test_only_the_stumps_of_scope_words_go() -> None:
         "Werkt een kernteam in het mbo anders?": "Werkt een kernteam anders?",
         "How do we set up a PLG in our vocational school?": "How do we set up a PLG?",
         "What does the vocational school poster say?": "What does the poster say?",
+        # A modified scope noun keeps a head: the noun phrase stays one.
+        "Hoe werkt een PLG op een kleine basisschool?": "Hoe werkt een PLG op een kleine school?",
+        "Does a PLG work in a small primary school?": "Does a PLG work in a small school?",
     }
     for earlier, topic in cases.items():
         assert resolve("En in het vo?", earlier).text == topic
