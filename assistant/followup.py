@@ -50,6 +50,16 @@ _ER_PREPOSITIONS = frozenset(
 _ER_FORM = re.compile(rf"^er(?:{'|'.join(sorted(_ER_PREPOSITIONS))})$")
 _QUANTIFIERS = frozenset({"een", "één", "twee", "drie", "meer", "veel", "paar", "enkele", "sommige"})
 _POINTS_AHEAD = frozenset({"dat", "of", "te", "hoe", "wat", "wie", "welke", "waar", "wanneer", "als"})
+# A determiner with an ordinal or a number and no noun after it ("Wat houdt de tweede in?", "Welke
+# van de twee …?") stands for a noun said before.
+_COUNTING = frozenset(
+    {"eerste", "tweede", "derde", "vierde", "vijfde", "zesde", "laatste", "twee", "drie", "vier", "beide"}
+    | {"first", "second", "third", "fourth", "fifth", "sixth", "last", "two", "three", "both"}
+)
+_DETERMINERS = frozenset({"de", "het", "die", "deze", "the", "these", "those"})
+_PARTITIVE = frozenset({"van", "of"})
+# "Wat als …?", "What if …?": the main clause is left out; it is the conversation's.
+_CONDITIONAL_OPENERS = (("wat", "als"), ("what", "if"))
 _DEMONSTRATIVES = frozenset({"dat", "die", "dit", "deze", "that", "this", "those", "these"})
 # Third-person pronouns ("zijn" is left out: as a verb it is everywhere).
 _PERSONAL = frozenset(
@@ -268,7 +278,7 @@ def refers_back(question: str) -> bool:
     tokens = [w.lower().replace("’", "'") for w in _TOKEN.findall(question)]
     while tokens and (tokens[0] in _INTERJECTIONS or _PUNCTUATION.match(tokens[0])):  # "Oké, en …"
         tokens = tokens[1:]
-    if tokens and tokens[0] in _OPENERS:
+    if (tokens and tokens[0] in _OPENERS) or tuple(tokens[:2]) in _CONDITIONAL_OPENERS:
         return True
     clause = 0  # where the clause holding the current token begins
     for i, word in enumerate(tokens):
@@ -280,7 +290,7 @@ def refers_back(question: str) -> bool:
             continue
         clause = i if embedded else clause
         pointing = _POINTING.match(word) or word in _PRO_FORMS or word in _PERSONAL or word in _ADDITIVES
-        pointing = pointing or _er_points_back(tokens, i)
+        pointing = pointing or _er_points_back(tokens, i) or _noun_left_out(tokens, i)
         pointing = pointing or (word in _WHICH and after in _ONE)
         pointing = pointing or (word in _DEMONSTRATIVES and after not in _SUBJECT_STARTS)
         if pointing:
@@ -308,6 +318,18 @@ def _er_points_back(tokens: list[str], i: int) -> bool:
         return False
     # A verb particle after the stranded preposition is one of them too ("Hoe ga je er mee om?").
     return rest[-1] in _ER_PREPOSITIONS or rest[-1] in _QUANTIFIERS
+
+
+def _noun_left_out(tokens: list[str], i: int) -> bool:
+    """Is ``tokens[i]`` an ordinal or a number after a determiner whose noun is left out: the clause
+    ends or a preposition follows ("Wat houdt de tweede in?", "the second of them"), or it is what a
+    partitive counts ("Welke van de twee stel je eerst op?", "which of the two")?"""
+    if tokens[i] not in _COUNTING or i == 0 or tokens[i - 1] not in _DETERMINERS:
+        return False
+    after = tokens[i + 1] if i + 1 < len(tokens) else "?"
+    # What a partitive number counts is plural: a word after it that is not (-en, -s) is the verb.
+    partitive = i > 1 and tokens[i - 2] in _PARTITIVE and not after.endswith(("en", "s"))
+    return bool(_PUNCTUATION.match(after)) or after in _PREPOSITIONS or after in _ER_PREPOSITIONS or partitive
 
 
 @dataclass(frozen=True)

@@ -198,6 +198,10 @@ def test_single_questions_stand_alone() -> None:
         "Wie zitten erin?",  # "er" with a preposition
         "Hoe ga je er mee om?",  # … split, with the verb's particle after it
         "Hoe maak ik er zelf een?",  # "er" with a bare quantifier
+        "Wat houdt de tweede in?",  # an ordinal whose noun is left out
+        "Welke van de twee stel je eerst op?",  # what a partitive counts
+        "Wat als de resultaten tegenvallen?",  # a condition whose main clause is the conversation's
+        "What if some of them keep resisting?",
     ],
 )
 def test_a_reference_back_takes_the_earlier_topic(follow_up: str) -> None:
@@ -227,6 +231,8 @@ def test_a_reference_with_a_topic_of_its_own_keeps_its_words_and_the_scope() -> 
         "Hoe kom je erachter of een aanpak werkt?",
         "Hoeveel stappen zijn er?",  # "er" of existence
         "Staat er iets over tijd in de leidraad?",
+        "Wat is de eerste stap?",  # the ordinal has its noun
+        "Welke van de twee aanbevelingen gaat over tijd?",
     ],
 )
 def test_no_reference_back(question: str) -> None:
