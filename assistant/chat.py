@@ -26,7 +26,11 @@ from assistant.flows.validation import FlowInputError
 from assistant.followup import reply_to_pleasantry
 from assistant.models import Scope
 
-_GREETING = re.compile(r"^\W*(?:hoi|hallo|hey|hi|hello|goedemorgen|goedemiddag|goedenavond|dag)\b\W*$", re.I)
+_GREETING = re.compile(
+    r"^\W*(?:(?:hoi|hallo|hey|hi|hello|goedemorgen|goedemiddag|goedenavond|dag)\b\W*)*"
+    r"(?:hoe gaat het(?: met je| met jou| ermee)?|how are you)?\W*$",
+    re.I,
+)
 GREETING_REPLY = (
     "Hallo! Stel je vraag over de leidraad ‘Werken aan onderwijsverbetering’, of vraag bijvoorbeeld: "
     "‘maak een kennisvraag van: Hoe kunnen we leerlingen beter leren plannen?’"
@@ -37,7 +41,7 @@ def small_talk(text: str) -> str | None:
     """A reply to a greeting or a thank-you (the documents have nothing to say about those)."""
     if (welcome := reply_to_pleasantry(text)) is not None:
         return welcome
-    return GREETING_REPLY if _GREETING.match(text) else None
+    return GREETING_REPLY if text.strip(" ?!.,") and _GREETING.match(text) else None
 
 
 class Chat:

@@ -12,7 +12,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from assistant.chat import Chat
+from assistant.chat import GREETING_REPLY, Chat, small_talk
 from assistant.conversations import ConversationNotFound, ConversationStore, Message, title_from
 from assistant.flows.chat import ChatFlows
 from assistant.models import Scope
@@ -186,6 +186,21 @@ def test_the_chat_and_the_answerer_welcome_the_same_acknowledgements_alike(chat:
     answer = chat.answerer.answer(said, history)
     assert reply.answer is None and reply.content == answer.text
     assert not answer.citations and not answer.abstained
+
+
+@pytest.mark.parametrize(
+    ("said", "greeted"),
+    [
+        ("Hallo!", True),
+        ("Hoi, hoe gaat het?", True),
+        ("How are you?", True),
+        ("Hallo, hoe borg ik een nieuwe aanpak?", False),  # a question after the greeting
+        ("Hoe gaat het met de PLG?", False),
+        ("?", False),
+    ],
+)
+def test_a_greeting_is_greeted_and_a_question_is_not(said: str, greeted: bool) -> None:
+    assert (small_talk(said) == GREETING_REPLY) is greeted
 
 
 def test_title_from_a_long_question() -> None:
