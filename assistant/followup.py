@@ -34,20 +34,18 @@ from assistant.query import parse_query, without_scope
 from assistant.sentences import last_mark, split_sentences
 
 _WORD = re.compile(r"(?u)\b\w+\b")
-# Words that point back at something said before: "daarin", "hierover" and "daar"/"hier" (split:
-# "daar … in"); "er"-forms mostly point inside the question ("zorg ervoor dat …").
-_POINTING = re.compile(
-    r"^(?:daar|hier)(?:aan|achter|bij|binnen|door|in|mee|na|naar|naast|om|onder|op|over|tegen|toe|"
-    r"tussen|uit|van|voor|zonder)?$"
-)
-# "er" with a preposition ("erin", "ermee", "er … over") or a bare quantifier ("Hoe maak ik er een?")
-# stands for something named before, unless a clause after it says what ("Zorg ervoor dat …", "Kom
-# erachter of …": then it points ahead, inside the question).
-_ER_PREPOSITIONS = frozenset(
+# The prepositions of pronominal adverbs: "daarin", "hierover", "ermee"; split: "daar … in".
+_ADVERB_PREPOSITIONS = frozenset(
     {"aan", "achter", "bij", "binnen", "door", "in", "mee", "na", "naar", "naast", "om", "onder", "op"}
     | {"over", "tegen", "toe", "tussen", "uit", "van", "voor", "zonder"}
 )
-_ER_FORM = re.compile(rf"^er(?:{'|'.join(sorted(_ER_PREPOSITIONS))})$")
+_ADVERB_PARTS = "|".join(sorted(_ADVERB_PREPOSITIONS))
+# Words that point back at something said before: "daarin", "hierover" and "daar"/"hier" alone.
+_POINTING = re.compile(rf"^(?:daar|hier)(?:{_ADVERB_PARTS})?$")
+# "er" with a preposition ("erin", "ermee", "er … over") or a bare quantifier ("Hoe maak ik er een?")
+# stands for something named before, unless a clause after it says what ("Zorg ervoor dat …", "Kom
+# erachter of …": then it points ahead, inside the question).
+_ER_FORM = re.compile(rf"^er(?:{_ADVERB_PARTS})$")
 _QUANTIFIERS = frozenset({"een", "één", "twee", "drie", "meer", "veel", "paar", "enkele", "sommige"})
 _POINTS_AHEAD = frozenset({"dat", "of", "te", "hoe", "wat", "wie", "welke", "waar", "wanneer", "als"})
 # A determiner with an ordinal or a number and no noun after it ("Wat houdt de tweede in?", "Welke
@@ -265,9 +263,11 @@ def refers_back(question: str) -> bool:
     """Does the question point back at what was said before, by the word classes that do so?
 
     A question opening with a conjunction ("En hoe ontstaat dat?", "And who…") does. So does a
-    pronominal adverb ("daarin", "daar … over"), a pro-form ("zoiets", "zo'n", "which one"), an
-    additive ("ook", "also"), a third-person pronoun ("ze", "they", "it") or a demonstrative ("die
-    aanpak", "hoe werkt die?"; not the conjunction "dat", which a clause's subject follows) — unless
+    pronominal adverb ("daarin", "daar … over", "erin" unless a clause after it says what: "zorg
+    ervoor dat …"), a pro-form ("zoiets", "zo'n", "which one"), a noun left out ("de tweede", "welke
+    van de twee"), an additive ("ook", "also"), a third-person pronoun ("ze", "they", "it") or a
+    demonstrative ("die aanpak", "hoe werkt die?"; not the conjunction "dat", which a clause's
+    subject follows); so does a condition without its main clause ("Wat als …?") — unless
     the question named its own antecedent before it: ``ANTECEDENT_TERMS`` content terms before the
     clause that holds the word ("We werken met leerteams. Wie zitten daarin?" points inside the
     question). A pronoun is free in its own clause (binding theory's principle B): in "Hoeveel tijd
@@ -317,7 +317,7 @@ def _er_points_back(tokens: list[str], i: int) -> bool:
     if word != "er" or not rest:
         return False
     # A verb particle after the stranded preposition is one of them too ("Hoe ga je er mee om?").
-    return rest[-1] in _ER_PREPOSITIONS or rest[-1] in _QUANTIFIERS
+    return rest[-1] in _ADVERB_PREPOSITIONS or rest[-1] in _QUANTIFIERS
 
 
 def _noun_left_out(tokens: list[str], i: int) -> bool:
@@ -329,7 +329,8 @@ def _noun_left_out(tokens: list[str], i: int) -> bool:
     after = tokens[i + 1] if i + 1 < len(tokens) else "?"
     # What a partitive number counts is plural: a word after it that is not (-en, -s) is the verb.
     partitive = i > 1 and tokens[i - 2] in _PARTITIVE and not after.endswith(("en", "s"))
-    return bool(_PUNCTUATION.match(after)) or after in _PREPOSITIONS or after in _ER_PREPOSITIONS or partitive
+    ends = bool(_PUNCTUATION.match(after)) or after in _PREPOSITIONS | _ADVERB_PREPOSITIONS
+    return ends or partitive
 
 
 @dataclass(frozen=True)
