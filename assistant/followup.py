@@ -18,6 +18,7 @@ Usage::
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -291,7 +292,7 @@ def refers_back(question: str) -> bool:
         clause = i if embedded else clause
         pointing = _POINTING.match(word) or word in _PRO_FORMS or word in _PERSONAL or word in _ADDITIVES
         pointing = pointing or _er_points_back(tokens, i) or _noun_left_out(tokens, i)
-        pointing = pointing or (word in _WHICH and after in _ONE)
+        pointing = pointing or (word in _WHICH and after in _ONE) or _pronoun_alone(tokens, i)
         pointing = pointing or (word in _DEMONSTRATIVES and after not in _SUBJECT_STARTS)
         if pointing:
             # Bound inside its clause: a possessive; an additive ("ook": what the clause said before may
@@ -318,6 +319,16 @@ def _er_points_back(tokens: list[str], i: int) -> bool:
         return False
     # A verb particle after the stranded preposition is one of them too ("Hoe ga je er mee om?").
     return rest[-1] in _ADVERB_PREPOSITIONS or rest[-1] in _QUANTIFIERS
+
+
+def _pronoun_alone(tokens: list[str], i: int) -> bool:
+    """Is ``tokens[i]`` "het" or "one" with no noun after it: the clause ends, or only a verb's
+    particle follows ("Hoe pak je het aan?", "an example of one?")? Before a noun it is an article
+    ("het doel") or a number ("one of the steps")."""
+    if tokens[i] not in {"het"} | _ONE:
+        return False
+    rest = list(itertools.takewhile(lambda t: not _PUNCTUATION.match(t), tokens[i + 1 :]))
+    return not rest or (tokens[i] == "het" and len(rest) == 1 and rest[0] in _ADVERB_PREPOSITIONS)
 
 
 def _noun_left_out(tokens: list[str], i: int) -> bool:

@@ -202,6 +202,8 @@ def test_single_questions_stand_alone() -> None:
         "Welke van de twee stel je eerst op?",  # what a partitive counts
         "Wat als de resultaten tegenvallen?",  # a condition whose main clause is the conversation's
         "What if some of them keep resisting?",
+        "Hoe pak je het aan?",  # "het" with no noun after it is a pronoun
+        "Can you give me an example of one?",
     ],
 )
 def test_a_reference_back_takes_the_earlier_topic(follow_up: str) -> None:
@@ -233,6 +235,8 @@ def test_a_reference_with_a_topic_of_its_own_keeps_its_words_and_the_scope() -> 
         "Staat er iets over tijd in de leidraad?",
         "Wat is de eerste stap?",  # the ordinal has its noun
         "Welke van de twee aanbevelingen gaat over tijd?",
+        "Hoe pak je het probleem aan?",  # "het" the article
+        "Is one of the steps about time?",
     ],
 )
 def test_no_reference_back(question: str) -> None:
