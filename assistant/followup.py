@@ -27,6 +27,7 @@ from functools import lru_cache
 from bm25s.stopwords import STOPWORDS_EN_PLUS
 from langchain_core.language_models import BaseChatModel
 
+from assistant.flows.spec import load_spec
 from assistant.lexical import analyse
 from assistant.llm.condense import Condenser
 from assistant.models import ResolvedQuestion, Scope, Turn
@@ -393,14 +394,45 @@ def _read(question: str, before: _Reading | None) -> tuple[_Reading | None, bool
     # only its own frame once the scope words are gone: that frame adds nothing to the topic.
     stumps = _ARTICLES | _PREPOSITIONS | _DOMAIN | _LEIDRAAD | _INTERJECTIONS | _CORRECTIONS
     stumps |= {"wat", "what", "hoe", "how"}
-    added = (own[0].upper() + own[1:],) if any(w.lower() not in stumps for w in _WORD.findall(own)) else ()
+    # "En de docenten?" after a question about the schoolleider asks that question of the docenten.
+    words = [w for w in _WORD.findall(own) if w.lower() not in stumps]
+    swapped = _people_swapped(before.question, words)
+    added = (own[0].upper() + own[1:],) if words and not swapped else ()
     # Scope words in the follow-up switch that filter; the others stay as the conversation had them.
     return _Reading(
-        before.question,
+        swapped or before.question,
         (before.added + added)[-_FOLLOW_UPS_KEPT:],
         query.sector or before.sector,
         query.aanbeveling or before.aanbeveling,
     ), True
+
+
+@lru_cache(maxsize=1)
+def _people() -> frozenset[str]:
+    """Stems of the words for learners and the people around them (the flows' lexicon)."""
+    words = load_spec("kennisvraag")["lezen"]
+    return frozenset(analyse(" ".join([*words["lerenden"], *words["personen"]])))
+
+
+def _people_swapped(question: str, follow_up: list[str]) -> str | None:
+    """``question`` asked of the people a bare follow-up names instead of the people it named ("Hoe
+    betrek je ouders?", "En leerlingen?" → "Hoe betrek je leerlingen?"); None unless the follow-up's
+    words (``follow_up``, its frame left out) name people only and the question named others."""
+    content = [w for w in follow_up if analyse(w)]  # function words ("en", "doen") are its frame
+    named = [w for w in content if not {*analyse(w)} - _people()]
+    if not named or len(named) < len(content) or {_bare(w) for w in follow_up} & _WH:
+        return None
+    stems = {t for w in named for t in analyse(w)}
+    # Only in what the question asks: a situation's story says who the asker is ("Ik ben docent").
+    for sentence in (s for s in split_sentences(question) if last_mark(s) == "?"):
+        for word in _WORD.findall(sentence):
+            if analyse(word) and not {*analyse(word)} - _people():
+                at = question.find(sentence)
+                if {*analyse(word)} <= stems or at < 0:  # asked of the same people already
+                    return None
+                swapped = re.sub(rf"\b{re.escape(word)}\b", " en ".join(named), sentence, count=1)
+                return question[:at] + swapped + question[at + len(sentence) :]
+    return None
 
 
 def _shorten(text: str) -> str:

@@ -128,6 +128,24 @@ def test_asked_what_it_is_the_guide_is_a_new_topic() -> None:
     assert resolve("En de mbo-leidraad?", "Hoe richt ik een PLG in?").text == "Hoe richt ik een PLG in?"
 
 
+def test_a_follow_up_naming_other_people_asks_the_question_of_them() -> None:
+    assert resolve("En leerlingen?", "Hoe betrek je ouders bij onderwijsverbetering?").text == (
+        "Hoe betrek je leerlingen bij onderwijsverbetering?"
+    )
+    swapped = resolve("En studenten en docenten?", "Welke rol heeft de schoolleider bij borging?")
+    assert swapped.text == "Welke rol heeft de studenten en docenten bij borging?"
+    # A situation's story says who asks; only what it asks is asked of others.
+    story = "Ik ben docent op een vmbo. Hoe betrek ik ouders erbij?"
+    assert (
+        resolve("En de leerlingen?", story).text
+        == "Ik ben docent op een vmbo. Hoe betrek ik leerlingen erbij?"
+    )
+    # Words beyond the people keep the follow-up's own question.
+    assert resolve("En wie helpt de docenten?", "Welke rol heeft de schoolleider?").text.endswith(
+        "Wie helpt de docenten?"
+    )
+
+
 def test_what_the_scope_did_not_change_stays_as_written() -> None:
     resolved = resolve("Geef eens een voorbeeld", "Hoe borg je in het mbo een nieuwe aanpak?")
     assert resolved.text == "Hoe borg je in het mbo een nieuwe aanpak? Geef eens een voorbeeld"
