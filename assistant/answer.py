@@ -34,7 +34,7 @@ from assistant.answerability import (
     topic_words,
     unknown_names,
 )
-from assistant.followup import FollowUpResolver, is_pleasantry, thanks_in_english, what_is_asked
+from assistant.followup import FollowUpResolver, reply_to_pleasantry, what_is_asked
 from assistant.lexical import LexicalIndex, analyse
 from assistant.llm.generate import LLMAnswerer, LLMUnavailable
 from assistant.models import Hit, Passage, ResolvedQuestion, Scope, Turn
@@ -428,8 +428,8 @@ class Answerer:
                 yield replace(item, question=resolved.asked, understood_as=resolved.understood_as)
 
     def _stream(self, resolved: ResolvedQuestion, conversation: str) -> Iterator[str | Answer]:
-        if is_pleasantry(resolved.text):  # thanks, not a question: nothing to search or to decline
-            yield _welcome(resolved.text)
+        if (welcome := reply_to_pleasantry(resolved.text)) is not None:  # nothing to search or decline
+            yield Answer(resolved.text, welcome, False, [])
             return
         # The one parse of this question; a follow-up's own question word says what it asks.
         query = replace(
@@ -469,13 +469,6 @@ class Answerer:
             )
         citations = [Citation(n, used[n - 1].passage) for n in cited if 0 < n <= len(used)]
         return Answer(question, text, False, citations, mode="llm")
-
-
-def _welcome(thanks: str) -> Answer:
-    """The reply to a turn that only thanks or acknowledges: it claims nothing, so cites nothing."""
-    if thanks_in_english(thanks):
-        return Answer(thanks, "You're welcome. Ask another question whenever you like.", False, [])
-    return Answer(thanks, "Graag gedaan. Stel gerust een volgende vraag.", False, [])
 
 
 def _with_notice(answer: Answer, notice: str) -> Answer:

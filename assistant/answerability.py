@@ -264,7 +264,7 @@ def evidence_of(query: ParsedQuery, hits: Sequence[Hit], index: LexicalIndex | N
     idf = index.idf if index else (lambda _term: 1.0)
     terms = set(analyse(words))
     total = sum(idf(t) for t in terms)
-    covered = 0.0
+    covered = 1.0  # a question with no content terms ("Wat is de leidraad?") leaves nothing uncovered
     if total:
         covered = max(
             sum(idf(t) for t in terms & set(analyse(h.passage.section + " " + h.passage.text))) / total

@@ -23,15 +23,14 @@ from assistant.conversations import Conversation, ConversationStore, Message, ti
 from assistant.flows.chat import ChatFlows
 from assistant.flows.sources import SourceMissingError
 from assistant.flows.validation import FlowInputError
+from assistant.followup import reply_to_pleasantry
 from assistant.models import Scope
 
-_THANKS = re.compile(
-    r"^\W*(?:(?:heel\s+)?(?:erg\s+)?(?:bedankt|dank\s*je(?:\s*wel)?|dank\s*u(?:\s*wel)?|"
-    r"thanks|thank you|top|super|fijn|mooi|prima|helder|duidelijk|ok[eé]?)\b\W*){1,3}$",
+_GREETING = re.compile(
+    r"^\W*(?:(?:hoi|hallo|hey|hi|hello|goedemorgen|goedemiddag|goedenavond|dag)\b\W*)*"
+    r"(?:hoe gaat het(?: met je| met jou| ermee)?|how are you)?\W*$",
     re.I,
 )
-_GREETING = re.compile(r"^\W*(?:hoi|hallo|hey|hi|hello|goedemorgen|goedemiddag|goedenavond|dag)\b\W*$", re.I)
-THANKS_REPLY = "Graag gedaan. Stel gerust een nieuwe vraag, of vraag verder op dit antwoord."
 GREETING_REPLY = (
     "Hallo! Stel je vraag over de leidraad ‘Werken aan onderwijsverbetering’, of vraag bijvoorbeeld: "
     "‘maak een kennisvraag van: Hoe kunnen we leerlingen beter leren plannen?’"
@@ -40,11 +39,9 @@ GREETING_REPLY = (
 
 def small_talk(text: str) -> str | None:
     """A reply to a greeting or a thank-you (the documents have nothing to say about those)."""
-    if _THANKS.match(text):
-        return THANKS_REPLY
-    if _GREETING.match(text):
-        return GREETING_REPLY
-    return None
+    if (welcome := reply_to_pleasantry(text)) is not None:
+        return welcome
+    return GREETING_REPLY if text.strip(" ?!.,") and _GREETING.match(text) else None
 
 
 class Chat:

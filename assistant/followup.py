@@ -18,6 +18,7 @@ Usage::
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -26,20 +27,39 @@ from functools import lru_cache
 from bm25s.stopwords import STOPWORDS_EN_PLUS
 from langchain_core.language_models import BaseChatModel
 
+from assistant.flows.spec import load_spec
 from assistant.lexical import analyse
 from assistant.llm.condense import Condenser
 from assistant.models import ResolvedQuestion, Scope, Turn
-from assistant.phrasing import phrasing_for
+from assistant.phrasing import DUTCH, ENGLISH, phrasing_for
 from assistant.query import parse_query, without_scope
 from assistant.sentences import last_mark, split_sentences
 
 _WORD = re.compile(r"(?u)\b\w+\b")
-# Words that point back at something said before: "daarin", "hierover" and "daar"/"hier" (split:
-# "daar … in"); "er"-forms mostly point inside the question ("zorg ervoor dat …").
-_POINTING = re.compile(
-    r"^(?:daar|hier)(?:aan|achter|bij|binnen|door|in|mee|na|naar|naast|om|onder|op|over|tegen|toe|"
-    r"tussen|uit|van|voor|zonder)?$"
+# The prepositions of pronominal adverbs: "daarin", "hierover", "ermee"; split: "daar … in".
+_ADVERB_PREPOSITIONS = frozenset(
+    {"aan", "achter", "bij", "binnen", "door", "in", "mee", "na", "naar", "naast", "om", "onder", "op"}
+    | {"over", "tegen", "toe", "tussen", "uit", "van", "voor", "zonder"}
 )
+_ADVERB_PARTS = "|".join(sorted(_ADVERB_PREPOSITIONS))
+# Words that point back at something said before: "daarin", "hierover" and "daar"/"hier" alone.
+_POINTING = re.compile(rf"^(?:daar|hier)(?:{_ADVERB_PARTS})?$")
+# "er" with a preposition ("erin", "ermee", "er … over") or a bare quantifier ("Hoe maak ik er een?")
+# stands for something named before, unless a clause after it says what ("Zorg ervoor dat …", "Kom
+# erachter of …": then it points ahead, inside the question).
+_ER_FORM = re.compile(rf"^er(?:{_ADVERB_PARTS})$")
+_QUANTIFIERS = frozenset({"een", "één", "twee", "drie", "meer", "veel", "paar", "enkele", "sommige"})
+_POINTS_AHEAD = frozenset({"dat", "of", "te", "hoe", "wat", "wie", "welke", "waar", "wanneer", "als"})
+# A determiner with an ordinal or a number and no noun after it ("Wat houdt de tweede in?", "Welke
+# van de twee …?") stands for a noun said before.
+_COUNTING = frozenset(
+    {"eerste", "tweede", "derde", "vierde", "vijfde", "zesde", "laatste", "twee", "drie", "vier", "beide"}
+    | {"first", "second", "third", "fourth", "fifth", "sixth", "last", "two", "three", "both"}
+)
+_DETERMINERS = frozenset({"de", "het", "die", "deze", "the", "these", "those"})
+_PARTITIVE = frozenset({"van", "of"})
+# "Wat als …?", "What if …?": the main clause is left out; it is the conversation's.
+_CONDITIONAL_OPENERS = (("wat", "als"), ("what", "if"))
 _DEMONSTRATIVES = frozenset({"dat", "die", "dit", "deze", "that", "this", "those", "these"})
 # Third-person pronouns ("zijn" is left out: as a verb it is everywhere).
 _PERSONAL = frozenset(
@@ -83,7 +103,9 @@ _INTERJECTIONS = frozenset(
 _CORRECTIONS = frozenset({"ik", "bedoel", "bedoelde", "eigenlijk", "i", "mean", "meant", "actually"})
 # Thanks and acknowledgements: a sentence of these alone ("Dank je wel!", "Top, helder.") answers the
 # assistant's last turn and asks nothing; the question is what comes after it.
-_ACKNOWLEDGEMENTS_NL = "dank bedankt wel top super prima fijn mooi helder duidelijk interessant handig"
+_ACKNOWLEDGEMENTS_NL = (
+    "dank bedankt wel top super prima fijn mooi helder duidelijk interessant handig ok oké oke okay"
+)
 _ACKNOWLEDGEMENTS_EN = "thanks thank great nice cool perfect clear"
 # Words that ask for more of the same rather than name a topic ("geef eens een voorbeeld").
 _ASKS_MORE = """
@@ -108,6 +130,7 @@ _PREPOSITIONS = frozenset(
 )
 _OPENERS = frozenset({"en", "and", "maar", "but", "ook", "also"})
 _PUNCTUATION = re.compile(r"^\W+$")
+_COUNCIL = re.compile(r"-raad\b", re.I)  # what a sector word leaves of its council's name ("PO-Raad")
 _MARK = "\u2063"  # stands where a scope word stood (an invisible separator: no question holds one)
 _NAMED = "\u2064"  # stands where an aanbeveling was named, until the current one takes its place
 _SHOWN_CHARS = 140  # a long earlier question is shortened where it is said back to the reader
@@ -133,9 +156,13 @@ def is_pleasantry(text: str) -> bool:
     return not asks and bool(terms & _thanks_terms()) and terms <= _thanks_terms() | _INTERJECTIONS
 
 
-def thanks_in_english(text: str) -> bool:
-    """Is a pleasantry said in English ("Thanks!", "Great, thank you.")?"""
-    return bool(set(analyse(text)) & set(analyse(_ACKNOWLEDGEMENTS_EN)))
+def reply_to_pleasantry(text: str) -> str | None:
+    """The welcome for a turn that only thanks or acknowledges, in its language; None for any other
+    turn. It claims nothing, so there is nothing to search or to cite."""
+    if not is_pleasantry(text):
+        return None
+    english = set(analyse(text)) & set(analyse(_ACKNOWLEDGEMENTS_EN))
+    return (ENGLISH if english else DUTCH).welcome
 
 
 def without_pleasantries(text: str) -> str:
@@ -182,6 +209,9 @@ def _topic(question: str, sector: str | None, aanbeveling: str | None = None) ->
             words.append(token)
             continue
         rest = token.replace(_MARK, "")
+        if _COUNCIL.match(rest):  # "de PO-Raad" is a name, whichever sector the question is about now
+            words.append(f"{sector.upper()}{rest}" if sector else rest)
+            continue
         if rest.startswith("-"):  # "po-poster": the compound's noun stays
             words.append(rest[1:])
             continue
@@ -189,6 +219,12 @@ def _topic(question: str, sector: str | None, aanbeveling: str | None = None) ->
             rest = tokens[i][len(_bare(tokens[i])) :]  # "secondary school?": the noun goes too
             i += 1
         qualifies = not rest and i < len(tokens) and _bare(tokens[i]) in _DOMAIN  # "primary school poster"
+        modified = len(words) > 1 and words[-2].lower() in _ARTICLES and words[-1].isalpha()
+        if not qualifies and modified and words[-1].lower() not in _PREPOSITIONS:
+            # "op een kleine basisschool": the noun phrase keeps a head ("op een kleine school"; the
+            # same word in English).
+            words.append("school" + "".join(ch for ch in rest if ch in "?.!,;:"))
+            continue
         if not qualifies:
             # The scope words were a phrase of their own: its article and preposition go with them.
             while words and words[-1].lower() in _ARTICLES:
@@ -215,20 +251,25 @@ def stands_alone(question: str) -> bool:
     """Does the question name a topic of its own and point back at nothing (``refers_back``)?
 
     A topic is a word beyond scope words, function words and words that ask for more ("voorbeeld",
-    "meer").
+    "meer"), or the guide itself when the question asks what it is.
     """
     query = parse_query(question)
     own = set(analyse(query.topic)) - _no_topic_terms()
-    return bool(own) and not refers_back(question)
+    # Asked what it is ("Wat is de leidraad?"), the guide is the topic; the stump of a sector's guide
+    # ("de mbo-leidraad") names a scope, and "Wat zegt de leidraad?" asks about the topic at hand.
+    guide = "meaning" in query.wants and any(_bare(w) in _LEIDRAAD for w in query.topic.split())
+    return (bool(own) or guide) and not refers_back(question)
 
 
 def refers_back(question: str) -> bool:
     """Does the question point back at what was said before, by the word classes that do so?
 
     A question opening with a conjunction ("En hoe ontstaat dat?", "And who…") does. So does a
-    pronominal adverb ("daarin", "daar … over"), a pro-form ("zoiets", "zo'n", "which one"), an
-    additive ("ook", "also"), a third-person pronoun ("ze", "they", "it") or a demonstrative ("die
-    aanpak", "hoe werkt die?"; not the conjunction "dat", which a clause's subject follows) — unless
+    pronominal adverb ("daarin", "daar … over", "erin" unless a clause after it says what: "zorg
+    ervoor dat …"), a pro-form ("zoiets", "zo'n", "which one"), a noun left out ("de tweede", "welke
+    van de twee"), an additive ("ook", "also"), a third-person pronoun ("ze", "they", "it") or a
+    demonstrative ("die aanpak", "hoe werkt die?"; not the conjunction "dat", which a clause's
+    subject follows); so does a condition without its main clause ("Wat als …?") — unless
     the question named its own antecedent before it: ``ANTECEDENT_TERMS`` content terms before the
     clause that holds the word ("We werken met leerteams. Wie zitten daarin?" points inside the
     question). A pronoun is free in its own clause (binding theory's principle B): in "Hoeveel tijd
@@ -239,7 +280,7 @@ def refers_back(question: str) -> bool:
     tokens = [w.lower().replace("’", "'") for w in _TOKEN.findall(question)]
     while tokens and (tokens[0] in _INTERJECTIONS or _PUNCTUATION.match(tokens[0])):  # "Oké, en …"
         tokens = tokens[1:]
-    if tokens and tokens[0] in _OPENERS:
+    if (tokens and tokens[0] in _OPENERS) or tuple(tokens[:2]) in _CONDITIONAL_OPENERS:
         return True
     clause = 0  # where the clause holding the current token begins
     for i, word in enumerate(tokens):
@@ -251,7 +292,8 @@ def refers_back(question: str) -> bool:
             continue
         clause = i if embedded else clause
         pointing = _POINTING.match(word) or word in _PRO_FORMS or word in _PERSONAL or word in _ADDITIVES
-        pointing = pointing or (word in _WHICH and after in _ONE)
+        pointing = pointing or _er_points_back(tokens, i) or _noun_left_out(tokens, i)
+        pointing = pointing or (word in _WHICH and after in _ONE) or _pronoun_alone(tokens, i)
         pointing = pointing or (word in _DEMONSTRATIVES and after not in _SUBJECT_STARTS)
         if pointing:
             # Bound inside its clause: a possessive; an additive ("ook": what the clause said before may
@@ -261,6 +303,46 @@ def refers_back(question: str) -> bool:
             before = set(analyse(" ".join(tokens[: i if bound_inside else clause]))) - _no_topic_terms()
             return len(before) < ANTECEDENT_TERMS
     return False
+
+
+def _er_points_back(tokens: list[str], i: int) -> bool:
+    """Is ``tokens[i]`` an "er" that stands for something said before: "erin", "ermee" or an "er"
+    whose preposition or quantifier ends the clause ("Wat doe je er mee?", "Hoe maak ik er een?"),
+    with no clause after it that it points ahead to?"""
+    word = tokens[i]
+    end = next((j for j in range(i + 1, len(tokens)) if _PUNCTUATION.match(tokens[j])), len(tokens))
+    rest = tokens[i + 1 : end]
+    if _POINTS_AHEAD & set(rest):
+        return False
+    if _ER_FORM.match(word):
+        return True
+    if word != "er" or not rest:
+        return False
+    # A verb particle after the stranded preposition is one of them too ("Hoe ga je er mee om?").
+    return rest[-1] in _ADVERB_PREPOSITIONS or rest[-1] in _QUANTIFIERS
+
+
+def _pronoun_alone(tokens: list[str], i: int) -> bool:
+    """Is ``tokens[i]`` "het" or "one" with no noun after it: the clause ends, or only a verb's
+    particle follows ("Hoe pak je het aan?", "an example of one?")? Before a noun it is an article
+    ("het doel") or a number ("one of the steps")."""
+    if tokens[i] not in {"het"} | _ONE:
+        return False
+    rest = list(itertools.takewhile(lambda t: not _PUNCTUATION.match(t), tokens[i + 1 :]))
+    return not rest or (tokens[i] == "het" and len(rest) == 1 and rest[0] in _ADVERB_PREPOSITIONS)
+
+
+def _noun_left_out(tokens: list[str], i: int) -> bool:
+    """Is ``tokens[i]`` an ordinal or a number after a determiner whose noun is left out: the clause
+    ends or a preposition follows ("Wat houdt de tweede in?", "the second of them"), or it is what a
+    partitive counts ("Welke van de twee stel je eerst op?", "which of the two")?"""
+    if tokens[i] not in _COUNTING or i == 0 or tokens[i - 1] not in _DETERMINERS:
+        return False
+    after = tokens[i + 1] if i + 1 < len(tokens) else "?"
+    # What a partitive number counts is plural: a word after it that is not (-en, -s) is the verb.
+    partitive = i > 1 and tokens[i - 2] in _PARTITIVE and not after.endswith(("en", "s"))
+    ends = bool(_PUNCTUATION.match(after)) or after in _PREPOSITIONS | _ADVERB_PREPOSITIONS
+    return ends or partitive
 
 
 @dataclass(frozen=True)
@@ -312,14 +394,45 @@ def _read(question: str, before: _Reading | None) -> tuple[_Reading | None, bool
     # only its own frame once the scope words are gone: that frame adds nothing to the topic.
     stumps = _ARTICLES | _PREPOSITIONS | _DOMAIN | _LEIDRAAD | _INTERJECTIONS | _CORRECTIONS
     stumps |= {"wat", "what", "hoe", "how"}
-    added = (own[0].upper() + own[1:],) if any(w.lower() not in stumps for w in _WORD.findall(own)) else ()
+    # "En de docenten?" after a question about the schoolleider asks that question of the docenten.
+    words = [w for w in _WORD.findall(own) if w.lower() not in stumps]
+    swapped = _people_swapped(before.question, words)
+    added = (own[0].upper() + own[1:],) if words and not swapped else ()
     # Scope words in the follow-up switch that filter; the others stay as the conversation had them.
     return _Reading(
-        before.question,
+        swapped or before.question,
         (before.added + added)[-_FOLLOW_UPS_KEPT:],
         query.sector or before.sector,
         query.aanbeveling or before.aanbeveling,
     ), True
+
+
+@lru_cache(maxsize=1)
+def _people() -> frozenset[str]:
+    """Stems of the words for learners and the people around them (the flows' lexicon)."""
+    words = load_spec("kennisvraag")["lezen"]
+    return frozenset(analyse(" ".join([*words["lerenden"], *words["personen"]])))
+
+
+def _people_swapped(question: str, follow_up: list[str]) -> str | None:
+    """``question`` asked of the people a bare follow-up names instead of the people it named ("Hoe
+    betrek je ouders?", "En leerlingen?" → "Hoe betrek je leerlingen?"); None unless the follow-up's
+    words (``follow_up``, its frame left out) name people only and the question named others."""
+    content = [w for w in follow_up if analyse(w)]  # function words ("en", "doen") are its frame
+    named = [w for w in content if not {*analyse(w)} - _people()]
+    if not named or len(named) < len(content) or {_bare(w) for w in follow_up} & _WH:
+        return None
+    stems = {t for w in named for t in analyse(w)}
+    # Only in what the question asks: a situation's story says who the asker is ("Ik ben docent").
+    for sentence in (s for s in split_sentences(question) if last_mark(s) == "?"):
+        for word in _WORD.findall(sentence):
+            if analyse(word) and not {*analyse(word)} - _people():
+                at = question.find(sentence)
+                if {*analyse(word)} <= stems or at < 0:  # asked of the same people already
+                    return None
+                swapped = re.sub(rf"\b{re.escape(word)}\b", " en ".join(named), sentence, count=1)
+                return question[:at] + swapped + question[at + len(sentence) :]
+    return None
 
 
 def _shorten(text: str) -> str:

@@ -43,6 +43,7 @@ class Phrasing:
     side_by_side: str
     sector_silent: str
     read_as: str
+    welcome: str  # to a turn that only thanks or acknowledges
 
     def scope(self, sector: str | None, aanbeveling: str | None) -> str | None:
         """'In het mbo, aanbeveling 6' — the scope the question asked for, said out loud."""

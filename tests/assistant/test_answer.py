@@ -117,6 +117,14 @@ def test_a_teacher_describing_a_situation_is_answered(corpus_core: Core) -> None
     assert_grounded(answer)
 
 
+def test_a_question_about_the_guide_itself_is_answered_from_it(corpus_core: Core) -> None:
+    # "leidraad" matches every passage, so BM25 leaves it out: the question has no terms to miss.
+    answer = ask(corpus_core, "Wat is de leidraad?")
+    assert not answer.abstained, answer.text
+    assert any("leidraad" in c.passage.text.lower() for c in answer.citations)
+    assert_grounded(answer)
+
+
 def test_a_question_typed_with_slips_is_read_as_meant_and_says_so(corpus_core: Core) -> None:
     answer = ask(corpus_core, "kenmerken onderzoekende houdig docent")
     assert not answer.abstained, answer.text

@@ -12,7 +12,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from assistant.chat import THANKS_REPLY, Chat
+from assistant.chat import GREETING_REPLY, Chat, small_talk
 from assistant.conversations import ConversationNotFound, ConversationStore, Message, title_from
 from assistant.flows.chat import ChatFlows
 from assistant.models import Scope
@@ -171,9 +171,36 @@ def test_what_a_flow_still_needs_and_small_talk_are_said_in_the_chat(chat: Chat)
     reply = _say(chat, cid, "maak een kennisvraag")
     assert reply.answer is None and reply.flow is None and "praktijkvraag" in reply.content
     thanks = _say(chat, cid, "Top, bedankt!")
-    assert thanks.answer is None and thanks.content == THANKS_REPLY
+    assert thanks.answer is None and thanks.content.startswith("Graag gedaan")
     assert _say(chat, cid, "Bedankt, en wat zegt h6 over tijd?").answer is not None  # a question after all
     assert len(chat.conversations.get(cid).messages) == 6
+
+
+@pytest.mark.parametrize("said", ["Oké.", "Dank je wel!", "Thanks!"])
+def test_the_chat_and_the_answerer_welcome_the_same_acknowledgements_alike(chat: Chat, said: str) -> None:
+    """One rule and one wording for a turn that only acknowledges, whichever path it takes."""
+    cid = chat.new("x")
+    _say(chat, cid, "Hoe richt ik een PLG in?")
+    history = chat.conversations.get(cid).history()
+    reply = _say(chat, cid, said)
+    answer = chat.answerer.answer(said, history)
+    assert reply.answer is None and reply.content == answer.text
+    assert not answer.citations and not answer.abstained
+
+
+@pytest.mark.parametrize(
+    ("said", "greeted"),
+    [
+        ("Hallo!", True),
+        ("Hoi, hoe gaat het?", True),
+        ("How are you?", True),
+        ("Hallo, hoe borg ik een nieuwe aanpak?", False),  # a question after the greeting
+        ("Hoe gaat het met de PLG?", False),
+        ("?", False),
+    ],
+)
+def test_a_greeting_is_greeted_and_a_question_is_not(said: str, greeted: bool) -> None:
+    assert (small_talk(said) == GREETING_REPLY) is greeted
 
 
 def test_title_from_a_long_question() -> None:

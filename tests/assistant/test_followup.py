@@ -108,9 +108,42 @@ def test_only_the_stumps_of_scope_words_go() -> None:
         "Werkt een kernteam in het mbo anders?": "Werkt een kernteam anders?",
         "How do we set up a PLG in our vocational school?": "How do we set up a PLG?",
         "What does the vocational school poster say?": "What does the poster say?",
+        # A modified scope noun keeps a head: the noun phrase stays one.
+        "Hoe werkt een PLG op een kleine basisschool?": "Hoe werkt een PLG op een kleine school?",
+        "Does a PLG work in a small primary school?": "Does a PLG work in a small school?",
     }
     for earlier, topic in cases.items():
         assert resolve("En in het vo?", earlier).text == topic
+
+
+def test_a_councils_name_stays_whole_when_the_sector_switches() -> None:
+    resolved = resolve("En in het mbo?", "Wat zegt de PO-Raad over tijd?")
+    assert resolved.text == "Wat zegt de PO-Raad over tijd?" and resolved.scope == Scope(sector="mbo")
+
+
+def test_asked_what_it_is_the_guide_is_a_new_topic() -> None:
+    assert resolve("Wat is de leidraad?", "Hoe richt ik een PLG in?").text == "Wat is de leidraad?"
+    # What the guide says, or another sector's guide, is about the topic at hand.
+    assert resolve("Wat zegt de leidraad?", "Hoe richt ik een PLG in?").text.startswith("Hoe richt ik")
+    assert resolve("En de mbo-leidraad?", "Hoe richt ik een PLG in?").text == "Hoe richt ik een PLG in?"
+
+
+def test_a_follow_up_naming_other_people_asks_the_question_of_them() -> None:
+    assert resolve("En leerlingen?", "Hoe betrek je ouders bij onderwijsverbetering?").text == (
+        "Hoe betrek je leerlingen bij onderwijsverbetering?"
+    )
+    swapped = resolve("En studenten en docenten?", "Welke rol heeft de schoolleider bij borging?")
+    assert swapped.text == "Welke rol heeft de studenten en docenten bij borging?"
+    # A situation's story says who asks; only what it asks is asked of others.
+    story = "Ik ben docent op een vmbo. Hoe betrek ik ouders erbij?"
+    assert (
+        resolve("En de leerlingen?", story).text
+        == "Ik ben docent op een vmbo. Hoe betrek ik leerlingen erbij?"
+    )
+    # Words beyond the people keep the follow-up's own question.
+    assert resolve("En wie helpt de docenten?", "Welke rol heeft de schoolleider?").text.endswith(
+        "Wie helpt de docenten?"
+    )
 
 
 def test_what_the_scope_did_not_change_stays_as_written() -> None:
@@ -180,6 +213,15 @@ def test_single_questions_stand_alone() -> None:
         "Should we also look back?",  # an additive
         "Hoeveel tijd moet die krijgen?",  # a pronoun is free in its clause: "tijd" is no antecedent
         "What kind of data do they mean?",
+        "Wie zitten erin?",  # "er" with a preposition
+        "Hoe ga je er mee om?",  # … split, with the verb's particle after it
+        "Hoe maak ik er zelf een?",  # "er" with a bare quantifier
+        "Wat houdt de tweede in?",  # an ordinal whose noun is left out
+        "Welke van de twee stel je eerst op?",  # what a partitive counts
+        "Wat als de resultaten tegenvallen?",  # a condition whose main clause is the conversation's
+        "What if some of them keep resisting?",
+        "Hoe pak je het aan?",  # "het" with no noun after it is a pronoun
+        "Can you give me an example of one?",
     ],
 )
 def test_a_reference_back_takes_the_earlier_topic(follow_up: str) -> None:
@@ -205,6 +247,14 @@ def test_a_reference_with_a_topic_of_its_own_keeps_its_words_and_the_scope() -> 
         "Welke aanpak helpt leerlingen die vaak te laat komen?",  # a relative pronoun
         "Hoe kiest de schoolleiding welke vernieuwingen ze invoert?",  # bound in the clause above
         "How do we find research without it eating up all our time?",
+        "Hoe zorg je ervoor dat leerlingen hun huiswerk maken?",  # "ervoor" points ahead to its clause
+        "Hoe kom je erachter of een aanpak werkt?",
+        "Hoeveel stappen zijn er?",  # "er" of existence
+        "Staat er iets over tijd in de leidraad?",
+        "Wat is de eerste stap?",  # the ordinal has its noun
+        "Welke van de twee aanbevelingen gaat over tijd?",
+        "Hoe pak je het probleem aan?",  # "het" the article
+        "Is one of the steps about time?",
     ],
 )
 def test_no_reference_back(question: str) -> None:
@@ -264,6 +314,8 @@ def test_thanks_alone_are_no_topic_and_no_follow_up() -> None:
         ("Dank je wel!", True),
         ("Thanks!", True),
         ("Oké, helder.", True),
+        ("Oké.", True),
+        ("Nee.", False),
         ("Goed. Hoe dan?", False),
         ("Bedankt, maar wie zit er in een PLG?", False),
         ("Wij zijn maar een kleine sectie.", False),
