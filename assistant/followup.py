@@ -139,8 +139,10 @@ _MAX_REWRITE_CHARS = 300
 
 
 @lru_cache(maxsize=1)
-def _no_topic_terms() -> frozenset[str]:
-    # English function words too: the analyser only drops Dutch ones.
+def frame_terms() -> frozenset[str]:
+    """Terms that name no topic: question and function words, words that ask for more ("voorbeeld",
+    "explain") and words every document is about. English function words too: the analyser only
+    drops Dutch ones."""
     return frozenset(analyse(" ".join([_ASKS_MORE, *_DOMAIN, *_WH, *STOPWORDS_EN_PLUS])))
 
 
@@ -151,7 +153,7 @@ def _thanks_terms() -> frozenset[str]:
 
 def is_pleasantry(text: str) -> bool:
     """Does ``text`` only thank or acknowledge ("Dank je wel!", "Top, helder.")? It asks nothing."""
-    terms = set(analyse(text)) - _no_topic_terms()
+    terms = set(analyse(text)) - frame_terms()
     asks = any(last_mark(s) == "?" for s in split_sentences(text))
     return not asks and bool(terms & _thanks_terms()) and terms <= _thanks_terms() | _INTERJECTIONS
 
@@ -254,7 +256,7 @@ def stands_alone(question: str) -> bool:
     "meer"), or the guide itself when the question asks what it is.
     """
     query = parse_query(question)
-    own = set(analyse(query.topic)) - _no_topic_terms()
+    own = set(analyse(query.topic)) - frame_terms()
     # Asked what it is ("Wat is de leidraad?"), the guide is the topic; the stump of a sector's guide
     # ("de mbo-leidraad") names a scope, and "Wat zegt de leidraad?" asks about the topic at hand.
     guide = "meaning" in query.wants and any(_bare(w) in _LEIDRAAD for w in query.topic.split())
@@ -300,7 +302,7 @@ def refers_back(question: str) -> bool:
             # be what it adds to); "die"/"dat", which may be a relative pronoun or a conjunction
             # ("leerlingen die …", "merkt dat studenten …") that only a parse would tell apart.
             bound_inside = word in _POSSESSIVES or word in _ADDITIVES or word in _DEMONSTRATIVES
-            before = set(analyse(" ".join(tokens[: i if bound_inside else clause]))) - _no_topic_terms()
+            before = set(analyse(" ".join(tokens[: i if bound_inside else clause]))) - frame_terms()
             return len(before) < ANTECEDENT_TERMS
     return False
 
@@ -384,7 +386,7 @@ def _read(question: str, before: _Reading | None) -> tuple[_Reading | None, bool
         return (_Reading(question, (), sector, aanbeveling) if own else None), carried and bool(own)
     # "geef eens een voorbeeld" adds to the topic; "and in vocational education?", "what about
     # secondary schools?" add nothing.
-    if len(set(analyse(query.topic)) - _no_topic_terms()) >= OWN_TOPIC_TERMS:
+    if len(set(analyse(query.topic)) - frame_terms()) >= OWN_TOPIC_TERMS:
         # A follow-up with a topic of its own ("And recommendation 5? How do we find decent research
         # without it eating up all our time?") is searched as asked, in the conversation's scope.
         return _Reading(
