@@ -58,8 +58,8 @@ _COUNTING = frozenset(
 )
 _DETERMINERS = frozenset({"de", "het", "die", "deze", "the", "these", "those"})
 _PARTITIVE = frozenset({"van", "of"})
-# "Wat als …?", "What if …?": the main clause is left out; it is the conversation's.
-_CONDITIONAL_OPENERS = (("wat", "als"), ("what", "if"))
+# "Wat als …?", "What if …?", "What about …?": the main clause is left out; it is the conversation's.
+_CONDITIONAL_OPENERS = (("wat", "als"), ("what", "if"), ("what", "about"), ("how", "about"))
 _DEMONSTRATIVES = frozenset({"dat", "die", "dit", "deze", "that", "this", "those", "these"})
 # Third-person pronouns ("zijn" is left out: as a verb it is everywhere).
 _PERSONAL = frozenset(
@@ -96,9 +96,7 @@ ANTECEDENT_TERMS = 2
 OWN_TOPIC_TERMS = 5
 # Words ("zo'n" and "zo’n" stay one word), and the punctuation that ends a clause.
 _TOKEN = re.compile(r"\w+(?:['’]\w+)?|[.?!;:,]")
-_INTERJECTIONS = frozenset(
-    {"oké", "ok", "okay", "oke", "ja", "nee", "goed", "dus", "so", "right", "well", "yes", "no"}
-)
+_INTERJECTIONS = frozenset({"oké", "ok", "okay", "oke", "ja", "nee", "goed", "right", "well", "yes", "no"})
 # The frame of a correction: "nee, ik bedoel eigenlijk …", "no, I mean actually …".
 _CORRECTIONS = frozenset({"ik", "bedoel", "bedoelde", "eigenlijk", "i", "mean", "meant", "actually"})
 # Thanks and acknowledgements: a sentence of these alone ("Dank je wel!", "Top, helder.") answers the
@@ -128,7 +126,8 @@ _PREPOSITIONS = frozenset(
     {"in", "op", "voor", "bij", "van", "volgens", "binnen", "met", "aan", "uit", "naar", "over"}
     | {"for", "of", "on", "at", "within", "to", "from", "by", "about"}
 )
-_OPENERS = frozenset({"en", "and", "maar", "but", "ook", "also"})
+# Words that continue what was said: "En …", "Maar …", "Dus …" (a conclusion from it).
+_OPENERS = frozenset({"en", "and", "maar", "but", "ook", "also", "dus", "so"})
 _PUNCTUATION = re.compile(r"^\W+$")
 _COUNCIL = re.compile(r"-raad\b", re.I)  # what a sector word leaves of its council's name ("PO-Raad")
 _MARK = "\u2063"  # stands where a scope word stood (an invisible separator: no question holds one)

@@ -220,6 +220,8 @@ def test_single_questions_stand_alone() -> None:
         "Welke van de twee stel je eerst op?",  # what a partitive counts
         "Wat als de resultaten tegenvallen?",  # a condition whose main clause is the conversation's
         "What if some of them keep resisting?",
+        "What about the teachers themselves?",
+        "Dus ik moet eerst een nulmeting doen?",  # a conclusion from what was said
         "Hoe pak je het aan?",  # "het" with no noun after it is a pronoun
         "Can you give me an example of one?",
     ],
@@ -228,7 +230,7 @@ def test_a_reference_back_takes_the_earlier_topic(follow_up: str) -> None:
     assert refers_back(follow_up) and not stands_alone(follow_up)
     resolved = resolve(follow_up, "Wat zegt de po-raad over een lerende cultuur op de basisschool?")
     assert resolved.text.startswith("Wat zegt de po-raad over een lerende cultuur")
-    assert resolved.text.lower().endswith(follow_up.lower().removeprefix("en "))
+    assert resolved.text.lower().endswith(follow_up.lower().removeprefix("en ").removeprefix("dus "))
     assert resolved.scope == Scope(sector="po")  # the conversation's sector carries over
 
 
