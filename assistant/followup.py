@@ -21,7 +21,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from bm25s.stopwords import STOPWORDS_EN_PLUS
@@ -60,6 +60,11 @@ _DETERMINERS = frozenset({"de", "het", "die", "deze", "the", "these", "those"})
 _PARTITIVE = frozenset({"van", "of"})
 # "Wat als …?", "What if …?", "What about …?": the main clause is left out; it is the conversation's.
 _CONDITIONAL_OPENERS = (("wat", "als"), ("what", "if"), ("what", "about"), ("how", "about"))
+# Words that ask how one thing differs from another.
+_CONTRASTS = frozenset(
+    {"anders", "verschil", "verschilt", "verschillen", "vergeleken", "different", "difference", "differ"}
+    | {"differs", "compared", "compare"}
+)
 _DEMONSTRATIVES = frozenset({"dat", "die", "dit", "deze", "that", "this", "those", "these"})
 # Third-person pronouns ("zijn" is left out: as a verb it is everywhere).
 _PERSONAL = frozenset(
@@ -355,16 +360,19 @@ class _Reading:
     added: tuple[str, ...]
     sector: str | None
     aanbeveling: str | None
+    compared: tuple[str, ...] = ()  # sectors asked side by side ("Is dat in het po anders?")
 
     @property
     def topic(self) -> str:
         """The topic's question as it reads in this scope: sector words of a sector switched away
         from go; an aanbeveling it names becomes the current one ("welke stappen behandelt
-        aanbeveling 2?"); whatever the scope did not change stays as the user wrote it."""
+        aanbeveling 2?"); whatever the scope did not change stays as the user wrote it. Sectors
+        compared are named after it, which makes the answer set them side by side."""
         own = parse_query(self.question)
         switched = own.sector if own.sector != self.sector else None
         first = _without_opener(_topic(self.question, switched, self.aanbeveling))
-        return " ".join(part for part in (first, *self.added) if part)
+        compared = f"({' en '.join(self.compared)})" if self.compared else ""
+        return " ".join(part for part in (first, *self.added, compared) if part)
 
 
 @lru_cache(maxsize=4096)
@@ -390,6 +398,13 @@ def _read(question: str, before: _Reading | None) -> tuple[_Reading | None, bool
         # without it eating up all our time?") is searched as asked, in the conversation's scope.
         return _Reading(
             question, (), query.sector or before.sector, query.aanbeveling or before.aanbeveling
+        ), True
+    # "Is dat in het po anders?" after a question in the mbo asks for the two side by side.
+    contrasts = bool(_CONTRASTS & {w.lower() for w in _WORD.findall(question)})
+    if contrasts and query.sector and before.sector not in (None, query.sector):
+        aanbeveling = query.aanbeveling or before.aanbeveling
+        return replace(
+            before, sector=None, aanbeveling=aanbeveling, compared=(before.sector, query.sector)
         ), True
     # A correction of the reading ("Nee, ik bedoel in het po.", "I mean: in primary schools?") leaves
     # only its own frame once the scope words are gone: that frame adds nothing to the topic.

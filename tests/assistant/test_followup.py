@@ -146,6 +146,14 @@ def test_a_follow_up_naming_other_people_asks_the_question_of_them() -> None:
     )
 
 
+def test_asking_whether_another_sector_differs_compares_the_two() -> None:
+    compared = resolve("Is dat in het po anders?", "Hoe borg je een verbetering in het mbo?")
+    assert compared.text == "Hoe borg je een verbetering? (mbo en po)" and compared.scope == Scope()
+    # The next sector named is a switch again.
+    after = resolve("En in het vo?", "Hoe borg je een verbetering in het mbo?", "Is dat in het po anders?")
+    assert after.text == "Hoe borg je een verbetering?" and after.scope == Scope(sector="vo")
+
+
 def test_what_the_scope_did_not_change_stays_as_written() -> None:
     resolved = resolve("Geef eens een voorbeeld", "Hoe borg je in het mbo een nieuwe aanpak?")
     assert resolved.text == "Hoe borg je in het mbo een nieuwe aanpak? Geef eens een voorbeeld"
