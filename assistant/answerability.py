@@ -30,7 +30,7 @@ from pathlib import Path
 
 from wordfreq import zipf_frequency
 
-from assistant.followup import refers_back
+from assistant.followup import frame_terms, refers_back
 from assistant.lexical import COMPOUND_PART_ZIPF, LexicalIndex, analyse
 from assistant.models import Hit
 from assistant.query import ParsedQuery, is_english
@@ -261,6 +261,8 @@ def evidence_of(query: ParsedQuery, hits: Sequence[Hit], index: LexicalIndex | N
     # An English question is read in its Dutch terms, as BM25 reads it: English words are never in
     # the documents, so counting them made every English question look like an unknown topic.
     words = query.expansion or asked_part(query.topic or query.text)
+    if not query.expansion and is_english(query.text):  # "What does recommendation 2 say?": no topic
+        words = " ".join(w for w in words.split() if not set(analyse(w)) <= frame_terms())
     idf = index.idf if index else (lambda _term: 1.0)
     terms = set(analyse(words))
     total = sum(idf(t) for t in terms)

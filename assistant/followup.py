@@ -21,7 +21,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from bm25s.stopwords import STOPWORDS_EN_PLUS
@@ -58,8 +58,13 @@ _COUNTING = frozenset(
 )
 _DETERMINERS = frozenset({"de", "het", "die", "deze", "the", "these", "those"})
 _PARTITIVE = frozenset({"van", "of"})
-# "Wat als …?", "What if …?": the main clause is left out; it is the conversation's.
-_CONDITIONAL_OPENERS = (("wat", "als"), ("what", "if"))
+# "Wat als …?", "What if …?", "What about …?": the main clause is left out; it is the conversation's.
+_CONDITIONAL_OPENERS = (("wat", "als"), ("what", "if"), ("what", "about"), ("how", "about"))
+# Words that ask how one thing differs from another.
+_CONTRASTS = frozenset(
+    {"anders", "verschil", "verschilt", "verschillen", "vergeleken", "different", "difference", "differ"}
+    | {"differs", "compared", "compare"}
+)
 _DEMONSTRATIVES = frozenset({"dat", "die", "dit", "deze", "that", "this", "those", "these"})
 # Third-person pronouns ("zijn" is left out: as a verb it is everywhere).
 _PERSONAL = frozenset(
@@ -96,9 +101,7 @@ ANTECEDENT_TERMS = 2
 OWN_TOPIC_TERMS = 5
 # Words ("zo'n" and "zo’n" stay one word), and the punctuation that ends a clause.
 _TOKEN = re.compile(r"\w+(?:['’]\w+)?|[.?!;:,]")
-_INTERJECTIONS = frozenset(
-    {"oké", "ok", "okay", "oke", "ja", "nee", "goed", "dus", "so", "right", "well", "yes", "no"}
-)
+_INTERJECTIONS = frozenset({"oké", "ok", "okay", "oke", "ja", "nee", "goed", "right", "well", "yes", "no"})
 # The frame of a correction: "nee, ik bedoel eigenlijk …", "no, I mean actually …".
 _CORRECTIONS = frozenset({"ik", "bedoel", "bedoelde", "eigenlijk", "i", "mean", "meant", "actually"})
 # Thanks and acknowledgements: a sentence of these alone ("Dank je wel!", "Top, helder.") answers the
@@ -128,7 +131,8 @@ _PREPOSITIONS = frozenset(
     {"in", "op", "voor", "bij", "van", "volgens", "binnen", "met", "aan", "uit", "naar", "over"}
     | {"for", "of", "on", "at", "within", "to", "from", "by", "about"}
 )
-_OPENERS = frozenset({"en", "and", "maar", "but", "ook", "also"})
+# Words that continue what was said: "En …", "Maar …", "Dus …" (a conclusion from it).
+_OPENERS = frozenset({"en", "and", "maar", "but", "ook", "also", "dus", "so"})
 _PUNCTUATION = re.compile(r"^\W+$")
 _COUNCIL = re.compile(r"-raad\b", re.I)  # what a sector word leaves of its council's name ("PO-Raad")
 _MARK = "\u2063"  # stands where a scope word stood (an invisible separator: no question holds one)
@@ -139,8 +143,10 @@ _MAX_REWRITE_CHARS = 300
 
 
 @lru_cache(maxsize=1)
-def _no_topic_terms() -> frozenset[str]:
-    # English function words too: the analyser only drops Dutch ones.
+def frame_terms() -> frozenset[str]:
+    """Terms that name no topic: question and function words, words that ask for more ("voorbeeld",
+    "explain") and words every document is about. English function words too: the analyser only
+    drops Dutch ones."""
     return frozenset(analyse(" ".join([_ASKS_MORE, *_DOMAIN, *_WH, *STOPWORDS_EN_PLUS])))
 
 
@@ -151,7 +157,7 @@ def _thanks_terms() -> frozenset[str]:
 
 def is_pleasantry(text: str) -> bool:
     """Does ``text`` only thank or acknowledge ("Dank je wel!", "Top, helder.")? It asks nothing."""
-    terms = set(analyse(text)) - _no_topic_terms()
+    terms = set(analyse(text)) - frame_terms()
     asks = any(last_mark(s) == "?" for s in split_sentences(text))
     return not asks and bool(terms & _thanks_terms()) and terms <= _thanks_terms() | _INTERJECTIONS
 
@@ -254,7 +260,7 @@ def stands_alone(question: str) -> bool:
     "meer"), or the guide itself when the question asks what it is.
     """
     query = parse_query(question)
-    own = set(analyse(query.topic)) - _no_topic_terms()
+    own = set(analyse(query.topic)) - frame_terms()
     # Asked what it is ("Wat is de leidraad?"), the guide is the topic; the stump of a sector's guide
     # ("de mbo-leidraad") names a scope, and "Wat zegt de leidraad?" asks about the topic at hand.
     guide = "meaning" in query.wants and any(_bare(w) in _LEIDRAAD for w in query.topic.split())
@@ -300,7 +306,7 @@ def refers_back(question: str) -> bool:
             # be what it adds to); "die"/"dat", which may be a relative pronoun or a conjunction
             # ("leerlingen die …", "merkt dat studenten …") that only a parse would tell apart.
             bound_inside = word in _POSSESSIVES or word in _ADDITIVES or word in _DEMONSTRATIVES
-            before = set(analyse(" ".join(tokens[: i if bound_inside else clause]))) - _no_topic_terms()
+            before = set(analyse(" ".join(tokens[: i if bound_inside else clause]))) - frame_terms()
             return len(before) < ANTECEDENT_TERMS
     return False
 
@@ -354,16 +360,19 @@ class _Reading:
     added: tuple[str, ...]
     sector: str | None
     aanbeveling: str | None
+    compared: tuple[str, ...] = ()  # sectors asked side by side ("Is dat in het po anders?")
 
     @property
     def topic(self) -> str:
         """The topic's question as it reads in this scope: sector words of a sector switched away
         from go; an aanbeveling it names becomes the current one ("welke stappen behandelt
-        aanbeveling 2?"); whatever the scope did not change stays as the user wrote it."""
+        aanbeveling 2?"); whatever the scope did not change stays as the user wrote it. Sectors
+        compared are named after it, which makes the answer set them side by side."""
         own = parse_query(self.question)
         switched = own.sector if own.sector != self.sector else None
         first = _without_opener(_topic(self.question, switched, self.aanbeveling))
-        return " ".join(part for part in (first, *self.added) if part)
+        compared = f"({' en '.join(self.compared)})" if self.compared else ""
+        return " ".join(part for part in (first, *self.added, compared) if part)
 
 
 @lru_cache(maxsize=4096)
@@ -384,11 +393,18 @@ def _read(question: str, before: _Reading | None) -> tuple[_Reading | None, bool
         return (_Reading(question, (), sector, aanbeveling) if own else None), carried and bool(own)
     # "geef eens een voorbeeld" adds to the topic; "and in vocational education?", "what about
     # secondary schools?" add nothing.
-    if len(set(analyse(query.topic)) - _no_topic_terms()) >= OWN_TOPIC_TERMS:
+    if len(set(analyse(query.topic)) - frame_terms()) >= OWN_TOPIC_TERMS:
         # A follow-up with a topic of its own ("And recommendation 5? How do we find decent research
         # without it eating up all our time?") is searched as asked, in the conversation's scope.
         return _Reading(
             question, (), query.sector or before.sector, query.aanbeveling or before.aanbeveling
+        ), True
+    # "Is dat in het po anders?" after a question in the mbo asks for the two side by side.
+    contrasts = bool(_CONTRASTS & {w.lower() for w in _WORD.findall(question)})
+    if contrasts and query.sector and before.sector not in (None, query.sector):
+        aanbeveling = query.aanbeveling or before.aanbeveling
+        return replace(
+            before, sector=None, aanbeveling=aanbeveling, compared=(before.sector, query.sector)
         ), True
     # A correction of the reading ("Nee, ik bedoel in het po.", "I mean: in primary schools?") leaves
     # only its own frame once the scope words are gone: that frame adds nothing to the topic.

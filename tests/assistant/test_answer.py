@@ -125,6 +125,22 @@ def test_a_question_about_the_guide_itself_is_answered_from_it(corpus_core: Core
     assert_grounded(answer)
 
 
+def test_an_english_question_about_a_recommendation_itself_is_answered(corpus_core: Core) -> None:
+    # Its only words are English frame words: nothing for the documents to lack.
+    answer = ask(corpus_core, "What does recommendation 2 say?")
+    assert not answer.abstained, answer.text
+    assert all(c.passage.aanbeveling == "h2" for c in answer.citations)
+    assert_grounded(answer)
+
+
+def test_a_follow_up_asking_whether_another_sector_differs_sets_them_side_by_side(corpus_core: Core) -> None:
+    history = [Turn("user", "Hoe borg je een verbetering in het mbo?"), Turn("assistant", "…")]
+    answer = corpus_core.answerer.answer("Is dat in het po anders?", history)
+    assert not answer.abstained
+    assert {c.passage.sector for c in answer.citations} == {"po", "mbo"}
+    assert_grounded(answer)
+
+
 def test_a_question_typed_with_slips_is_read_as_meant_and_says_so(corpus_core: Core) -> None:
     answer = ask(corpus_core, "kenmerken onderzoekende houdig docent")
     assert not answer.abstained, answer.text

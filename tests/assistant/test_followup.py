@@ -146,6 +146,14 @@ def test_a_follow_up_naming_other_people_asks_the_question_of_them() -> None:
     )
 
 
+def test_asking_whether_another_sector_differs_compares_the_two() -> None:
+    compared = resolve("Is dat in het po anders?", "Hoe borg je een verbetering in het mbo?")
+    assert compared.text == "Hoe borg je een verbetering? (mbo en po)" and compared.scope == Scope()
+    # The next sector named is a switch again.
+    after = resolve("En in het vo?", "Hoe borg je een verbetering in het mbo?", "Is dat in het po anders?")
+    assert after.text == "Hoe borg je een verbetering?" and after.scope == Scope(sector="vo")
+
+
 def test_what_the_scope_did_not_change_stays_as_written() -> None:
     resolved = resolve("Geef eens een voorbeeld", "Hoe borg je in het mbo een nieuwe aanpak?")
     assert resolved.text == "Hoe borg je in het mbo een nieuwe aanpak? Geef eens een voorbeeld"
@@ -220,6 +228,8 @@ def test_single_questions_stand_alone() -> None:
         "Welke van de twee stel je eerst op?",  # what a partitive counts
         "Wat als de resultaten tegenvallen?",  # a condition whose main clause is the conversation's
         "What if some of them keep resisting?",
+        "What about the teachers themselves?",
+        "Dus ik moet eerst een nulmeting doen?",  # a conclusion from what was said
         "Hoe pak je het aan?",  # "het" with no noun after it is a pronoun
         "Can you give me an example of one?",
     ],
@@ -228,7 +238,7 @@ def test_a_reference_back_takes_the_earlier_topic(follow_up: str) -> None:
     assert refers_back(follow_up) and not stands_alone(follow_up)
     resolved = resolve(follow_up, "Wat zegt de po-raad over een lerende cultuur op de basisschool?")
     assert resolved.text.startswith("Wat zegt de po-raad over een lerende cultuur")
-    assert resolved.text.lower().endswith(follow_up.lower().removeprefix("en "))
+    assert resolved.text.lower().endswith(follow_up.lower().removeprefix("en ").removeprefix("dus "))
     assert resolved.scope == Scope(sector="po")  # the conversation's sector carries over
 
 
