@@ -121,6 +121,14 @@ _ASKS_SOURCES = re.compile(
 _ASKS_EXAMPLE = re.compile(r"\b(?:\w*voorbeeld\w*|ervaring\w*|examples?|experiences?)\b", re.I)
 
 
+# "Kun je dat korter zeggen?", "in één zin", "summarise that": the reader wants fewer lines.
+_ASKS_SHORT = re.compile(
+    r"\b(?:korter|beknopter|samenvat\w*|samengevat|in (?:één|een|1) zin|shorter|briefly|in short|"
+    r"summar(?:y|ise|ize)\w*|in a nutshell)\b",
+    re.I,
+)
+
+
 def is_english(question: str) -> bool:
     return len(_ENGLISH.findall(question)) > len(_DUTCH.findall(question))
 
@@ -204,5 +212,6 @@ def _wants(question: str) -> frozenset[str]:
         "questions": bool(_ASKS_QUESTIONS.search(question)),
         "sources": bool(_ASKS_SOURCES.search(question)),
         "example": bool(_ASKS_EXAMPLE.search(question)),
+        "short": bool(_ASKS_SHORT.search(question)),
     }
     return frozenset(kind for kind, yes in asked.items() if yes)

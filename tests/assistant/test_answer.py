@@ -141,6 +141,14 @@ def test_a_follow_up_asking_whether_another_sector_differs_sets_them_side_by_sid
     assert_grounded(answer)
 
 
+def test_asked_to_say_it_shorter_the_answer_quotes_two_sentences(corpus_core: Core) -> None:
+    history = [Turn("user", "Hoe betrek ik leerlingen bij onderwijsverbetering?"), Turn("assistant", "…")]
+    answer = corpus_core.answerer.answer("Kun je dat korter zeggen?", history)
+    quoted = [line for line in answer.text.splitlines() if line.startswith("- ")]
+    assert not answer.abstained and len(quoted) == 2 and len(answer.citations) == 1
+    assert_grounded(answer)
+
+
 def test_a_question_typed_with_slips_is_read_as_meant_and_says_so(corpus_core: Core) -> None:
     answer = ask(corpus_core, "kenmerken onderzoekende houdig docent")
     assert not answer.abstained, answer.text

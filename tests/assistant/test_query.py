@@ -116,6 +116,8 @@ def test_asks_for_questions(question: str, asks: bool) -> None:
         ("Wat is kennisbenutting?", {"meaning"}),
         ("Hoe borgen we de nieuwe aanpak?", set()),
         ("Geef eens een praktijkvoorbeeld van borgen", {"example"}),
+        ("Kun je dat korter zeggen?", {"short"}),
+        ("Can you summarise that in one sentence?", {"short"}),
     ],
 )
 def test_what_kind_of_text_is_asked_for(question: str, wants: set[str]) -> None:
