@@ -65,6 +65,9 @@ _CONTRASTS = frozenset(
     {"anders", "verschil", "verschilt", "verschillen", "vergeleken", "different", "difference", "differ"}
     | {"differs", "compared", "compare"}
 )
+# After a contrast word, the other side of a comparison the conversation holds ("Wat is het verschil
+# met gedeeld leiderschap?"); "tussen … en …" names both sides.
+_ONE_SIDE = frozenset({"met", "with", "from", "to"})
 _DEMONSTRATIVES = frozenset({"dat", "die", "dit", "deze", "that", "this", "those", "these"})
 # Third-person pronouns ("zijn" is left out: as a verb it is everywhere).
 _PERSONAL = frozenset(
@@ -299,6 +302,7 @@ def refers_back(question: str) -> bool:
         clause = i if embedded else clause
         pointing = _POINTING.match(word) or word in _PRO_FORMS or word in _PERSONAL or word in _ADDITIVES
         pointing = pointing or _er_points_back(tokens, i) or _noun_left_out(tokens, i)
+        pointing = pointing or (word in _CONTRASTS and after in _ONE_SIDE)  # "het verschil met X"
         pointing = pointing or (word in _WHICH and after in _ONE) or _pronoun_alone(tokens, i)
         pointing = pointing or (word in _DEMONSTRATIVES and after not in _SUBJECT_STARTS)
         if pointing:

@@ -230,6 +230,7 @@ def test_single_questions_stand_alone() -> None:
         "What if some of them keep resisting?",
         "What about the teachers themselves?",
         "Dus ik moet eerst een nulmeting doen?",  # a conclusion from what was said
+        "Wat is het verschil met gedeeld leiderschap?",  # the comparison's other side is said before
         "Hoe pak je het aan?",  # "het" with no noun after it is a pronoun
         "Can you give me an example of one?",
     ],
@@ -264,6 +265,7 @@ def test_a_reference_with_a_topic_of_its_own_keeps_its_words_and_the_scope() -> 
         "Wat is de eerste stap?",  # the ordinal has its noun
         "Welke van de twee aanbevelingen gaat over tijd?",
         "Hoe pak je het probleem aan?",  # "het" the article
+        "Wat is het verschil tussen een PLG en een werkgroep?",  # both sides named
         "Is one of the steps about time?",
     ],
 )
