@@ -347,3 +347,31 @@ def test_a_phrase_after_a_preposition_is_no_object_of_the_verb(reader):
         "po",
     )
     assert not any(label.startswith("het vertrekken van") for label in _labels(reading)), _labels(reading)
+
+
+def test_a_bare_noun_in_a_light_verbs_fixed_expression_is_no_concept(reader):
+    # "aan boord houden", "op de bühne staan": the expression says how, not what about
+    reading = reader.read("Hoe houden we de ouders van groep 8 aan boord bij het schoolkamp?", "po")
+    assert "boord" not in " ".join(_labels(reading) + [c.label for c in reading.other])
+    reading = reader.read(
+        "Bij de musical staan kinderen uit groep 8 op de bühne, maar is dat niet vooral voor de bühne?",
+        "po",
+    )
+    assert "bühne" not in " ".join(_labels(reading) + [c.label for c in reading.other])
+    # a content verb governs its phrase ("oefenen op de laptop"), a compound is a topic of its own
+    reading = reader.read("Werkt dagelijks spelling oefenen op de laptop in groep 6?", "po")
+    assert "laptop" in " ".join(_labels(reading) + [c.label for c in reading.other])
+    reading = reader.read("Hoe krijgen we meer ouders op de informatieavond in de brugklas?", "vo")
+    assert "informatieavond" in " ".join(_labels(reading) + [c.label for c in reading.other])
+
+
+def test_the_nouns_of_the_question_frame_and_levels_are_no_concepts(reader):
+    # "kenmerken" and "aanpak" frame the question the kennisvraag asks itself; "groep 1" is a level
+    reading = reader.read(
+        "We willen in groep 1 en 2 meer doen aan woordenschat. Wat zijn kenmerken van een goede aanpak?",
+        "po",
+    )
+    labels = " ".join(_labels(reading) + [c.label for c in reading.other])
+    assert "kenmerken" not in labels and "aanpak" not in labels and "groep 1" not in labels
+    assert reading.vorm == "kenmerken"  # the wish asks about the story's topic
+    assert "woordenschat" in _labels(reading)
