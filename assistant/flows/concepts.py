@@ -635,9 +635,14 @@ class PraktijkvraagReader:
                     start, end = place[id(covered[0])], place[id(covered[-1])] + 1
                     # The practitioner's own noun phrase keeps their words ("warme overdracht").
                     # … also a fixed phrase ending in an infinitive used as a noun ("vrij lezen").
-                    own = text_of is forms and (
-                        any(t.is_noun for t in covered)
-                        or (len(covered) > 1 and covered[-1].is_infinitive and covered[0].lemma != "te")
+                    # … not a fixed expression opening with a preposition ("aan boord" → draagvlak).
+                    own = (
+                        text_of is forms
+                        and covered[0].tag != "VZ"
+                        and (
+                            any(t.is_noun for t in covered)
+                            or (len(covered) > 1 and covered[-1].is_infinitive and covered[0].lemma != "te")
+                        )
                     )
                     label = " ".join(t.text.lower() for t in covered) if own else entry.term
                     found.append(Concept(label, entry, start, end, in_question, own, head=phrase))

@@ -375,3 +375,21 @@ def test_the_nouns_of_the_question_frame_and_levels_are_no_concepts(reader):
     assert "kenmerken" not in labels and "aanpak" not in labels and "groep 1" not in labels
     assert reading.vorm == "kenmerken"  # the wish asks about the story's topic
     assert "woordenschat" in _labels(reading)
+
+
+def test_thesaurus_terms_for_what_schools_say_in_their_own_words(reader):
+    def all_labels(reading) -> str:
+        return " | ".join(_labels(reading) + [c.label for c in reading.other])
+
+    # a fixed expression leads to its descriptor, named by the descriptor
+    reading = reader.read("Hoe krijgen we het team aan boord bij de nieuwe rekenmethode?", "po")
+    assert "draagvlak" in _labels(reading) and "aan boord" not in all_labels(reading)
+    # the everyday word for the thing is the thing; a learning pathway belongs to the group
+    reading = reader.read("hoe krijg ik mijn eerstejaars bol zover dat ze hun telefoon wegleggen", "mbo")
+    assert "telefoon" in " ".join(_labels(reading)) and "bol" not in all_labels(reading).split()
+    # a negated "spreken" names what is missing, as "ze lezen niet meer" does
+    reading = reader.read("In 2 havo spreken de leerlingen bij Frans nauwelijks. Wat helpt?", "vo")
+    assert "spreekvaardigheid" in _labels(reading)
+    # "meiden" are learners: the group, not a topic
+    reading = reader.read("Waarom kiezen zo weinig meiden in 4 vwo voor informatica?", "vo")
+    assert "meiden" in (reading.doelgroep or "") and "meiden" not in all_labels(reading)
