@@ -1000,18 +1000,26 @@ class PraktijkvraagReader:
         """One concept per thesaurus term, counting its mentions. When the practitioner names the term
         itself, other noun phrases of that term stay concepts of their own ("leerlingenraad" next to
         "burgerschap"); when not, they circle around it and it is called by the term."""
+
+        def form(concept: Concept) -> str:
+            """A noun the thesaurus lacks by its stem: "profielwerkstuk" and "profielwerkstukken" are
+            one (Frog leaves an unknown plural as its lemma)."""
+            label = concept.label.lower()
+            single = concept.entry is None and concept.from_noun and " " not in label
+            return stem_words([label])[0] if single else label
+
         groups: dict[str, list[Concept]] = {}
         for concept in sorted(concepts, key=lambda c: c.position):
             # Staff ("mentoren") stay apart from the topic their descriptor names ("mentorles").
             topic = concept.entry is not None and not concept.actor
-            key = concept.entry.term.lower() if topic and concept.entry else concept.label.lower()
+            key = concept.entry.term.lower() if topic and concept.entry else form(concept)
             groups.setdefault(key, []).append(concept)
         merged = []
         for key, group in groups.items():
-            literal = [c for c in group if c.from_noun and c.label.lower() == key]
+            literal = [c for c in group if c.from_noun and form(c) == key]
             if literal and len(group) > 1:
                 # "het opgeven van huiswerk" next to "huiswerk" is the same concept, not one of its own.
-                own = [c for c in group if c.from_noun and c.label.lower() != key and c.noun.lower() != key]
+                own = [c for c in group if c.from_noun and form(c) != key and c.noun.lower() != key]
                 merged += [_joined([c for c in group if c not in own], literal[0].label), *own]
             else:
                 # A predicate made a noun ("het beklijven van scholing") says more than another noun of

@@ -253,3 +253,23 @@ def test_without_frog_the_rules_still_give_a_kennisvraag_of_concepts(corpus_core
         use_analyser(before)
     assert "woordenschat" in result.kennisvraag and "leerlingen" in result.kennisvraag
     assert not _words(result.kennisvraag) & {"hoe", "vergroten", "we"}
+
+
+def test_concepts_the_praktijkvraag_relates_are_named_as_one_phrase(builder):
+    # "pesten via whatsapp", not "pesten en whatsapp"; a possessive becomes an article
+    text = builder.run("Wat helpt tegen pesten via whatsapp in de eerste klas?", "vo").kennisvraag
+    assert "pesten via whatsapp" in text
+    text = builder.run(
+        "Werkt extra instructie aan de instructietafel voor zwakke lezers in groep 4?", "po"
+    ).kennisvraag
+    assert "extra instructie aan de instructietafel" in text
+    text = builder.run("Hoe voorkomen we uitval bij hun eerste stage in niveau 2?", "mbo").kennisvraag
+    assert "hun" not in text.split()
+
+
+def test_a_noun_named_in_singular_and_plural_is_one_concept(builder):
+    result = builder.run(
+        "De muurkranten in groep 7 zijn slordig. Hoe begeleid je kinderen bij een muurkrant?", "po"
+    )
+    terms = [z.term for z in result.zoektermen]
+    assert len([t for t in terms if t.startswith("muurkrant")]) == 1
