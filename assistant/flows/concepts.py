@@ -1081,7 +1081,7 @@ class PraktijkvraagReader:
                 or self._agent(phrase.head)
             )
             and phrase.head.lemma.lower() not in {"we", "wij", "ik", "jullie"}
-            and not _after_als(analysis, phrase)
+            and not _not_a_group(analysis, phrase)
         ]
         learners = [
             p for p in people if p.head is not None and (self._learner(p.head.lemma) or self._agent(p.head))
@@ -1221,10 +1221,12 @@ def _speaker_role(sentence: Sequence[Token], phrase: Phrase) -> bool:
     )
 
 
-def _after_als(analysis: Analysis, phrase: Phrase) -> bool:
+def _not_a_group(analysis: Analysis, phrase: Phrase) -> bool:
+    """People named after "als" (the speaker's role: "wij als docenten") or "per" (a distribution:
+    "per docent een los lesje") are not who the praktijkvraag is about."""
     tokens = analysis.tokens
     index = next((i for i, t in enumerate(tokens) if t is phrase.tokens[0]), 0)
-    return index > 0 and tokens[index - 1].lemma.lower() == "als"
+    return index > 0 and tokens[index - 1].lemma.lower() in {"als", "per"}
 
 
 def _judgement_frame(question: Sequence[Token]) -> int:

@@ -393,3 +393,11 @@ def test_thesaurus_terms_for_what_schools_say_in_their_own_words(reader):
     # "meiden" are learners: the group, not a topic
     reading = reader.read("Waarom kiezen zo weinig meiden in 4 vwo voor informatica?", "vo")
     assert "meiden" in (reading.doelgroep or "") and "meiden" not in all_labels(reading)
+
+
+def test_people_named_per_unit_are_no_target_group(reader):
+    # "per docent" distributes; "wij als docenten" is the speaker's role
+    reading = reader.read(
+        "Wij willen meer doen aan burgerschap. Nu is het per docent een los project. Wat werkt?", "mbo"
+    )
+    assert "docent" not in (reading.doelgroep or "")
