@@ -401,3 +401,10 @@ def test_people_named_per_unit_are_no_target_group(reader):
         "Wij willen meer doen aan burgerschap. Nu is het per docent een los project. Wat werkt?", "mbo"
     )
     assert "docent" not in (reading.doelgroep or "")
+
+
+def test_asking_for_help_and_the_playground_are_descriptors(reader):
+    reading = reader.read("Onze eerstejaars vragen pas hulp als ze al weken achterlopen. Wat werkt?", "mbo")
+    assert "hulpzoekgedrag" in [c.entry.term for c in reading.concepts if c.entry]
+    reading = reader.read("Op het plein wordt in groep 5 elke pauze gevochten. Wat helpt?", "po")
+    assert "schoolplein" in [c.entry.term for c in [*reading.concepts, *reading.other] if c.entry]
