@@ -475,6 +475,9 @@ class PraktijkvraagReader:
             return None
         count = next((i for i, t in enumerate(clause[te + 1 :]) if not t.is_verb), len(clause) - te - 1)
         verbs = [t.lemma.lower() for t in clause[te + 1 : te + 1 + count]]
+        # "te laten kiezen", "te kunnen lezen": the content verb names the measure, a light verb
+        # (causative, modal) none ("het kiezen van het toetsmoment", not "het laten kiezen van …")
+        verbs = [v for v in verbs if v not in self.light_words] or verbs
         tail = clause[te + 1 + count :]  # a phrase after the verbs ("uit te nodigen voor een gesprek")
         if tail and tail[0].tag != "VZ":
             return None

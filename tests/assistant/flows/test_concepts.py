@@ -408,3 +408,9 @@ def test_asking_for_help_and_the_playground_are_descriptors(reader):
     assert "hulpzoekgedrag" in [c.entry.term for c in reading.concepts if c.entry]
     reading = reader.read("Op het plein wordt in groep 5 elke pauze gevochten. Wat helpt?", "po")
     assert "schoolplein" in [c.entry.term for c in [*reading.concepts, *reading.other] if c.entry]
+
+
+def test_a_causative_or_modal_verb_is_no_part_of_the_measure(reader):
+    reading = reader.read("Heeft het zin om kinderen in groep 7 zelf hun weektaak te laten plannen?", "po")
+    assert reading.vorm == "effect"
+    assert "plannen" in _labels(reading)[0] and "laten" not in _labels(reading)[0].split()

@@ -77,7 +77,7 @@ def test_kennisvraag_is_about_knowledge_and_everything_is_cited(builder, assert_
             "Is het slim om de lessen later te laten beginnen? Veel leerlingen komen nu te laat.",
             "vo",
             "effect",
-            ["effect van het later laten beginnen van de lessen op het te laat komen"],
+            ["effect van het later beginnen van de lessen op het te laat komen"],
         ),
         # a judgement of a measure the story proposes: its effect on the problem told before it, not
         # on who proposes it ("de sectie")
