@@ -132,7 +132,7 @@ def sidebar(core: Core, llm_problem: str | None) -> str:
         sector = st.selectbox("Sector", list(SECTOR_CHOICES), format_func=SECTOR_CHOICES.__getitem__)
         st.caption(
             "De antwoorden komen dan uit de documenten voor die sector en de algemene documenten. "
-            "De probleemanalyse en de kennisvraag gebruiken de sector ook."
+            "De begeleide stappen (probleemanalyse, kennisvraag, interviewvragen) gebruiken de sector ook."
         )
 
         st.subheader("Documenten", anchor=False)
@@ -334,7 +334,7 @@ def kennisvraag_flow(core: Core, sector: str) -> None:
         show_artifact(result.to_artifact(), "zoekplan", key="kennisvraag")
 
 
-def interview_flow(core: Core) -> None:
+def interview_flow(core: Core, sector: str) -> None:
     """Interview- en monitoringvragen for a speerpunt, doelgroep and fase, as a protocol to download."""
     generator = InterviewGenerator(core.store, chat_model(core))
     doelgroepen, fasen = generator.doelgroepen(), generator.fasen()
@@ -352,7 +352,10 @@ def interview_flow(core: Core) -> None:
         aantal = st.number_input("Hoeveel vragen?", min_value=1, max_value=MAX_VRAGEN, value=8)
         submitted = st.form_submit_button("Maak vragen", type="primary")
     if submitted:
-        run_flow("interview_resultaat", lambda: generator.run(speerpunt, doelgroep, fase, int(aantal)))
+        run_flow(
+            "interview_resultaat",
+            lambda: generator.run(speerpunt, doelgroep, fase, int(aantal), flow_sector(sector)),
+        )
     if result := st.session_state.get("interview_resultaat"):
         show_artifact(result.to_artifact(), "interviewprotocol", key="interview")
 
@@ -389,7 +392,7 @@ def main() -> None:
     elif mode == KENNIS:
         kennisvraag_flow(core, sector)
     else:
-        interview_flow(core)
+        interview_flow(core, sector)
 
 
 main()

@@ -159,9 +159,15 @@ class Analysis:
         for sentence in self.sentences:
             chunks = list(_chunks(sentence, "NP"))
             inside = {id(t) for chunk in chunks for t in chunk}
-            # A noun the chunker left outside every phrase ("lopen stage" → O) is a phrase of its own;
-            # one it put in a verb phrase is taken as the chunker says ("haken" in "Studenten haken af").
-            chunks += [(t,) for t in sentence if t.is_noun and t.chunk == "O" and id(t) not in inside]
+            # A noun the chunker left outside every phrase ("lopen stage" → O) or put in a fixed
+            # expression ("mee in [het schooladvies]" VAST: the reader decides whether it is one) is a
+            # phrase of its own; one it put in a verb phrase is taken as the chunker says ("haken" in
+            # "Studenten haken af").
+            chunks += [
+                (t,)
+                for t in sentence
+                if t.is_noun and (t.chunk == "O" or t.chunk.endswith("-VAST")) and id(t) not in inside
+            ]
             order = {id(t): i for i, t in enumerate(sentence)}
             for chunk in sorted(chunks, key=lambda c: order[id(c[0])]):
                 words = _strip_determiners(chunk)

@@ -162,7 +162,7 @@ class ChatFlows:
                 praktijkvraag = _payload(text) or _previous_question(text, history)
                 return FlowRequest("kennisvraag", {"praktijkvraag": praktijkvraag, "sector": sector})
             if _INTERVIEW.search(text):
-                return FlowRequest("interview", self._interview_params(text))
+                return FlowRequest("interview", self._interview_params(text, sector))
         if previous is not None and _may_refine(text):
             return self._refinement(text, previous)
         return None
@@ -187,7 +187,7 @@ class ChatFlows:
             text = _kennisvraag_text(result, request)
             return FlowReply("kennisvraag", request.params, text, result.to_artifact())
         p = request.params
-        result = self.interview.run(p["speerpunt"], p["doelgroep"], p["fase"], p["aantal"])
+        result = self.interview.run(p["speerpunt"], p["doelgroep"], p["fase"], p["aantal"], p.get("sector"))
         changed = f"Aangepast ({', '.join(request.changes)}). " if request.changes else ""
         text = (
             f"{changed}{len(result.vragen)} interviewvragen voor {result.doelgroep} "
@@ -198,7 +198,7 @@ class ChatFlows:
 
     # -- reading the message -------------------------------------------------------------------------
 
-    def _interview_params(self, text: str) -> dict[str, Any]:
+    def _interview_params(self, text: str, sector: str | None) -> dict[str, Any]:
         about = _ABOUT.search(text) or _AFTER_COLON.search(text)
         speerpunt = self._without_choices(_clean(about.group(1))) if about else ""
         if not speerpunt:
@@ -211,6 +211,7 @@ class ChatFlows:
             "doelgroep": _named(text, self._doelgroepen) or "collegas",
             "fase": _named(text, self._fasen) or "huidige-situatie",
             "aantal": _count(text) or 8,
+            "sector": sector,
         }
 
     def _without_choices(self, speerpunt: str) -> str:

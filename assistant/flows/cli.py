@@ -1,7 +1,7 @@
 """``python -m assistant flow kennisvraag|interview|probleemanalyse …``: the flows on the command line.
 
 * ``flow kennisvraag "PRAKTIJKVRAAG" [--sector vo] [--doelgroep …] [--focus …] [--json]``
-* ``flow interview --speerpunt "…" --doelgroep leerlingen --fase monitoren [--aantal 8] [--json]``
+* ``flow interview --speerpunt "…" --doelgroep leerlingen [--fase monitoren] [--sector po] [--json]``
 * ``flow probleemanalyse --answers ANTWOORDEN.json [--format md|docx|json] [--out BESTAND]``
 
 Offline by default; ``--llm`` uses the model configured in the settings (LEIDRAAD_LLM_*).
@@ -55,6 +55,7 @@ def add_flow_parser(subparsers: Any) -> None:
         "--fase", default="huidige-situatie", help="huidige-situatie, monitoren of evaluatie"
     )
     interview.add_argument("--aantal", type=int, default=8, help="aantal vragen (1-20)")
+    interview.add_argument("--sector", choices=SECTORS, help="po, vo of mbo: zo spreekt de sector")
 
     probleem = flows.add_parser("probleemanalyse", help="werkblad probleemanalyse uit opgeslagen antwoorden")
     probleem.add_argument("--answers", type=Path, help="JSON met speerpunt, sector en antwoorden per stap")
@@ -108,7 +109,7 @@ def _run(
         return result.to_json(), result.to_artifact()
     if args.flow == "interview":
         result = InterviewGenerator(core.store, chat_model).run(
-            args.speerpunt, args.doelgroep, args.fase, args.aantal
+            args.speerpunt, args.doelgroep, args.fase, args.aantal, args.sector
         )
         return result.to_json(), result.to_artifact()
     flow = Probleemanalyse(core.store, chat_model, core.retriever)

@@ -40,6 +40,7 @@ from wordfreq import zipf_frequency
 from assistant.dutch import Analysis, Phrase, Token, analyse
 from assistant.flows.descriptors import DescriptorIndex
 from assistant.flows.spec import load_spec
+from assistant.lexical import stem_words
 
 Vorm = Literal["doel", "probleem", "effect", "kenmerken"]
 # Nouns at least this frequent in Dutch are everyday words ("jaar" 6.2, "week" 5.6, "dag" 6.0) unless
@@ -59,12 +60,17 @@ _TYPO_RATIO = 0.8
 _VERB_ZIPF = 3.0
 _MIN_PREFIX = 2  # letters before a learner in a compound ("po-leerling"), not a longer word ("kind")
 _MIN_STEM = 3  # letters of the verb stem an agent noun is made from ("lez" in "lezers")
+# Both parts of a compound are known words ("ouder" 4.9 + "avond" 5.3, "project" 4.5 + "week" 5.6);
+# a simple noun's halves are not ("boo"/"rd", "büh"/"ne"). 3.0 as for verbs: rare but real words count.
+_PART_ZIPF = 3.0
 # A noun this frequent is general enough to stand for what its prepositional phrase names ("probleem"
 # 5.2, "drukte" 4.2); topic nouns without a thesaurus term are rarer ("strafwerk" 2.1, "flitskaart" 0).
 # On the practice questions it removed one vague noun from a tuning-half kennisvraag and changed
 # nothing else on either half.
 _GENERAL_ZIPF = 4.0
 MAX_CONCEPTS = 3
+# The kennisvraag forms (``sjablonen`` in kennisvraag.toml) whose nouns frame a question.
+_FORMS = ("doel", "probleem", "effect", "kenmerken", "kenmerken_doel", "smaller", "oorzaken")
 # A question of at most this many words ("Wat doen we fout?", "Hoe kwam dat?") has no room for a topic
 # next to its question word, verb and pronoun: it asks about the story told before it.
 _META_WORDS = 4  # more reads as a word list; 4 named no more concepts on the tuning half (0.5)
@@ -247,7 +253,12 @@ class PraktijkvraagReader:
     ) -> None:
         self.thesaurus = thesaurus or Thesaurus.load()
         self.descriptors = descriptors or DescriptorIndex(self.thesaurus)
-        spec = load_spec("kennisvraag")["lezen"]
+        kennisvraag = load_spec("kennisvraag")
+        spec = kennisvraag["lezen"]
+        # The nouns the kennisvraag's own forms use ("kenmerken", "aanpakken", "oorzaken"): the question
+        # frame the praktijkvraag borrowed ("Wat zijn kenmerken van goed burgerschapsonderwijs?"), no topic.
+        forms = " ".join(kennisvraag["sjablonen"][form] for form in _FORMS)
+        self.frame_words = frozenset(stem_words(re.findall(r"(?<!\{)\b\w+\b(?!\})", forms.lower())))
         self.learners = frozenset(spec["lerenden"])
         self.people = self.learners | frozenset(spec["personen"])
         self.parties = frozenset(spec["partijen"])
@@ -308,6 +319,7 @@ class PraktijkvraagReader:
         merged = [asked, *merged] if asked is not None else merged  # the practitioner's own X, unmerged
         lemmas = [t.lemma.lower() for t in analysis.tokens]
         merged = [replace(c, mentions=max(c.mentions, _mentions(c, lemmas))) for c in merged]
+        merged = [c for c in merged if not self._frame(c)]
         if proposal is not None and not any(_within(c, proposal.words) for c in merged):
             # named by a verb when none of its nouns is a concept, else no measure to judge
             merged = [proposal.measure, *merged] if proposal.measure else merged
@@ -320,7 +332,10 @@ class PraktijkvraagReader:
         vorm = (
             "effect"
             if frame or proposal
-            else self._vorm(question, any(c.in_question for c in core) and not meta)
+            # a wish ("een goede aanpak") asks about the story's topics even when the question names none
+            else self._vorm(
+                question, (any(c.in_question for c in core) or bool(self._wished(question))) and not meta
+            )
         )
         outcome = self._outcome(question, question_offset)
         # The sentences that ask about X; the others tell the story.
@@ -460,6 +475,9 @@ class PraktijkvraagReader:
             return None
         count = next((i for i, t in enumerate(clause[te + 1 :]) if not t.is_verb), len(clause) - te - 1)
         verbs = [t.lemma.lower() for t in clause[te + 1 : te + 1 + count]]
+        # "te laten kiezen", "te kunnen lezen": the content verb names the measure, a light verb
+        # (causative, modal) none ("het kiezen van het toetsmoment", not "het laten kiezen van …")
+        verbs = [v for v in verbs if v not in self.light_words] or verbs
         tail = clause[te + 1 + count :]  # a phrase after the verbs ("uit te nodigen voor een gesprek")
         if tail and tail[0].tag != "VZ":
             return None
@@ -548,6 +566,40 @@ class PraktijkvraagReader:
         lemma = token.lemma.lower()
         return lemma in self.people or lemma in self.school_types or bool(self.levels.fullmatch(lemma))
 
+    def _frame(self, concept: Concept) -> bool:
+        """A single noun unknown to the thesaurus that a kennisvraag form already says ("kenmerken")."""
+        single = concept.from_noun and concept.entry is None and " " not in concept.label
+        return single and stem_words([concept.label.lower()])[0] in self.frame_words
+
+    def _idiom(self, sentence: Sequence[Token], phrase: Phrase) -> bool:
+        """A bare noun that completes a light verb's fixed expression ("leerbedrijven aan boord houden",
+        "op de bühne staan", "is dat voor de bühne?"): one singular simple noun (no compound, no
+        adjective) right after a preposition and at most an article, in a clause whose finite verb is
+        light (``lichte_werkwoorden``) and with no content verb next to it. It says how, not what about;
+        a compound ("op de ouderavond") or a noun the thesaurus knows ("op stage zijn") is a topic."""
+        words = [t for t in phrase.tokens if t.tag != "LID"]
+        if len(words) != 1 or words[0].tag != "N" or "ev" not in words[0].features:
+            return False
+        index = next(i for i, t in enumerate(sentence) if t is phrase.tokens[0])
+        before = index - 1 - (index > 0 and sentence[index - 1].tag == "LID")
+        # "zonder opbouw" names what is missing (``_lacking``), no expression
+        if before < 0 or sentence[before].tag != "VZ" or sentence[before].lemma.lower() == "zonder":
+            return False
+        if _compound(words[0].lemma.lower()):
+            return False
+        # a content verb right before or after governs the phrase ("kiezen voor een profiel", "oefenen
+        # op de iPad"); skipping "te" ("aan boord te houden")
+        after = index + len(phrase.tokens)
+        after += after < len(sentence) and sentence[after].lemma.lower() == "te"
+        near = [sentence[i] for i in (before - 1, after) if 0 <= i < len(sentence)]
+        if any(t.is_verb and t.lemma.lower() not in self.light_words for t in near):
+            return False
+        # the clause: between punctuation and subordinators ("en" may join the objects before)
+        bounds = [i for i, t in enumerate(sentence) if t.tag == "LET" or "onder" in t.features]
+        start = max((i for i in bounds if i < index), default=-1) + 1
+        end = min((i for i in bounds if i > index), default=len(sentence))
+        return any(t.is_finite_verb and t.lemma.lower() in self.light_words for t in sentence[start:end])
+
     @staticmethod
     def _in_pp(tokens: Sequence[Token], phrase: Phrase) -> bool:
         index = tokens.index(phrase.tokens[0])
@@ -578,17 +630,22 @@ class PraktijkvraagReader:
                         continue
                     first = text[: match.start()].count(" ")
                     covered = words[first : first + phrase.count(" ") + 1]
-                    if any(id(t) in used for t in covered):
-                        continue
+                    if any(id(t) in used for t in covered) or self.levels.fullmatch(phrase):
+                        continue  # a level ("groep 1") is the target group's, also one the thesaurus knows
                     entry = self.thesaurus.find(phrase)
                     assert entry is not None
                     used.update(id(t) for t in covered)
                     start, end = place[id(covered[0])], place[id(covered[-1])] + 1
                     # The practitioner's own noun phrase keeps their words ("warme overdracht").
                     # … also a fixed phrase ending in an infinitive used as a noun ("vrij lezen").
-                    own = text_of is forms and (
-                        any(t.is_noun for t in covered)
-                        or (len(covered) > 1 and covered[-1].is_infinitive and covered[0].lemma != "te")
+                    # … not a fixed expression opening with a preposition ("aan boord" → draagvlak).
+                    own = (
+                        text_of is forms
+                        and covered[0].tag != "VZ"
+                        and (
+                            any(t.is_noun for t in covered)
+                            or (len(covered) > 1 and covered[-1].is_infinitive and covered[0].lemma != "te")
+                        )
                     )
                     label = " ".join(t.text.lower() for t in covered) if own else entry.term
                     found.append(Concept(label, entry, start, end, in_question, own, head=phrase))
@@ -612,6 +669,8 @@ class PraktijkvraagReader:
             entry = entry if entry is not None and self._strong(head, entry) else None
             modified = any(t.is_adjective or _ordinal(t) for t in phrase.tokens)
             if entry is None and not (self._rare(head) or (in_question and modified)):
+                continue
+            if entry is None and self._idiom(sentence, phrase):  # "aan boord houden", "voor de bühne"
                 continue
             used.update(id(t) for t in phrase.tokens)
             start, end = place[id(phrase.tokens[0])], place[id(phrase.tokens[-1])] + 1
@@ -944,18 +1003,26 @@ class PraktijkvraagReader:
         """One concept per thesaurus term, counting its mentions. When the practitioner names the term
         itself, other noun phrases of that term stay concepts of their own ("leerlingenraad" next to
         "burgerschap"); when not, they circle around it and it is called by the term."""
+
+        def form(concept: Concept) -> str:
+            """A noun the thesaurus lacks by its stem: "profielwerkstuk" and "profielwerkstukken" are
+            one (Frog leaves an unknown plural as its lemma)."""
+            label = concept.label.lower()
+            single = concept.entry is None and concept.from_noun and " " not in label
+            return stem_words([label])[0] if single else label
+
         groups: dict[str, list[Concept]] = {}
         for concept in sorted(concepts, key=lambda c: c.position):
             # Staff ("mentoren") stay apart from the topic their descriptor names ("mentorles").
             topic = concept.entry is not None and not concept.actor
-            key = concept.entry.term.lower() if topic and concept.entry else concept.label.lower()
+            key = concept.entry.term.lower() if topic and concept.entry else form(concept)
             groups.setdefault(key, []).append(concept)
         merged = []
         for key, group in groups.items():
-            literal = [c for c in group if c.from_noun and c.label.lower() == key]
+            literal = [c for c in group if c.from_noun and form(c) == key]
             if literal and len(group) > 1:
                 # "het opgeven van huiswerk" next to "huiswerk" is the same concept, not one of its own.
-                own = [c for c in group if c.from_noun and c.label.lower() != key and c.noun.lower() != key]
+                own = [c for c in group if c.from_noun and form(c) != key and c.noun.lower() != key]
                 merged += [_joined([c for c in group if c not in own], literal[0].label), *own]
             else:
                 # A predicate made a noun ("het beklijven van scholing") says more than another noun of
@@ -1017,7 +1084,7 @@ class PraktijkvraagReader:
                 or self._agent(phrase.head)
             )
             and phrase.head.lemma.lower() not in {"we", "wij", "ik", "jullie"}
-            and not _after_als(analysis, phrase)
+            and not _not_a_group(analysis, phrase)
         ]
         learners = [
             p for p in people if p.head is not None and (self._learner(p.head.lemma) or self._agent(p.head))
@@ -1157,10 +1224,12 @@ def _speaker_role(sentence: Sequence[Token], phrase: Phrase) -> bool:
     )
 
 
-def _after_als(analysis: Analysis, phrase: Phrase) -> bool:
+def _not_a_group(analysis: Analysis, phrase: Phrase) -> bool:
+    """People named after "als" (the speaker's role: "wij als docenten") or "per" (a distribution:
+    "per docent een los lesje") are not who the praktijkvraag is about."""
     tokens = analysis.tokens
     index = next((i for i, t in enumerate(tokens) if t is phrase.tokens[0]), 0)
-    return index > 0 and tokens[index - 1].lemma.lower() == "als"
+    return index > 0 and tokens[index - 1].lemma.lower() in {"als", "per"}
 
 
 def _judgement_frame(question: Sequence[Token]) -> int:
@@ -1230,6 +1299,16 @@ def _setting(sentence: Sequence[Token], phrase: Phrase) -> bool:
         if sentence[index].lemma.lower() in {"elk", "ieder"}:
             return True
     return index > 0 and sentence[index - 1].lemma.lower() == "in"
+
+
+def _compound(word: str) -> bool:
+    """Two Dutch words joined ("ouderavond", "middagpauze", "werkboek"): the word splits into two parts
+    of at least ``_MIN_STEM`` letters, each a known word (a linking "s" dropped)."""
+    return any(
+        zipf_frequency(word[:cut].removesuffix("s"), "nl") >= _PART_ZIPF
+        and zipf_frequency(word[cut:], "nl") >= _PART_ZIPF
+        for cut in range(_MIN_STEM, len(word) - _MIN_STEM + 1)
+    )
 
 
 def _agent(head: Token) -> bool:

@@ -30,9 +30,10 @@ from langchain_core.language_models import BaseChatModel
 from assistant.dutch import Analysis, Token, analyse
 from assistant.flows.export import Artifact, Entry, Section, SourceList
 from assistant.flows.rephrase import Rephraser, is_question
-from assistant.flows.sources import LeidraadIndex, ListItem, cite
+from assistant.flows.sources import LeidraadIndex, ListItem, cite, reword
 from assistant.flows.spec import load_spec
-from assistant.flows.validation import FlowInputError, choice, required_text
+from assistant.flows.validation import FlowInputError, choice, known_sector, required_text
+from assistant.query import parse_query
 from assistant.store import PassageStore
 
 FLOW = "interview"
@@ -70,6 +71,9 @@ class Onderwerp:
         # Without Frog the rules cannot tell "verzuimen" (a verb) from a noun: quoting reads well either way.
         inline = analysis.analyser == "frog" and not any(is_clause(r) for r in readings)
         first = analysis.tokens[0] if analysis.tokens else None
+        # A wished change ("Meer rust in de klas", "Betere resultaten bij rekenen") is no topic to put
+        # after a preposition ("Wat vind jij lastig bij meer rust …?"): it is quoted like a clause.
+        inline = inline and not (first is not None and "comp" in first.features)
         if not inline or first is None:
             return cls(tekst, inline, vraag)
         if tekst[:1].isupper() and not first.text[1:].isupper() and "eigen" not in first.features:
@@ -147,6 +151,7 @@ class InterviewResult:
     opmerking: str
     titel: str
     llm_used: bool = False
+    sector: str | None = None  # given, or read from the speerpunt ("groep 7" → po); sets the wording
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -154,6 +159,7 @@ class InterviewResult:
             "speerpunt": self.speerpunt,
             "doelgroep": self.doelgroep,
             "fase": self.fase,
+            "sector": self.sector,
             "vragen": [v.to_json() for v in self.vragen],
             "advies": [{"text": a["text"], "citation": a} for a in self.advies],
             "opmerking": self.opmerking,
@@ -198,10 +204,15 @@ class InterviewGenerator:
         """The fasen ``run`` accepts, key → label."""
         return _labels(self.spec["fasen"])
 
-    def run(self, speerpunt: str, doelgroep: str, fase: str, aantal: int = 8) -> InterviewResult:
+    def run(
+        self, speerpunt: str, doelgroep: str, fase: str, aantal: int = 8, sector: str | None = None
+    ) -> InterviewResult:
+        """``sector`` (po, vo, mbo; optional) words the questions as that sector speaks: a pupil in
+        primary school has a "juf of meester", not "docenten". Without it, the speerpunt may name it."""
         speerpunt = required_text(speerpunt, "Vul het speerpunt in waar het interview over gaat.")
+        sector = known_sector(sector) or self._sector_of(speerpunt)
         groepen, fasen = self.spec["doelgroepen"], self.spec["fasen"]
-        groep = groepen[choice(doelgroep, option_names(groepen), "doelgroep")]
+        groep = self._in_sector(groepen[choice(doelgroep, option_names(groepen), "doelgroep")], sector)
         stage = fasen[choice(fase, option_names(fasen), "fase")]
         if not 1 <= aantal <= MAX_VRAGEN:
             raise FlowInputError(f"Kies een aantal vragen tussen 1 en {MAX_VRAGEN}.")
@@ -238,7 +249,25 @@ class InterviewGenerator:
             opmerking,
             self.spec["titel"],
             llm_used=worded != offline,
+            sector=sector,
         )
+
+    def _sector_of(self, speerpunt: str) -> str | None:
+        """The sector the speerpunt names: by name ("in het mbo", "havo 4") or by the words only one
+        sector uses for its classes (``sectorwoorden``: "groep 7", "kleuters" are primary school)."""
+        named = parse_query(speerpunt).sector
+        if named is not None:
+            return named
+        words = self.spec["sectorwoorden"]
+        return next((s for s, pattern in words.items() if re.search(pattern, speerpunt, re.I)), None)
+
+    def _in_sector(self, groep: dict[str, Any], sector: str | None) -> dict[str, Any]:
+        """The doelgroep's wording in ``sector``: its rules for that sector (``sectoren``) come before the
+        general ones, so they word the leidraad questions they match; the sector's own words
+        (``woorden``: "docenten" → "leerkrachten") replace the general ones."""
+        own = groep.get("sectoren", {}).get(sector or "", {})
+        regels = [*own.get("regels", []), *groep["regels"]]
+        return {**groep, "regels": regels, "woorden": self.spec["woorden"].get(sector or "", {})}
 
     def _leidraad_questions(self, stage: dict[str, Any]) -> list[ListItem]:
         items: list[ListItem] = []
@@ -261,6 +290,7 @@ class InterviewGenerator:
         for rule in groep["regels"]:
             if re.search(rule["bron"], item.text, re.IGNORECASE):
                 template = rule["vraag"] if onderwerp.inline else rule.get("kort", rule["vraag"])
+                template = reword(template, groep.get("woorden", {}))  # the wording, not the speerpunt
                 vraag = InterviewVraag(template.format(onderwerp=onderwerp.tekst), bron, cite(item.passage))
                 return vraag, "kort" in rule
         return None

@@ -23,12 +23,14 @@ Usage::
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from langchain_core.language_models import BaseChatModel
 from wordfreq import zipf_frequency
 
+from assistant.dutch import Token
 from assistant.flows.concepts import (
     MAX_CONCEPTS,
     Concept,
@@ -299,10 +301,11 @@ class KennisvraagBuilder:
         outcomes = reading.outcomes(concepts) if reading.vorm == "effect" else []
         causes = [c for c in concepts if c not in outcomes]
         for n in range(len(concepts), 0, -1):
-            labels = [c.label for c in concepts[:n]]
+            tokens = reading.analysis.tokens
+            labels = _related(concepts[:n], tokens)
             parts = self._parts(group, sector)
             if reading.vorm == "effect":  # the effect of X on Y: Y as the question names it, else the usual
-                x = [c.label for c in causes if c in concepts[:n]] or [labels[0]]
+                x = _related([c for c in causes if c in concepts[:n]], tokens) or [labels[0]]
                 y = [_nominal(c.label) for c in outcomes if c in concepts[:n] and c.label not in x]
                 uitkomst = _enumerate(y) if y else self._usual_outcome(causes, sector)
                 text = templates["effect"].format(x=_enumerate(x), y=uitkomst, **parts)
@@ -338,7 +341,7 @@ class KennisvraagBuilder:
         target group, under which conditions) and another angle (causes for a goal, approaches for a
         problem, for whom for an effect)."""
         templates = self.spec["sjablonen"]
-        labels = [c.label for c in concepts]
+        labels = _related(concepts, reading.analysis.tokens)
         broader = list(
             dict.fromkeys(
                 term for c in concepts for term in ((c.entry.breder[:1] if c.entry else ()) or (c.label,))
@@ -450,6 +453,45 @@ def _zoekterm(term: str, entry: ThesaurusEntry | None) -> Zoekterm:
         return Zoekterm(term, [], [])
     synoniemen = [t for t in (entry.term, *entry.synoniemen) if t.lower() != term.lower()]
     return Zoekterm(term, list(dict.fromkeys(synoniemen)), list(entry.engels), list(entry.breder))
+
+
+def _related(concepts: list[Concept], tokens: Sequence[Token]) -> list[str]:
+    """The concepts' labels, where the praktijkvraag relates two of them by a preposition as one
+    phrase ("begeleiding van een profielwerkstuk", "uitval tijdens de eerste bpv", "draagvlak voor
+    vakoverstijgend onderwijs"): one readable unit instead of two loose nouns. A possessive ("hun
+    stage") becomes an article."""
+    pairs: dict[int, tuple[int, str]] = {}
+    for i, a in enumerate(concepts):
+        for j, b in enumerate(concepts):
+            gap = list(tokens[a.end : b.position])
+            if i == j or not _relating(gap) or i in pairs or any(j == k for k, _ in pairs.values()):
+                continue
+            head = next((t for t in tokens[b.position : b.end] if t.is_noun), None)
+            words = [_article(t, head) if "bez" in t.features else t.text.lower() for t in gap]
+            pairs[i] = (j, f"{a.label} {' '.join(words)} {b.label}")
+    joined = {k for i, (j, _) in pairs.items() for k in (i, j)}
+    labels: list[str] = []
+    for i, concept in enumerate(concepts):
+        if i in pairs:
+            labels.append(pairs[i][1])
+        elif i not in joined:
+            labels.append(concept.label)
+    return labels
+
+
+def _relating(gap: Sequence[Token]) -> bool:
+    """A preposition with at most an article, possessive, adjective or number: "van een", "tijdens hun"."""
+    return (
+        0 < len(gap) <= 3
+        and gap[0].tag == "VZ"
+        and all(t.tag in {"LID", "VNW", "ADJ", "TW"} for t in gap[1:])
+    )
+
+
+def _article(possessive: Token, head: Token | None) -> str:
+    """The definite article for a possessive's noun: "het" for a singular neuter noun, else "de"."""
+    neuter = head is not None and {"ev", "onz"} <= set(head.features)
+    return "het" if neuter else "de"
 
 
 def _nominal(label: str) -> str:

@@ -104,6 +104,7 @@ class Overdracht:
             "speerpunt": self.speerpunt,
             "doelgroep": self.interview_doelgroep,
             "fase": self.interview_fase,
+            "sector": self.sector,
         }
 
     def to_json(self) -> dict[str, Any]:

@@ -63,6 +63,22 @@ def test_parse_frog_reads_the_tab_format() -> None:
     assert analysis.tokens[1].is_finite_verb and analysis.tokens[2].is_adjective
 
 
+def test_a_noun_in_a_fixed_expression_chunk_is_a_phrase_of_its_own() -> None:
+    # Frog's chunker takes "in het schooladvies" for a fixed expression (VAST) after "mee"; whether its
+    # noun is a topic is for the reader to decide, so it is no longer lost
+    rows = [
+        ("ouders", "ouder", "N(soort,mv,basis)", "B-NP"),
+        ("mee", "mee", "VZ(fin)", "B-PP"),
+        ("in", "in", "VZ(init)", "B-VAST"),
+        ("het", "het", "LID(bep,stan,evon)", "I-VAST"),
+        ("schooladvies", "schooladvies", "N(soort,ev,basis,onz,stan)", "I-VAST"),
+    ]
+    output = "".join(
+        f"{i}\t{w}\t{lem}\t\t{tag}\t0.9\t\t\t{c}\t\t\t\t\n" for i, (w, lem, tag, c) in enumerate(rows, 1)
+    )
+    assert [p.text for p in parse_frog(output).noun_phrases()] == ["ouders", "schooladvies"]
+
+
 def test_a_noun_frog_tags_as_an_adjective_is_read_as_a_noun(frog: DutchAnalyser) -> None:
     analysis = analyse("Wij willen dat de slimme leerlingen meer eigenaarschap tonen.")
     eigenaarschap = next(t for t in analysis.tokens if t.text == "eigenaarschap")

@@ -309,6 +309,15 @@ def test_interview_flow_gives_a_protocol(app_env: Core) -> None:
     assert _downloads(at) == ["Download als Markdown", "Download als Word"]
 
 
+def test_interview_flow_speaks_as_the_chosen_sector(app_env: Core) -> None:
+    at = _mode(start_app(), "Interviewvragen")
+    next(s for s in at.sidebar.selectbox if s.label == "Sector").select("po").run()
+    at.text_input[0].input("samen spelen op het plein")
+    next(s for s in at.selectbox if s.label == "Wie interview je?").select("leerlingen")
+    _click(at, "Maak vragen")
+    assert any("juf of meester" in m.value for m in at.markdown)
+
+
 # -- rendering helpers ------------------------------------------------------------------------------
 
 

@@ -121,6 +121,7 @@ def test_chat_interview_and_its_refinement(flows: ChatFlows) -> None:
         "doelgroep": "leerlingen",
         "fase": "huidige-situatie",
         "aantal": 8,
+        "sector": None,  # the conversation's sector filter, none here
     }
     assert "jij" in to_markdown(reply.artifact)  # worded for leerlingen
 
@@ -149,6 +150,7 @@ def test_a_probleemanalyse_hands_over_to_both_flows_in_chat(
         message.startswith("Maak interviewvragen voor leerlingen")
         and reply.params["doelgroep"] == "leerlingen"
     )
+    assert reply.params["sector"] == "po" and "juf of meester" in to_markdown(reply.artifact)
     refined = flows.handle("voor ouders", previous=reply)  # the hand-over is refined like any flow result
     assert refined is not None and refined.params["doelgroep"] == "ouders"
     assert refined.params["speerpunt"] == "Brugklasleerlingen vergeten hun spullen"

@@ -37,6 +37,10 @@ def test_interview_markdown(corpus_core, parse, capsys):
     )
     assert run_flow(corpus_core, args) == 0
     assert "# Interviewprotocol: pesten" in capsys.readouterr().out
+    args = ["flow", "interview", "--speerpunt", "pesten", "--doelgroep", "leerlingen", "--sector", "po"]
+    assert run_flow(corpus_core, parse([*args, "--json"])) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["sector"] == "po" and any("juf of meester" in v["vraag"] for v in data["vragen"])
 
 
 def test_probleemanalyse_from_answers_file_to_docx_and_json(corpus_core, parse, tmp_path, capsys):

@@ -347,3 +347,70 @@ def test_a_phrase_after_a_preposition_is_no_object_of_the_verb(reader):
         "po",
     )
     assert not any(label.startswith("het vertrekken van") for label in _labels(reading)), _labels(reading)
+
+
+def test_a_bare_noun_in_a_light_verbs_fixed_expression_is_no_concept(reader):
+    # "aan boord houden", "op de bühne staan": the expression says how, not what about
+    reading = reader.read("Hoe houden we de ouders van groep 8 aan boord bij het schoolkamp?", "po")
+    assert "boord" not in " ".join(_labels(reading) + [c.label for c in reading.other])
+    reading = reader.read(
+        "Bij de musical staan kinderen uit groep 8 op de bühne, maar is dat niet vooral voor de bühne?",
+        "po",
+    )
+    assert "bühne" not in " ".join(_labels(reading) + [c.label for c in reading.other])
+    # a content verb governs its phrase ("oefenen op de laptop"), a compound is a topic of its own
+    reading = reader.read("Werkt dagelijks spelling oefenen op de laptop in groep 6?", "po")
+    assert "laptop" in " ".join(_labels(reading) + [c.label for c in reading.other])
+    reading = reader.read("Hoe krijgen we meer ouders op de informatieavond in de brugklas?", "vo")
+    assert "informatieavond" in " ".join(_labels(reading) + [c.label for c in reading.other])
+
+
+def test_the_nouns_of_the_question_frame_and_levels_are_no_concepts(reader):
+    # "kenmerken" and "aanpak" frame the question the kennisvraag asks itself; "groep 1" is a level
+    reading = reader.read(
+        "We willen in groep 1 en 2 meer doen aan woordenschat. Wat zijn kenmerken van een goede aanpak?",
+        "po",
+    )
+    labels = " ".join(_labels(reading) + [c.label for c in reading.other])
+    assert "kenmerken" not in labels and "aanpak" not in labels and "groep 1" not in labels
+    assert reading.vorm == "kenmerken"  # the wish asks about the story's topic
+    assert "woordenschat" in _labels(reading)
+
+
+def test_thesaurus_terms_for_what_schools_say_in_their_own_words(reader):
+    def all_labels(reading) -> str:
+        return " | ".join(_labels(reading) + [c.label for c in reading.other])
+
+    # a fixed expression leads to its descriptor, named by the descriptor
+    reading = reader.read("Hoe krijgen we het team aan boord bij de nieuwe rekenmethode?", "po")
+    assert "draagvlak" in _labels(reading) and "aan boord" not in all_labels(reading)
+    # the everyday word for the thing is the thing; a learning pathway belongs to the group
+    reading = reader.read("hoe krijg ik mijn eerstejaars bol zover dat ze hun telefoon wegleggen", "mbo")
+    assert "telefoon" in " ".join(_labels(reading)) and "bol" not in all_labels(reading).split()
+    # a negated "spreken" names what is missing, as "ze lezen niet meer" does
+    reading = reader.read("In 2 havo spreken de leerlingen bij Frans nauwelijks. Wat helpt?", "vo")
+    assert "spreekvaardigheid" in _labels(reading)
+    # "meiden" are learners: the group, not a topic
+    reading = reader.read("Waarom kiezen zo weinig meiden in 4 vwo voor informatica?", "vo")
+    assert "meiden" in (reading.doelgroep or "") and "meiden" not in all_labels(reading)
+
+
+def test_people_named_per_unit_are_no_target_group(reader):
+    # "per docent" distributes; "wij als docenten" is the speaker's role
+    reading = reader.read(
+        "Wij willen meer doen aan burgerschap. Nu is het per docent een los project. Wat werkt?", "mbo"
+    )
+    assert "docent" not in (reading.doelgroep or "")
+
+
+def test_asking_for_help_and_the_playground_are_descriptors(reader):
+    reading = reader.read("Onze eerstejaars vragen pas hulp als ze al weken achterlopen. Wat werkt?", "mbo")
+    assert "hulpzoekgedrag" in [c.entry.term for c in reading.concepts if c.entry]
+    reading = reader.read("Op het plein wordt in groep 5 elke pauze gevochten. Wat helpt?", "po")
+    assert "schoolplein" in [c.entry.term for c in [*reading.concepts, *reading.other] if c.entry]
+
+
+def test_a_causative_or_modal_verb_is_no_part_of_the_measure(reader):
+    reading = reader.read("Heeft het zin om kinderen in groep 7 zelf hun weektaak te laten plannen?", "po")
+    assert reading.vorm == "effect"
+    assert "plannen" in _labels(reading)[0] and "laten" not in _labels(reading)[0].split()

@@ -110,6 +110,37 @@ def test_leerlingen_get_their_own_language(generator):
     assert "meer worden er niet verzonnen" in result.opmerking
 
 
+def test_pupils_in_primary_school_have_a_juf_or_meester(generator):
+    def text(speerpunt: str, sector: str | None = None) -> str:
+        result = generator.run(speerpunt, "leerlingen", "huidige-situatie", aantal=20, sector=sector)
+        return " ".join(v.vraag for v in result.vragen)
+
+    po = text("samen spelen op het plein", "po")
+    assert "juf of meester" in po and "docent" not in po
+    assert "docenten" in text("samen spelen op het plein", "vo")
+    # without a sector, the words of the speerpunt name it: "groep 5" is primary school
+    assert "juf of meester" in text("Kinderen in groep 5 maken hun rekenwerk niet af")
+    assert "docenten" in text("Leerlingen in 2 havo maken hun huiswerk niet")
+    assert generator.run("rekenen in groep 4", "leerlingen", "monitoren").sector == "po"
+
+
+def test_adults_are_named_as_the_sector_names_them(generator):
+    def text(doelgroep: str, sector: str) -> str:
+        result = generator.run("samen spelen op het plein", doelgroep, "monitoren", aantal=20, sector=sector)
+        return " ".join(v.vraag for v in result.vragen)
+
+    assert "leerkrachten" in text("schoolleiding", "po") and "docenten" not in text("schoolleiding", "po")
+    assert "studenten" in text("collegas", "mbo") and "leerlingen" not in text("collegas", "mbo")
+    assert "docenten" in text("schoolleiding", "vo") and "leerlingen" in text("collegas", "vo")
+
+
+def test_a_wished_change_is_quoted_not_put_after_a_preposition(frog):
+    # "Wat vind jij lastig bij meer rust in de klas?" is no Dutch: a comparative opens a wish
+    assert not Onderwerp.of("Meer rust in de klas na de gym").inline
+    assert not Onderwerp.of("Betere resultaten bij rekenen").inline
+    assert Onderwerp.of("rust in de klas na de gym").inline
+
+
 def test_interview_advice_covers_time_and_sharing_findings(generator):
     advies = " ".join(a["text"] for a in generator.run("rekenen", "collega's", "huidige situatie").advies)
     assert "tijd" in advies and "bevindingen" in advies

@@ -77,7 +77,7 @@ def test_kennisvraag_is_about_knowledge_and_everything_is_cited(builder, assert_
             "Is het slim om de lessen later te laten beginnen? Veel leerlingen komen nu te laat.",
             "vo",
             "effect",
-            ["effect van het later laten beginnen van de lessen op het te laat komen"],
+            ["effect van het later beginnen van de lessen op het te laat komen"],
         ),
         # a judgement of a measure the story proposes: its effect on the problem told before it, not
         # on who proposes it ("de sectie")
@@ -253,3 +253,23 @@ def test_without_frog_the_rules_still_give_a_kennisvraag_of_concepts(corpus_core
         use_analyser(before)
     assert "woordenschat" in result.kennisvraag and "leerlingen" in result.kennisvraag
     assert not _words(result.kennisvraag) & {"hoe", "vergroten", "we"}
+
+
+def test_concepts_the_praktijkvraag_relates_are_named_as_one_phrase(builder):
+    # "pesten via whatsapp", not "pesten en whatsapp"; a possessive becomes an article
+    text = builder.run("Wat helpt tegen pesten via whatsapp in de eerste klas?", "vo").kennisvraag
+    assert "pesten via whatsapp" in text
+    text = builder.run(
+        "Werkt extra instructie aan de instructietafel voor zwakke lezers in groep 4?", "po"
+    ).kennisvraag
+    assert "extra instructie aan de instructietafel" in text
+    text = builder.run("Hoe voorkomen we uitval bij hun eerste stage in niveau 2?", "mbo").kennisvraag
+    assert "hun" not in text.split()
+
+
+def test_a_noun_named_in_singular_and_plural_is_one_concept(builder):
+    result = builder.run(
+        "De muurkranten in groep 7 zijn slordig. Hoe begeleid je kinderen bij een muurkrant?", "po"
+    )
+    terms = [z.term for z in result.zoektermen]
+    assert len([t for t in terms if t.startswith("muurkrant")]) == 1

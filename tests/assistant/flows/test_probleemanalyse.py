@@ -198,6 +198,7 @@ def test_probleemstelling_and_hand_over_from_the_answers(flow):
         "speerpunt": SPEERPUNT,
         "doelgroep": "leerlingen",
         "fase": "huidige-situatie",
+        "sector": "vo",  # the interview words its questions as the sector speaks
     }
 
 
