@@ -34,11 +34,12 @@ from assistant.answerability import (
     topic_words,
     unknown_names,
 )
-from assistant.followup import FollowUpResolver, reply_to_pleasantry, what_is_asked
+from assistant.followup import FollowUpResolver, what_is_asked
 from assistant.lexical import LexicalIndex, analyse
 from assistant.llm.generate import LLMAnswerer, LLMUnavailable
 from assistant.models import Hit, Passage, ResolvedQuestion, Scope, Turn
 from assistant.phrasing import Phrasing, phrasing_for
+from assistant.pleasantries import reply_to_pleasantry
 from assistant.query import ParsedQuery, parse_query
 from assistant.retriever import HybridRetriever
 from assistant.sentences import (

@@ -30,10 +30,10 @@ from pathlib import Path
 
 from wordfreq import zipf_frequency
 
-from assistant.followup import frame_terms, refers_back
 from assistant.lexical import COMPOUND_PART_ZIPF, LexicalIndex, analyse
 from assistant.models import Hit
 from assistant.query import ParsedQuery, is_english
+from assistant.references import frame_terms, refers_back
 from assistant.sentences import last_mark, split_sentences
 
 DECISION_FILE = Path(__file__).parent / "data" / "answer_decision.json"

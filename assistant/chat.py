@@ -23,8 +23,8 @@ from assistant.conversations import Conversation, ConversationStore, Message, ti
 from assistant.flows.chat import ChatFlows
 from assistant.flows.sources import SourceMissingError
 from assistant.flows.validation import FlowInputError
-from assistant.followup import reply_to_pleasantry
 from assistant.models import Scope
+from assistant.pleasantries import reply_to_pleasantry
 
 _GREETING = re.compile(
     r"^\W*(?:(?:hoi|hallo|hey|hi|hello|goedemorgen|goedemiddag|goedenavond|dag)\b\W*)*"

@@ -18,125 +18,45 @@ Usage::
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from bm25s.stopwords import STOPWORDS_EN_PLUS
 from langchain_core.language_models import BaseChatModel
 
 from assistant.flows.spec import load_spec
 from assistant.lexical import analyse
 from assistant.llm.condense import Condenser
 from assistant.models import ResolvedQuestion, Scope, Turn
-from assistant.phrasing import DUTCH, ENGLISH, phrasing_for
+from assistant.phrasing import phrasing_for
+from assistant.pleasantries import is_pleasantry, without_pleasantries
 from assistant.query import parse_query, without_scope
+from assistant.references import (
+    CONTRASTS,
+    DOMAIN,
+    INTERJECTIONS,
+    OPENERS,
+    PREPOSITIONS,
+    PUNCTUATION,
+    SECTOR_NOUNS,
+    WH,
+    frame_terms,
+    refers_back,
+)
 from assistant.sentences import last_mark, split_sentences
 
 _WORD = re.compile(r"(?u)\b\w+\b")
-# The prepositions of pronominal adverbs: "daarin", "hierover", "ermee"; split: "daar … in".
-_ADVERB_PREPOSITIONS = frozenset(
-    {"aan", "achter", "bij", "binnen", "door", "in", "mee", "na", "naar", "naast", "om", "onder", "op"}
-    | {"over", "tegen", "toe", "tussen", "uit", "van", "voor", "zonder"}
-)
-_ADVERB_PARTS = "|".join(sorted(_ADVERB_PREPOSITIONS))
-# Words that point back at something said before: "daarin", "hierover" and "daar"/"hier" alone.
-_POINTING = re.compile(rf"^(?:daar|hier)(?:{_ADVERB_PARTS})?$")
-# "er" with a preposition ("erin", "ermee", "er … over") or a bare quantifier ("Hoe maak ik er een?")
-# stands for something named before, unless a clause after it says what ("Zorg ervoor dat …", "Kom
-# erachter of …": then it points ahead, inside the question).
-_ER_FORM = re.compile(rf"^er(?:{_ADVERB_PARTS})$")
-_QUANTIFIERS = frozenset({"een", "één", "twee", "drie", "meer", "veel", "paar", "enkele", "sommige"})
-_POINTS_AHEAD = frozenset({"dat", "of", "te", "hoe", "wat", "wie", "welke", "waar", "wanneer", "als"})
-# A determiner with an ordinal or a number and no noun after it ("Wat houdt de tweede in?", "Welke
-# van de twee …?") stands for a noun said before.
-_COUNTING = frozenset(
-    {"eerste", "tweede", "derde", "vierde", "vijfde", "zesde", "laatste", "twee", "drie", "vier", "beide"}
-    | {"first", "second", "third", "fourth", "fifth", "sixth", "last", "two", "three", "both"}
-)
-_DETERMINERS = frozenset({"de", "het", "die", "deze", "the", "these", "those"})
-_PARTITIVE = frozenset({"van", "of"})
-# "Wat als …?", "What if …?", "What about …?": the main clause is left out; it is the conversation's.
-_CONDITIONAL_OPENERS = (("wat", "als"), ("what", "if"), ("what", "about"), ("how", "about"))
-# Words that ask how one thing differs from another.
-_CONTRASTS = frozenset(
-    {"anders", "verschil", "verschilt", "verschillen", "vergeleken", "different", "difference", "differ"}
-    | {"differs", "compared", "compare"}
-)
-# After a contrast word, the other side of a comparison the conversation holds ("Wat is het verschil
-# met gedeeld leiderschap?"); "tussen … en …" names both sides.
-_ONE_SIDE = frozenset({"met", "with", "from", "to"})
-_DEMONSTRATIVES = frozenset({"dat", "die", "dit", "deze", "that", "this", "those", "these"})
-# Third-person pronouns ("zijn" is left out: as a verb it is everywhere).
-_PERSONAL = frozenset(
-    {"ze", "zij", "hen", "hun", "hem", "haar", "they", "them", "their", "it", "its", "he", "she"}
-)
-# Pro-forms stand for something named before: "zoiets", "zo'n", "such", "the same".
-_PRO_FORMS = frozenset(
-    {"zoiets", "zo'n", "zulke", "zulk", "dergelijk", "dergelijke", "hetzelfde", "dezelfde", "such", "same"}
-)
-_WHICH, _ONE = frozenset({"which", "welke", "welk", "that", "this"}), frozenset({"one", "ones"})
-# Words that begin a clause's subject: after them "dat"/"that" is a conjunction, not a pronoun.
-_SUBJECT_STARTS = frozenset(
-    {"de", "het", "een", "ik", "je", "jij", "u", "we", "wij", "hij", "men", "iemand", "iedereen", "mijn"}
-    | {"onze", "ons", "jullie", "jouw", "uw", "alle", "elke", "ieder", "iedere", "deze", "die", "dit", "dat"}
-    | {"the", "a", "an", "i", "you", "we", "our", "my", "your", "every", "all"}
-)
-_ADDITIVES = frozenset({"ook", "also", "too"})
-_POSSESSIVES = frozenset({"hun", "haar", "their", "its"})
-_WH = frozenset({"wat", "hoe", "waarom", "wanneer", "waar", "wie", "welke", "welk", "hoeveel"})
-_WH |= frozenset({"what", "how", "why", "when", "where", "who", "which"})
-# Words that begin a clause of their own: coordinating and subordinating conjunctions.
-_CLAUSE_OPENERS = frozenset(
-    {"en", "of", "maar", "want", "omdat", "doordat", "zodat", "terwijl", "wanneer", "als", "hoewel", "zodra"}
-    | {"voordat", "nadat", "totdat", "tenzij", "indien", "zonder", "and", "but", "or", "because", "while"}
-    | {"if", "without"}
-)
-# Content terms before a reference word's clause that name its antecedent inside the question. Read
-# sentence by sentence over the dev questions, dialogues and the abstention set (396 sentences): 1
-# missed 28 references the word-count reading found ("Klopt dat?", "Hoe pak ik dat aan?"); 3 also
-# took relative pronouns for references ("een ouder die boos is"); 2 found 5 more ("Hoeveel tijd
-# moet die krijgen?", "Wat zag de inspectie hierover?") and lost none. Dev dialogues: recall@5 0.84
-# with each.
-ANTECEDENT_TERMS = 2
+# A follow-up with this many content terms of its own is searched as asked (``_read``).
 OWN_TOPIC_TERMS = 5
-# Words ("zo'n" and "zo’n" stay one word), and the punctuation that ends a clause.
-_TOKEN = re.compile(r"\w+(?:['’]\w+)?|[.?!;:,]")
-_INTERJECTIONS = frozenset({"oké", "ok", "okay", "oke", "ja", "nee", "goed", "right", "well", "yes", "no"})
 # The frame of a correction: "nee, ik bedoel eigenlijk …", "no, I mean actually …".
 _CORRECTIONS = frozenset({"ik", "bedoel", "bedoelde", "eigenlijk", "i", "mean", "meant", "actually"})
-# Thanks and acknowledgements: a sentence of these alone ("Dank je wel!", "Top, helder.") answers the
-# assistant's last turn and asks nothing; the question is what comes after it.
-_ACKNOWLEDGEMENTS_NL = (
-    "dank bedankt wel top super prima fijn mooi helder duidelijk interessant handig ok oké oke okay"
-)
-_ACKNOWLEDGEMENTS_EN = "thanks thank great nice cool perfect clear"
-# Words that ask for more of the same rather than name a topic ("geef eens een voorbeeld").
-_ASKS_MORE = """
-    voorbeeld voorbeelden meer nog eens even precies allebei beide allemaal uitleg uitleggen leg uit
-    vertel vertellen geef geven noem noemen kun kunt zou zouden zit zitten dan ook nou anders verder
-    concreet concreter bedoel bedoelt heb hebt betekent betekenen werkt werken
-    example examples explain tell give please else also say says mean could would can guide
-"""
-# Words all of these documents are about, left over where a sector is named ("primary schools");
-# the first few form a sector's name with the word before them ("secondary school").
-_SECTOR_NOUNS = frozenset({"school", "scholen", "schools", "onderwijs", "education"})
-_DOMAIN = _SECTOR_NOUNS | {"sector", "sectoren", "poster", "posters"}
 # A sector's own leidraad, named to switch to it ("En de vo-leidraad?"): a stump of the scope words,
 # though a question about the leidraad itself ("Wat is de leidraad?") still has a topic.
 _LEIDRAAD = frozenset({"leidraad", "guide"})
 _ARTICLES = frozenset(
     {"de", "het", "een", "onze", "ons", "mijn", "jullie", "hun", "the", "a", "an", "our", "my", "their"}
 )
-_PREPOSITIONS = frozenset(
-    {"in", "op", "voor", "bij", "van", "volgens", "binnen", "met", "aan", "uit", "naar", "over"}
-    | {"for", "of", "on", "at", "within", "to", "from", "by", "about"}
-)
-# Words that continue what was said: "En …", "Maar …", "Dus …" (a conclusion from it).
-_OPENERS = frozenset({"en", "and", "maar", "but", "ook", "also", "dus", "so"})
-_PUNCTUATION = re.compile(r"^\W+$")
 _COUNCIL = re.compile(r"-raad\b", re.I)  # what a sector word leaves of its council's name ("PO-Raad")
 _MARK = "\u2063"  # stands where a scope word stood (an invisible separator: no question holds one)
 _NAMED = "\u2064"  # stands where an aanbeveling was named, until the current one takes its place
@@ -145,53 +65,13 @@ _FOLLOW_UPS_KEPT = 2  # a chain of follow-ups keeps its first topic and its late
 _MAX_REWRITE_CHARS = 300
 
 
-@lru_cache(maxsize=1)
-def frame_terms() -> frozenset[str]:
-    """Terms that name no topic: question and function words, words that ask for more ("voorbeeld",
-    "explain") and words every document is about. English function words too: the analyser only
-    drops Dutch ones."""
-    return frozenset(analyse(" ".join([_ASKS_MORE, *_DOMAIN, *_WH, *STOPWORDS_EN_PLUS])))
-
-
-@lru_cache(maxsize=1)
-def _thanks_terms() -> frozenset[str]:
-    return frozenset(analyse(f"{_ACKNOWLEDGEMENTS_NL} {_ACKNOWLEDGEMENTS_EN}"))
-
-
-def is_pleasantry(text: str) -> bool:
-    """Does ``text`` only thank or acknowledge ("Dank je wel!", "Top, helder.")? It asks nothing."""
-    terms = set(analyse(text)) - frame_terms()
-    asks = any(last_mark(s) == "?" for s in split_sentences(text))
-    return not asks and bool(terms & _thanks_terms()) and terms <= _thanks_terms() | _INTERJECTIONS
-
-
-def reply_to_pleasantry(text: str) -> str | None:
-    """The welcome for a turn that only thanks or acknowledges, in its language; None for any other
-    turn. It claims nothing, so there is nothing to search or to cite."""
-    if not is_pleasantry(text):
-        return None
-    english = set(analyse(text)) & set(analyse(_ACKNOWLEDGEMENTS_EN))
-    return (ENGLISH if english else DUTCH).welcome
-
-
-def without_pleasantries(text: str) -> str:
-    """``text`` without the sentences before its first question that only thank or acknowledge
-    ("Dank je! En wat als de schoolleider niet meewerkt?" → "En wat als …?"): "En" then opens the
-    question, and points back, as it would have without them. A turn of thanks alone stays."""
-    sentences = split_sentences(text)
-    lead = 0
-    while lead < len(sentences) - 1 and is_pleasantry(sentences[lead]):
-        lead += 1
-    return " ".join(sentences[lead:]) if lead else text
-
-
 def what_is_asked(resolved: ResolvedQuestion) -> str:
     """The words whose question word says what kind of answer is wanted: a follow-up's own turn when
     it asks with a question word of its own ("En wie leidt het?" after "Hoe lang duurt zo'n traject
     meestal?" asks who, not how long), else the resolved question (an ellipsis, "En in het mbo?",
     asks what the question it continues asked)."""
     own = without_pleasantries(resolved.asked)
-    if resolved.text == resolved.asked.strip() or not {_bare(w) for w in own.split()} & _WH:
+    if resolved.text == resolved.asked.strip() or not {_bare(w) for w in own.split()} & WH:
         return resolved.text
     return own
 
@@ -224,12 +104,12 @@ def _topic(question: str, sector: str | None, aanbeveling: str | None = None) ->
         if rest.startswith("-"):  # "po-poster": the compound's noun stays
             words.append(rest[1:])
             continue
-        if not rest and i < len(tokens) and _bare(tokens[i]) in _SECTOR_NOUNS:
+        if not rest and i < len(tokens) and _bare(tokens[i]) in SECTOR_NOUNS:
             rest = tokens[i][len(_bare(tokens[i])) :]  # "secondary school?": the noun goes too
             i += 1
-        qualifies = not rest and i < len(tokens) and _bare(tokens[i]) in _DOMAIN  # "primary school poster"
+        qualifies = not rest and i < len(tokens) and _bare(tokens[i]) in DOMAIN  # "primary school poster"
         modified = len(words) > 1 and words[-2].lower() in _ARTICLES and words[-1].isalpha()
-        if not qualifies and modified and words[-1].lower() not in _PREPOSITIONS:
+        if not qualifies and modified and words[-1].lower() not in PREPOSITIONS:
             # "op een kleine basisschool": the noun phrase keeps a head ("op een kleine school"; the
             # same word in English).
             words.append("school" + "".join(ch for ch in rest if ch in "?.!,;:"))
@@ -238,7 +118,7 @@ def _topic(question: str, sector: str | None, aanbeveling: str | None = None) ->
             # The scope words were a phrase of their own: its article and preposition go with them.
             while words and words[-1].lower() in _ARTICLES:
                 words.pop()
-            if words and words[-1].lower() in _PREPOSITIONS:
+            if words and words[-1].lower() in PREPOSITIONS:
                 words.pop()
         punctuation = "".join(ch for ch in rest if ch in "?.!,;:")
         if punctuation and words:
@@ -251,9 +131,9 @@ def _topic(question: str, sector: str | None, aanbeveling: str | None = None) ->
 def _without_opener(text: str) -> str:
     """'En hoe doe je dat?' → 'hoe doe je dat?'; a bare 'En?' leaves nothing."""
     first, _, rest = text.partition(" ")
-    if first.lower().strip(",?.!") in _OPENERS:
+    if first.lower().strip(",?.!") in OPENERS:
         text = rest
-    return "" if _PUNCTUATION.match(text) or not text else text
+    return "" if PUNCTUATION.match(text) or not text else text
 
 
 def stands_alone(question: str) -> bool:
@@ -268,91 +148,6 @@ def stands_alone(question: str) -> bool:
     # ("de mbo-leidraad") names a scope, and "Wat zegt de leidraad?" asks about the topic at hand.
     guide = "meaning" in query.wants and any(_bare(w) in _LEIDRAAD for w in query.topic.split())
     return (bool(own) or guide) and not refers_back(question)
-
-
-def refers_back(question: str) -> bool:
-    """Does the question point back at what was said before, by the word classes that do so?
-
-    A question opening with a conjunction ("En hoe ontstaat dat?", "And who…") does. So does a
-    pronominal adverb ("daarin", "daar … over", "erin" unless a clause after it says what: "zorg
-    ervoor dat …"), a pro-form ("zoiets", "zo'n", "which one"), a noun left out ("de tweede", "welke
-    van de twee"), an additive ("ook", "also"), a third-person pronoun ("ze", "they", "it") or a
-    demonstrative ("die aanpak", "hoe werkt die?"; not the conjunction "dat", which a clause's
-    subject follows); so does a condition without its main clause ("Wat als …?") — unless
-    the question named its own antecedent before it: ``ANTECEDENT_TERMS`` content terms before the
-    clause that holds the word ("We werken met leerteams. Wie zitten daarin?" points inside the
-    question). A pronoun is free in its own clause (binding theory's principle B): in "Hoeveel tijd
-    moet die krijgen?" or "What kind of data do they mean?" the words before it are no antecedent.
-    A possessive ("hun", "their"), an additive and "die"/"dat" (also relative pronouns and
-    conjunctions) count every content term before them, as before.
-    """
-    tokens = [w.lower().replace("’", "'") for w in _TOKEN.findall(question)]
-    while tokens and (tokens[0] in _INTERJECTIONS or _PUNCTUATION.match(tokens[0])):  # "Oké, en …"
-        tokens = tokens[1:]
-    if (tokens and tokens[0] in _OPENERS) or tuple(tokens[:2]) in _CONDITIONAL_OPENERS:
-        return True
-    clause = 0  # where the clause holding the current token begins
-    for i, word in enumerate(tokens):
-        after = tokens[i + 1] if i + 1 < len(tokens) else ""
-        embedded = word in _WH and i > clause + 1  # "… interviewen over hoe zij kiezen"
-        conjunction = word in _CLAUSE_OPENERS or (word == "dat" and after in _SUBJECT_STARTS)
-        if conjunction or _PUNCTUATION.match(word):
-            clause = i
-            continue
-        clause = i if embedded else clause
-        pointing = _POINTING.match(word) or word in _PRO_FORMS or word in _PERSONAL or word in _ADDITIVES
-        pointing = pointing or _er_points_back(tokens, i) or _noun_left_out(tokens, i)
-        pointing = pointing or (word in _CONTRASTS and after in _ONE_SIDE)  # "het verschil met X"
-        pointing = pointing or (word in _WHICH and after in _ONE) or _pronoun_alone(tokens, i)
-        pointing = pointing or (word in _DEMONSTRATIVES and after not in _SUBJECT_STARTS)
-        if pointing:
-            # Bound inside its clause: a possessive; an additive ("ook": what the clause said before may
-            # be what it adds to); "die"/"dat", which may be a relative pronoun or a conjunction
-            # ("leerlingen die …", "merkt dat studenten …") that only a parse would tell apart.
-            bound_inside = word in _POSSESSIVES or word in _ADDITIVES or word in _DEMONSTRATIVES
-            before = set(analyse(" ".join(tokens[: i if bound_inside else clause]))) - frame_terms()
-            return len(before) < ANTECEDENT_TERMS
-    return False
-
-
-def _er_points_back(tokens: list[str], i: int) -> bool:
-    """Is ``tokens[i]`` an "er" that stands for something said before: "erin", "ermee" or an "er"
-    whose preposition or quantifier ends the clause ("Wat doe je er mee?", "Hoe maak ik er een?"),
-    with no clause after it that it points ahead to?"""
-    word = tokens[i]
-    end = next((j for j in range(i + 1, len(tokens)) if _PUNCTUATION.match(tokens[j])), len(tokens))
-    rest = tokens[i + 1 : end]
-    if _POINTS_AHEAD & set(rest):
-        return False
-    if _ER_FORM.match(word):
-        return True
-    if word != "er" or not rest:
-        return False
-    # A verb particle after the stranded preposition is one of them too ("Hoe ga je er mee om?").
-    return rest[-1] in _ADVERB_PREPOSITIONS or rest[-1] in _QUANTIFIERS
-
-
-def _pronoun_alone(tokens: list[str], i: int) -> bool:
-    """Is ``tokens[i]`` "het" or "one" with no noun after it: the clause ends, or only a verb's
-    particle follows ("Hoe pak je het aan?", "an example of one?")? Before a noun it is an article
-    ("het doel") or a number ("one of the steps")."""
-    if tokens[i] not in {"het"} | _ONE:
-        return False
-    rest = list(itertools.takewhile(lambda t: not _PUNCTUATION.match(t), tokens[i + 1 :]))
-    return not rest or (tokens[i] == "het" and len(rest) == 1 and rest[0] in _ADVERB_PREPOSITIONS)
-
-
-def _noun_left_out(tokens: list[str], i: int) -> bool:
-    """Is ``tokens[i]`` an ordinal or a number after a determiner whose noun is left out: the clause
-    ends or a preposition follows ("Wat houdt de tweede in?", "the second of them"), or it is what a
-    partitive counts ("Welke van de twee stel je eerst op?", "which of the two")?"""
-    if tokens[i] not in _COUNTING or i == 0 or tokens[i - 1] not in _DETERMINERS:
-        return False
-    after = tokens[i + 1] if i + 1 < len(tokens) else "?"
-    # What a partitive number counts is plural: a word after it that is not (-en, -s) is the verb.
-    partitive = i > 1 and tokens[i - 2] in _PARTITIVE and not after.endswith(("en", "s"))
-    ends = bool(_PUNCTUATION.match(after)) or after in _PREPOSITIONS | _ADVERB_PREPOSITIONS
-    return ends or partitive
 
 
 @dataclass(frozen=True)
@@ -404,7 +199,7 @@ def _read(question: str, before: _Reading | None) -> tuple[_Reading | None, bool
             question, (), query.sector or before.sector, query.aanbeveling or before.aanbeveling
         ), True
     # "Is dat in het po anders?" after a question in the mbo asks for the two side by side.
-    contrasts = bool(_CONTRASTS & {w.lower() for w in _WORD.findall(question)})
+    contrasts = bool(CONTRASTS & {w.lower() for w in _WORD.findall(question)})
     if contrasts and query.sector and before.sector not in (None, query.sector):
         aanbeveling = query.aanbeveling or before.aanbeveling
         return replace(
@@ -412,7 +207,7 @@ def _read(question: str, before: _Reading | None) -> tuple[_Reading | None, bool
         ), True
     # A correction of the reading ("Nee, ik bedoel in het po.", "I mean: in primary schools?") leaves
     # only its own frame once the scope words are gone: that frame adds nothing to the topic.
-    stumps = _ARTICLES | _PREPOSITIONS | _DOMAIN | _LEIDRAAD | _INTERJECTIONS | _CORRECTIONS
+    stumps = _ARTICLES | PREPOSITIONS | DOMAIN | _LEIDRAAD | INTERJECTIONS | _CORRECTIONS
     stumps |= {"wat", "what", "hoe", "how"}
     # "En de docenten?" after a question about the schoolleider asks that question of the docenten.
     words = [w for w in _WORD.findall(own) if w.lower() not in stumps]
@@ -440,7 +235,7 @@ def _people_swapped(question: str, follow_up: list[str]) -> str | None:
     words (``follow_up``, its frame left out) name people only and the question named others."""
     content = [w for w in follow_up if analyse(w)]  # function words ("en", "doen") are its frame
     named = [w for w in content if not {*analyse(w)} - _people()]
-    if not named or len(named) < len(content) or {_bare(w) for w in follow_up} & _WH:
+    if not named or len(named) < len(content) or {_bare(w) for w in follow_up} & WH:
         return None
     stems = {t for w in named for t in analyse(w)}
     # Only in what the question asks: a situation's story says who the asker is ("Ik ben docent").

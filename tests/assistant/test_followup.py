@@ -15,10 +15,11 @@ from langchain_core.messages import AIMessage, BaseMessage
 from langchain_core.outputs import ChatGeneration, ChatResult
 
 from assistant import cli
-from assistant.followup import FollowUpResolver, is_pleasantry, refers_back, stands_alone, what_is_asked
+from assistant.followup import FollowUpResolver, stands_alone, what_is_asked
 from assistant.llm.condense import Condenser
 from assistant.models import ResolvedQuestion, Scope, Turn
 from assistant.query import parse_query
+from assistant.references import refers_back
 from assistant.runtime import Core
 from assistant.settings import ROOT
 from tests.conftest import make_settings
@@ -249,30 +250,6 @@ def test_a_reference_with_a_topic_of_its_own_keeps_its_words_and_the_scope() -> 
     assert resolved.text == follow_up and resolved.scope == Scope(sector="po")
 
 
-@pytest.mark.parametrize(
-    "question",
-    [
-        "Hoe zorg je dat een verbeterplan door het hele team gedragen wordt?",  # "dat" the conjunction
-        "Onze sectie heeft leerteams opgezet. Wie zitten daarin volgens de leidraad?",  # antecedent inside
-        "Wat zegt de leidraad over borging?",
-        "Welke aanpak helpt leerlingen die vaak te laat komen?",  # a relative pronoun
-        "Hoe kiest de schoolleiding welke vernieuwingen ze invoert?",  # bound in the clause above
-        "How do we find research without it eating up all our time?",
-        "Hoe zorg je ervoor dat leerlingen hun huiswerk maken?",  # "ervoor" points ahead to its clause
-        "Hoe kom je erachter of een aanpak werkt?",
-        "Hoeveel stappen zijn er?",  # "er" of existence
-        "Staat er iets over tijd in de leidraad?",
-        "Wat is de eerste stap?",  # the ordinal has its noun
-        "Welke van de twee aanbevelingen gaat over tijd?",
-        "Hoe pak je het probleem aan?",  # "het" the article
-        "Wat is het verschil tussen een PLG en een werkgroep?",  # both sides named
-        "Is one of the steps about time?",
-    ],
-)
-def test_no_reference_back(question: str) -> None:
-    assert not refers_back(question)
-
-
 def test_a_statement_tells_more_of_the_situation() -> None:
     resolved = resolve(
         "Hoe zou dat er concreet uitzien bij aardrijkskunde?",
@@ -318,23 +295,6 @@ def test_thanks_alone_are_no_topic_and_no_follow_up() -> None:
     after = resolve("Wie kunnen daarin zitten?", "Hoe richt ik een PLG in?", "Bedankt!")
     assert after.text.startswith("Hoe richt ik een PLG in?") and "Bedankt" not in after.text
     assert resolve("Top, dank je wel.", "Hoe richt ik een PLG in?").text == "Top, dank je wel."
-
-
-@pytest.mark.parametrize(
-    ("text", "thanks"),
-    [
-        ("Dank je wel!", True),
-        ("Thanks!", True),
-        ("Oké, helder.", True),
-        ("Oké.", True),
-        ("Nee.", False),
-        ("Goed. Hoe dan?", False),
-        ("Bedankt, maar wie zit er in een PLG?", False),
-        ("Wij zijn maar een kleine sectie.", False),
-    ],
-)
-def test_a_pleasantry_only_thanks_or_acknowledges(text: str, thanks: bool) -> None:
-    assert is_pleasantry(text) is thanks
 
 
 # --- with a condense model -----------------------------------------------------------------------

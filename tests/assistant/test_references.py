@@ -1,0 +1,29 @@
+"""Which words of a question point back at what was said before."""
+
+import pytest
+
+from assistant.references import refers_back
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hoe zorg je dat een verbeterplan door het hele team gedragen wordt?",  # "dat" the conjunction
+        "Onze sectie heeft leerteams opgezet. Wie zitten daarin volgens de leidraad?",  # antecedent inside
+        "Wat zegt de leidraad over borging?",
+        "Welke aanpak helpt leerlingen die vaak te laat komen?",  # a relative pronoun
+        "Hoe kiest de schoolleiding welke vernieuwingen ze invoert?",  # bound in the clause above
+        "How do we find research without it eating up all our time?",
+        "Hoe zorg je ervoor dat leerlingen hun huiswerk maken?",  # "ervoor" points ahead to its clause
+        "Hoe kom je erachter of een aanpak werkt?",
+        "Hoeveel stappen zijn er?",  # "er" of existence
+        "Staat er iets over tijd in de leidraad?",
+        "Wat is de eerste stap?",  # the ordinal has its noun
+        "Welke van de twee aanbevelingen gaat over tijd?",
+        "Hoe pak je het probleem aan?",  # "het" the article
+        "Wat is het verschil tussen een PLG en een werkgroep?",  # both sides named
+        "Is one of the steps about time?",
+    ],
+)
+def test_no_reference_back(question: str) -> None:
+    assert not refers_back(question)
