@@ -33,6 +33,7 @@ from assistant.phrasing import phrasing_for
 from assistant.pleasantries import is_pleasantry, without_pleasantries
 from assistant.query import parse_query, without_scope
 from assistant.references import (
+    ADDITIVES,
     CONTRASTS,
     DOMAIN,
     INTERJECTIONS,
@@ -40,6 +41,7 @@ from assistant.references import (
     PREPOSITIONS,
     PUNCTUATION,
     SECTOR_NOUNS,
+    TOKEN,
     WH,
     frame_terms,
     refers_back,
@@ -47,6 +49,7 @@ from assistant.references import (
 from assistant.sentences import last_mark, split_sentences
 
 _WORD = re.compile(r"(?u)\b\w+\b")
+_RELATIVES = frozenset({"die", "dat", "who", "that", "which"})
 # A follow-up with this many content terms of its own is searched as asked (``_read``).
 OWN_TOPIC_TERMS = 5
 # The frame of a correction: "nee, ik bedoel eigenlijk …", "no, I mean actually …".
@@ -210,8 +213,10 @@ def _read(question: str, before: _Reading | None) -> tuple[_Reading | None, bool
     stumps = _ARTICLES | PREPOSITIONS | DOMAIN | _LEIDRAAD | INTERJECTIONS | _CORRECTIONS
     stumps |= {"wat", "what", "hoe", "how"}
     # "En de docenten?" after a question about the schoolleider asks that question of the docenten.
-    words = [w for w in _WORD.findall(own) if w.lower() not in stumps]
-    swapped = _people_swapped(before.question, words)
+    words = [w for w in TOKEN.findall(own) if w.lower() not in stumps and not PUNCTUATION.match(w)]
+    # "Ook de collega's …?" adds people to the question rather than asking it of others.
+    adds = next(iter(TOKEN.findall(question.lower())), "") in ADDITIVES
+    swapped = None if adds else _people_swapped(before.question, words)
     added = (own[0].upper() + own[1:],) if words and not swapped else ()
     # Scope words in the follow-up switch that filter; the others stay as the conversation had them.
     return _Reading(
@@ -235,12 +240,13 @@ def _people_swapped(question: str, follow_up: list[str]) -> str | None:
     words (``follow_up``, its frame left out) name people only and the question named others."""
     content = [w for w in follow_up if analyse(w)]  # function words ("en", "doen") are its frame
     named = [w for w in content if not {*analyse(w)} - _people()]
-    if not named or len(named) < len(content) or {_bare(w) for w in follow_up} & WH:
+    # A question word or a relative clause ("die altijd tegen zijn") makes it more than people named.
+    if not named or len(named) < len(content) or {_bare(w) for w in follow_up} & (WH | _RELATIVES):
         return None
     stems = {t for w in named for t in analyse(w)}
     # Only in what the question asks: a situation's story says who the asker is ("Ik ben docent").
     for sentence in (s for s in split_sentences(question) if last_mark(s) == "?"):
-        for word in _WORD.findall(sentence):
+        for word in TOKEN.findall(sentence):
             if analyse(word) and not {*analyse(word)} - _people():
                 at = question.find(sentence)
                 if {*analyse(word)} <= stems or at < 0:  # asked of the same people already

@@ -32,6 +32,10 @@ _POINTING = re.compile(rf"^(?:daar|hier)(?:{_ADVERB_PARTS})?$")
 # erachter of …": then it points ahead, inside the question).
 _ER_FORM = re.compile(rf"^er(?:{_ADVERB_PARTS})$")
 _QUANTIFIERS = frozenset({"een", "één", "twee", "drie", "meer", "veel", "paar", "enkele", "sommige"})
+_AUXILIARIES = frozenset(
+    {"heb", "hebt", "heeft", "hebben", "is", "zijn", "moet", "moeten", "kan", "kun", "kunt", "kunnen"}
+    | {"mag", "mogen", "wil", "wilt", "willen", "zou", "zouden"}
+)
 _POINTS_AHEAD = frozenset({"dat", "of", "te", "hoe", "wat", "wie", "welke", "waar", "wanneer", "als"})
 # A determiner with an ordinal or a number and no noun after it ("Wat houdt de tweede in?", "Welke
 # van de twee …?") stands for a noun said before.
@@ -67,7 +71,7 @@ _SUBJECT_STARTS = frozenset(
     | {"onze", "ons", "jullie", "jouw", "uw", "alle", "elke", "ieder", "iedere", "deze", "die", "dit", "dat"}
     | {"the", "a", "an", "i", "you", "we", "our", "my", "your", "every", "all"}
 )
-_ADDITIVES = frozenset({"ook", "also", "too"})
+ADDITIVES = frozenset({"ook", "also", "too"})
 _POSSESSIVES = frozenset({"hun", "haar", "their", "its"})
 WH = frozenset({"wat", "hoe", "waarom", "wanneer", "waar", "wie", "welke", "welk", "hoeveel"})
 WH |= frozenset({"what", "how", "why", "when", "where", "who", "which"})
@@ -85,7 +89,7 @@ _CLAUSE_OPENERS = frozenset(
 # with each.
 ANTECEDENT_TERMS = 2
 # Words ("zo'n" and "zo’n" stay one word), and the punctuation that ends a clause.
-_TOKEN = re.compile(r"\w+(?:['’]\w+)?|[.?!;:,]")
+TOKEN = re.compile(r"\w+(?:['’]\w+)?|[.?!;:,]")
 INTERJECTIONS = frozenset({"oké", "ok", "okay", "oke", "ja", "nee", "goed", "right", "well", "yes", "no"})
 # Words that ask for more of the same rather than name a topic ("geef eens een voorbeeld").
 _ASKS_MORE = """
@@ -131,7 +135,7 @@ def refers_back(question: str) -> bool:
     A possessive ("hun", "their"), an additive and "die"/"dat" (also relative pronouns and
     conjunctions) count every content term before them, as before.
     """
-    tokens = [w.lower().replace("’", "'") for w in _TOKEN.findall(question)]
+    tokens = [w.lower().replace("’", "'") for w in TOKEN.findall(question)]
     while tokens and (tokens[0] in INTERJECTIONS or PUNCTUATION.match(tokens[0])):  # "Oké, en …"
         tokens = tokens[1:]
     if (tokens and tokens[0] in OPENERS) or tuple(tokens[:2]) in _CONDITIONAL_OPENERS:
@@ -145,7 +149,7 @@ def refers_back(question: str) -> bool:
             clause = i
             continue
         clause = i if embedded else clause
-        pointing = _POINTING.match(word) or word in _PRO_FORMS or word in _PERSONAL or word in _ADDITIVES
+        pointing = _POINTING.match(word) or word in _PRO_FORMS or word in _PERSONAL or word in ADDITIVES
         pointing = pointing or _er_points_back(tokens, i) or _noun_left_out(tokens, i)
         one_side = word in CONTRASTS and after in _ONE_SIDE  # "het verschil met X": and what else?
         pointing = pointing or one_side
@@ -156,7 +160,7 @@ def refers_back(question: str) -> bool:
             # be what it adds to); "die"/"dat", which may be a relative pronoun or a conjunction
             # ("leerlingen die …", "merkt dat studenten …") that only a parse would tell apart; a
             # comparison, whose other side may stand before it ("How is X different from Y?").
-            bound_inside = word in _POSSESSIVES or word in _ADDITIVES or word in _DEMONSTRATIVES or one_side
+            bound_inside = word in _POSSESSIVES or word in ADDITIVES or word in _DEMONSTRATIVES or one_side
             before = set(analyse(" ".join(tokens[: i if bound_inside else clause]))) - frame_terms()
             return len(before) < ANTECEDENT_TERMS
     return False
@@ -173,7 +177,13 @@ def _er_points_back(tokens: list[str], i: int) -> bool:
         return False
     if _ER_FORM.match(word):
         return True
-    if word != "er" or not rest:
+    if word != "er":
+        return False
+    # "Hoeveel heb je er nodig?": "hoeveel" before a verb counts what "er" stands for.
+    start = next((j + 1 for j in range(i - 1, -1, -1) if PUNCTUATION.match(tokens[j])), 0)
+    if any(tokens[j] == "hoeveel" and tokens[j + 1] in _AUXILIARIES for j in range(start, i - 1)):
+        return True
+    if not rest:
         return False
     # A verb particle after the stranded preposition is one of them too ("Hoe ga je er mee om?").
     return rest[-1] in _ADVERB_PREPOSITIONS or rest[-1] in _QUANTIFIERS

@@ -141,6 +141,11 @@ def test_a_follow_up_naming_other_people_asks_the_question_of_them() -> None:
         resolve("En de leerlingen?", story).text
         == "Ik ben docent op een vmbo. Hoe betrek ik leerlingen erbij?"
     )
+    # Adding people ("Ook …") or saying more of them (a relative clause) keeps the question as it was.
+    added = resolve(
+        "Ook de collega's die altijd tegen zijn?", "Hoe betrek je het hele team bij een verbeterplan?"
+    )
+    assert added.text.startswith("Hoe betrek je het hele team bij een verbeterplan?")
     # Words beyond the people keep the follow-up's own question.
     assert resolve("En wie helpt de docenten?", "Welke rol heeft de schoolleider?").text.endswith(
         "Wie helpt de docenten?"

@@ -27,3 +27,15 @@ from assistant.references import refers_back
 )
 def test_no_reference_back(question: str) -> None:
     assert not refers_back(question)
+
+
+@pytest.mark.parametrize(
+    ("question", "back"),
+    [
+        ("Hoeveel heb je er nodig op een school?", True),  # "hoeveel" before a verb: er counts it
+        ("Hoeveel zijn er?", True),
+        ("Hoeveel leerlingen zijn er?", False),  # "hoeveel" with its noun: er of existence
+    ],
+)
+def test_how_many_of_what_was_said(question: str, back: bool) -> None:
+    assert refers_back(question) is back
