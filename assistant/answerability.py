@@ -33,7 +33,7 @@ from wordfreq import zipf_frequency
 from assistant.lexical import COMPOUND_PART_ZIPF, LexicalIndex, analyse
 from assistant.models import Hit
 from assistant.query import ParsedQuery, is_english
-from assistant.references import frame_terms, refers_back
+from assistant.references import SUBJECTS, frame_terms, refers_back
 from assistant.sentences import last_mark, split_sentences
 
 DECISION_FILE = Path(__file__).parent / "data" / "answer_decision.json"
@@ -194,6 +194,9 @@ def asked_object(question: str) -> str | None:
     if match is None:
         return None
     word = match.group(1)
+    after = question[match.end() :].split()
+    if after and after[0].lower().strip("?.!,;:") in SUBJECTS:  # "Met welke begin je …?": a verb
+        return None
     terms = analyse(word)
     return word if terms and not set(terms) <= _form_terms() else None
 

@@ -71,6 +71,9 @@ _SUBJECT_STARTS = frozenset(
     | {"onze", "ons", "jullie", "jouw", "uw", "alle", "elke", "ieder", "iedere", "deze", "die", "dit", "dat"}
     | {"the", "a", "an", "i", "you", "we", "our", "my", "your", "every", "all"}
 )
+SUBJECTS = frozenset(
+    {"je", "jij", "u", "we", "wij", "ik", "ze", "zij", "hij", "you", "i", "they", "he", "she"}
+)
 ADDITIVES = frozenset({"ook", "also", "too"})
 _POSSESSIVES = frozenset({"hun", "haar", "their", "its"})
 WH = frozenset({"wat", "hoe", "waarom", "wanneer", "waar", "wie", "welke", "welk", "hoeveel"})
@@ -154,6 +157,10 @@ def refers_back(question: str) -> bool:
         one_side = word in CONTRASTS and after in _ONE_SIDE  # "het verschil met X": and what else?
         pointing = pointing or one_side
         pointing = pointing or (word in _WHICH and after in _ONE) or _pronoun_alone(tokens, i)
+        # "Met welke begin je?", "Which do you …?": a subject pronoun right after the next word makes
+        # that word the finite verb (inversion), so "welke" has no noun of its own.
+        inverted = i + 2 < len(tokens) and tokens[i + 2] in SUBJECTS
+        pointing = pointing or (word in _WHICH and inverted)
         pointing = pointing or (word in _DEMONSTRATIVES and after not in _SUBJECT_STARTS)
         if pointing:
             # Bound inside its clause: a possessive; an additive ("ook": what the clause said before may

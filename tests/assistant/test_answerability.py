@@ -118,6 +118,7 @@ def test_the_topic_of_an_asked_fact_leaves_out_the_words_that_give_its_form() ->
         ("Hoeveel uur per week moet een PLG vergaderen?", None),  # asks a form, the topic is the PLG
         ("In welk jaar is de startnotitie verschenen?", None),
         ("Wat kost een schoollicentie voor EBSCO?", None),
+        ("Met welke begin je het best?", None),  # "welke" before a verb and its subject: no noun
     ],
 )
 def test_the_asked_object_is_what_the_question_word_asks_about(question: str, thing: str | None) -> None:

@@ -39,3 +39,16 @@ def test_no_reference_back(question: str) -> None:
 )
 def test_how_many_of_what_was_said(question: str, back: bool) -> None:
     assert refers_back(question) is back
+
+
+@pytest.mark.parametrize(
+    ("question", "back"),
+    [
+        ("Met welke begin je het best?", True),  # a verb, then its subject: "welke" has no noun
+        ("Which do you recommend?", True),
+        ("Welke stappen zet je?", False),  # "welke" with its noun
+        ("Welke boeken lees je?", False),
+    ],
+)
+def test_which_with_its_noun_left_out(question: str, back: bool) -> None:
+    assert refers_back(question) is back
