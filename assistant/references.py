@@ -34,7 +34,7 @@ _ER_FORM = re.compile(rf"^er(?:{_ADVERB_PARTS})$")
 _QUANTIFIERS = frozenset({"een", "één", "twee", "drie", "meer", "veel", "paar", "enkele", "sommige"})
 _AUXILIARIES = frozenset(
     {"heb", "hebt", "heeft", "hebben", "is", "zijn", "moet", "moeten", "kan", "kun", "kunt", "kunnen"}
-    | {"mag", "mogen", "wil", "wilt", "willen", "zou", "zouden"}
+    | {"mag", "mogen", "wil", "wilt", "willen", "zou", "zouden", "wordt", "worden", "zal", "zullen"}
 )
 _POINTS_AHEAD = frozenset({"dat", "of", "te", "hoe", "wat", "wie", "welke", "waar", "wanneer", "als"})
 # A determiner with an ordinal or a number and no noun after it ("Wat houdt de tweede in?", "Welke
@@ -192,8 +192,10 @@ def _er_points_back(tokens: list[str], i: int) -> bool:
         return True
     if not rest:
         return False
-    # A verb particle after the stranded preposition is one of them too ("Hoe ga je er mee om?").
-    return rest[-1] in _ADVERB_PREPOSITIONS or rest[-1] in _QUANTIFIERS
+    # A verb particle after the stranded preposition is one of them too ("Hoe ga je er mee om?"). After
+    # an auxiliary, the clause ends in its infinitive or participle ("Wat moet er allemaal in staan?").
+    verb_last = len(rest) > 1 and rest[-2] in _ADVERB_PREPOSITIONS and _AUXILIARIES & set(tokens[start:i])
+    return rest[-1] in _ADVERB_PREPOSITIONS or rest[-1] in _QUANTIFIERS or bool(verb_last)
 
 
 def _pronoun_alone(tokens: list[str], i: int) -> bool:

@@ -52,3 +52,16 @@ def test_how_many_of_what_was_said(question: str, back: bool) -> None:
 )
 def test_which_with_its_noun_left_out(question: str, back: bool) -> None:
     assert refers_back(question) is back
+
+
+@pytest.mark.parametrize(
+    ("question", "back"),
+    [
+        ("Wat moet er allemaal in staan?", True),  # after an auxiliary the clause ends in its verb
+        ("Hoe wordt er mee omgegaan?", True),
+        ("Wie zitten er in groepen?", False),  # no auxiliary: "in groepen" is a phrase of its own
+        ("Wat moet er in de leidraad staan?", False),  # the preposition has its own noun
+    ],
+)
+def test_er_with_its_preposition_before_the_verb(question: str, back: bool) -> None:
+    assert refers_back(question) is back
