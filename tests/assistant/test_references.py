@@ -32,36 +32,21 @@ def test_no_reference_back(question: str) -> None:
 @pytest.mark.parametrize(
     ("question", "back"),
     [
-        ("Hoeveel heb je er nodig op een school?", True),  # "hoeveel" before a verb: er counts it
+        # "hoeveel" before a verb: "er" counts what was said; with its own noun "er" is of existence
+        ("Hoeveel heb je er nodig op een school?", True),
         ("Hoeveel zijn er?", True),
-        ("Hoeveel leerlingen zijn er?", False),  # "hoeveel" with its noun: er of existence
-    ],
-)
-def test_how_many_of_what_was_said(question: str, back: bool) -> None:
-    assert refers_back(question) is back
-
-
-@pytest.mark.parametrize(
-    ("question", "back"),
-    [
-        ("Met welke begin je het best?", True),  # a verb, then its subject: "welke" has no noun
+        ("Hoeveel leerlingen zijn er?", False),
+        # a verb, then its subject: "welke" has no noun of its own
+        ("Met welke begin je het best?", True),
         ("Which do you recommend?", True),
-        ("Welke stappen zet je?", False),  # "welke" with its noun
+        ("Welke stappen zet je?", False),
         ("Welke boeken lees je?", False),
-    ],
-)
-def test_which_with_its_noun_left_out(question: str, back: bool) -> None:
-    assert refers_back(question) is back
-
-
-@pytest.mark.parametrize(
-    ("question", "back"),
-    [
-        ("Wat moet er allemaal in staan?", True),  # after an auxiliary the clause ends in its verb
+        # after an auxiliary the clause ends in its verb, so the preposition stands before it
+        ("Wat moet er allemaal in staan?", True),
         ("Hoe wordt er mee omgegaan?", True),
-        ("Wie zitten er in groepen?", False),  # no auxiliary: "in groepen" is a phrase of its own
-        ("Wat moet er in de leidraad staan?", False),  # the preposition has its own noun
+        ("Wie zitten er in groepen?", False),
+        ("Wat moet er in de leidraad staan?", False),
     ],
 )
-def test_er_with_its_preposition_before_the_verb(question: str, back: bool) -> None:
+def test_a_word_whose_noun_is_left_out(question: str, back: bool) -> None:
     assert refers_back(question) is back
