@@ -238,18 +238,18 @@ class ExtractiveAnswerer:
         if not order:
             return []
         first = order[0]
+        short = "short" in query.wants  # asked to say it shorter: one passage, its best sentences
         ties = [
             i
             for i in order[1:]
-            if hits[first].score - hits[i].score <= cfg.tie_gap
+            if not short
+            and hits[first].score - hits[i].score <= cfg.tie_gap
             and not unasked_kind(hits[i].passage.text, query.wants)
             # passages that only filled up a small named aanbeveling are not its answer
             and query.aanbeveling in (None, hits[i].passage.aanbeveling)
         ][: cfg.max_citations - 1]
-        if "short" in query.wants:
-            ties = []
         terms = query.terms()
-        room = cfg.short_sentences if "short" in query.wants else cfg.max_sentences - len(ties)
+        room = cfg.short_sentences if short else cfg.max_sentences - len(ties)
         text = hits[first].passage.text
         if "questions" in query.wants and made_of(text, "questions"):
             # Asked for questions and found a list of them: quote the list as it stands.
