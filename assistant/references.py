@@ -33,8 +33,9 @@ _POINTING = re.compile(rf"^(?:daar|hier)(?:{_ADVERB_PARTS})?$")
 _ER_FORM = re.compile(rf"^er(?:{_ADVERB_PARTS})$")
 _QUANTIFIERS = frozenset({"een", "één", "twee", "drie", "meer", "veel", "paar", "enkele", "sommige"})
 _AUXILIARIES = frozenset(
-    {"heb", "hebt", "heeft", "hebben", "is", "zijn", "moet", "moeten", "kan", "kun", "kunt", "kunnen"}
-    | {"mag", "mogen", "wil", "wilt", "willen", "zou", "zouden", "wordt", "worden", "zal", "zullen"}
+    {"heb", "hebt", "heeft", "hebben", "ben", "bent", "is", "zijn", "moet", "moeten", "kan", "kun", "kunt"}
+    | {"kunnen", "mag", "mogen", "wil", "wilt", "willen", "zou", "zouden", "word", "wordt", "worden", "zal"}
+    | {"zullen"}
 )
 _POINTS_AHEAD = frozenset({"dat", "of", "te", "hoe", "wat", "wie", "welke", "waar", "wanneer", "als"})
 # A determiner with an ordinal or a number and no noun after it ("Wat houdt de tweede in?", "Welke
@@ -56,6 +57,9 @@ CONTRASTS = frozenset(
 # met gedeeld leiderschap?"); "tussen … en …" names both sides.
 _ONE_SIDE = frozenset({"met", "with", "from", "to"})
 _DEMONSTRATIVES = frozenset({"dat", "die", "dit", "deze", "that", "this", "those", "these"})
+# A superlative ends "het beste", "het vaakst": after "dat" such a "het" begins no clause's subject
+# ("Wanneer doe je dat het beste?"), unless a verb follows ("… dat het meest effectief is").
+_SUPERLATIVE = re.compile(r"^\w+ste?$")
 # Third-person pronouns ("zijn" is left out: as a verb it is everywhere).
 _PERSONAL = frozenset(
     {"ze", "zij", "hen", "hun", "hem", "haar", "they", "them", "their", "it", "its", "he", "she"}
@@ -147,7 +151,9 @@ def refers_back(question: str) -> bool:
     for i, word in enumerate(tokens):
         after = tokens[i + 1] if i + 1 < len(tokens) else ""
         embedded = word in WH and i > clause + 1  # "… interviewen over hoe zij kiezen"
-        conjunction = word in _CLAUSE_OPENERS or (word == "dat" and after in _SUBJECT_STARTS)
+        subject = after in _SUBJECT_STARTS and not _superlative_ends(tokens, i)
+        demonstrative = word in _DEMONSTRATIVES and not subject
+        conjunction = word in _CLAUSE_OPENERS or (word == "dat" and not demonstrative)
         if conjunction or PUNCTUATION.match(word):
             clause = i
             continue
@@ -161,7 +167,7 @@ def refers_back(question: str) -> bool:
         # that word the finite verb (inversion), so "welke" has no noun of its own.
         inverted = i + 2 < len(tokens) and tokens[i + 2] in SUBJECTS
         pointing = pointing or (word in _WHICH and inverted)
-        pointing = pointing or (word in _DEMONSTRATIVES and after not in _SUBJECT_STARTS)
+        pointing = pointing or demonstrative
         if pointing:
             # Bound inside its clause: a possessive; an additive ("ook": what the clause said before may
             # be what it adds to); "die"/"dat", which may be a relative pronoun or a conjunction
@@ -171,6 +177,15 @@ def refers_back(question: str) -> bool:
             before = set(analyse(" ".join(tokens[: i if bound_inside else clause]))) - frame_terms()
             return len(before) < ANTECEDENT_TERMS
     return False
+
+
+def _superlative_ends(tokens: list[str], i: int) -> bool:
+    """Do "het" and a superlative end the clause after ``tokens[i]``, with at most a verb's particle
+    ("… dat het beste?", "Wanneer pak je dat het beste aan?")?"""
+    rest = list(itertools.takewhile(lambda t: not PUNCTUATION.match(t), tokens[i + 1 :]))
+    if rest and rest[-1] in _ADVERB_PREPOSITIONS:
+        rest = rest[:-1]
+    return len(rest) == 2 and rest[0] == "het" and bool(_SUPERLATIVE.match(rest[1]))
 
 
 def _er_points_back(tokens: list[str], i: int) -> bool:
@@ -195,17 +210,24 @@ def _er_points_back(tokens: list[str], i: int) -> bool:
     # A verb particle after the stranded preposition is one of them too ("Hoe ga je er mee om?"). After
     # an auxiliary, the clause ends in its infinitive or participle ("Wat moet er allemaal in staan?").
     verb_last = len(rest) > 1 and rest[-2] in _ADVERB_PREPOSITIONS and _AUXILIARIES & set(tokens[start:i])
+    # In a subordinate clause the finite verb comes last, after the quantifier ("… of je er een bent?").
+    verb_last = verb_last or (len(rest) == 2 and rest[0] in _QUANTIFIERS and rest[1] in _AUXILIARIES)
     return rest[-1] in _ADVERB_PREPOSITIONS or rest[-1] in _QUANTIFIERS or bool(verb_last)
 
 
 def _pronoun_alone(tokens: list[str], i: int) -> bool:
     """Is ``tokens[i]`` "het" or "one" with no noun after it: the clause ends, or only a verb's
     particle follows ("Hoe pak je het aan?", "an example of one?")? Before a noun it is an article
-    ("het doel") or a number ("one of the steps")."""
+    ("het doel") or a number ("one of the steps"). After a clause's first word, an auxiliary (a
+    question by inversion), "het" and one word end the clause only as subject and predicate ("Kan
+    het sneller?", "Is het verplicht?"); an article's noun would leave no predicate."""
     if tokens[i] not in {"het"} | _ONE:
         return False
     rest = list(itertools.takewhile(lambda t: not PUNCTUATION.match(t), tokens[i + 1 :]))
-    return not rest or (tokens[i] == "het" and len(rest) == 1 and rest[0] in _ADVERB_PREPOSITIONS)
+    if not rest or (tokens[i] == "het" and len(rest) == 1 and rest[0] in _ADVERB_PREPOSITIONS):
+        return True
+    opens = i == 1 or (i > 1 and bool(PUNCTUATION.match(tokens[i - 2])))
+    return tokens[i] == "het" and len(rest) == 1 and opens and tokens[i - 1] in _AUXILIARIES
 
 
 def _noun_left_out(tokens: list[str], i: int) -> bool:

@@ -50,3 +50,24 @@ def test_no_reference_back(question: str) -> None:
 )
 def test_a_word_whose_noun_is_left_out(question: str, back: bool) -> None:
     assert refers_back(question) is back
+
+
+@pytest.mark.parametrize(
+    ("question", "back"),
+    [
+        # "het" and a superlative after "dat": the demonstrative, not the conjunction
+        ("Wanneer pak je dat het beste aan?", True),  # a verb's particle may end the clause
+        ("Wanneer doe je dat het vaakst?", True),
+        ("Hoe weet je dat het meest effectief is?", False),
+        # an auxiliary opens the question, "het" and one word end it: subject and predicate
+        ("Kan het eenvoudiger?", True),
+        ("Is het verplicht?", True),
+        ("Is het schoolplan duidelijk?", False),
+        ("Wat is het schoolplan?", False),
+        # the finite verb ends a subordinate clause, after the quantifier "er" counts with
+        ("Hoe merk je of je er een bent?", True),
+        ("Hoe merk je of er een plan is?", False),
+    ],
+)
+def test_a_pronoun_read_by_its_place_in_the_clause(question: str, back: bool) -> None:
+    assert refers_back(question) is back
