@@ -69,6 +69,10 @@ _PART_ZIPF = 3.0
 # nothing else on either half.
 _GENERAL_ZIPF = 4.0
 MAX_CONCEPTS = 3
+# An adjective before a verb this frequent says how ("slim" 4.65, "bewust" 4.72, "gericht" 4.81 inzetten);
+# one that names a practice is rarer ("digitaal" 4.3, "zelfstandig" 4.37 werken, "formatief" 0). Set
+# between the two groups; on the practice questions it changed only qc-007 ("slim inzetten").
+_MANNER_ZIPF = 4.5
 # The kennisvraag forms (``sjablonen`` in kennisvraag.toml) whose nouns frame a question.
 _FORMS = ("doel", "probleem", "effect", "kenmerken", "kenmerken_doel", "smaller", "oorzaken")
 # A question of at most this many words ("Wat doen we fout?", "Hoe kwam dat?") has no room for a topic
@@ -265,6 +269,7 @@ class PraktijkvraagReader:
         self.class_words = tuple(spec["groepswoorden"])
         self.school_types = frozenset(spec["schoolsoorten"])
         self.light_words = frozenset(spec["lichte_werkwoorden"])
+        self.copulas = frozenset(spec["koppelwerkwoorden"])
         self.change_verbs = frozenset(spec["veranderwerkwoorden"])
         self.problem_verbs = frozenset(spec["probleemwerkwoorden"])
         self.proposal_verbs = frozenset(spec["voorstelwerkwoorden"])
@@ -496,6 +501,10 @@ class PraktijkvraagReader:
         free = [p for p in phrases if not self._in_pp(body, p)]
         thing = free[-1] if free else None  # none: an intransitive verb ("om later te beginnen")
         start = body.index(thing.tokens[0]) if thing is not None else len(body) + 1
+        if thing is not None and start > 0 and _measure_before(body[start - 1], thing.tokens[0]):
+            # "het aantal | toetsen" (the chunker may split them): the measure belongs to the object
+            start -= 1
+            thing = Phrase((body[start], *thing.tokens))
         middle: list[Token] = []
         skip_to = -1  # the end of a phrase about the target group ("voor onze eerstejaars")
         for index, token in enumerate(body):
@@ -720,6 +729,8 @@ class PraktijkvraagReader:
                 continue
             # Frog may tag a predicative "weg" a noun ("is vaker weg"); a singular noun has a determiner.
             predicate = token.tag == "BW" or (token.is_noun and not _determined(sentence, index))
+            if predicate and lemma in self.thesaurus.gone and (verb := self._verb_of(sentence, index)):
+                lemma += verb  # "loopt dan weg" is "weglopen" (walking off), not being gone
             if (
                 (token.is_verb or predicate)
                 and id(token) not in used
@@ -781,7 +792,7 @@ class PraktijkvraagReader:
                     replace(subject, label=label, end=at + 1, in_question=in_question, noun=subject.label)
                 )
             elif (
-                (token.is_verb or token.is_adjective)
+                (token.is_verb or (token.is_adjective and not self._manner(sentence, index)))
                 and (entry := self.thesaurus.find(lemma)) is not None
                 and self._strong(token, entry, lemma)
             ):
@@ -864,6 +875,29 @@ class PraktijkvraagReader:
         start = max((i for i in bounds if i < index), default=-1) + 1
         end = min((i for i in bounds if i > index), default=len(sentence))
         return any(t.lemma.lower() in self.negators for t in sentence[start:end])
+
+    def _verb_of(self, sentence: Sequence[Token], index: int) -> str | None:
+        """The lemma of the finite verb in the clause of the word at ``index`` when it is no copula
+        (``koppelwerkwoorden``): a predicate word there belongs to that verb ("loopt … weg")."""
+        bounds = [i for i, t in enumerate(sentence) if t.tag in {"LET", "VG"}]
+        start = max((i for i in bounds if i < index), default=-1) + 1
+        end = min((i for i in bounds if i > index), default=len(sentence))
+        verb = next((t for t in sentence[start:end] if t.is_finite_verb), None)
+        return verb.lemma.lower() if verb is not None and verb.lemma.lower() not in self.copulas else None
+
+    def _manner(self, sentence: Sequence[Token], index: int) -> bool:
+        """A common adjective used as an adverb of the verb right after it ("AI slim inzetten"): it says
+        how, not what about. A rarer one names a practice ("formatief werken", "digitaal toetsen");
+        before a copula it is a predicate ("niet gemotiveerd zijn")."""
+        following = sentence[index + 1] if index + 1 < len(sentence) else None
+        word = sentence[index]
+        return (
+            "vrij" in word.features
+            and zipf_frequency(word.lemma.lower(), "nl") >= _MANNER_ZIPF
+            and following is not None
+            and following.is_verb
+            and following.lemma.lower() not in self.copulas
+        )
 
     @staticmethod
     def _object_before(
@@ -1357,16 +1391,19 @@ def _without_measures(tokens: Sequence[Token]) -> list[Token]:
     for i, token in enumerate(tokens):
         after = next((t for t in tokens[i + 1 :] if not t.is_adjective), None)
         counted = i > 0 and tokens[i - 1].tag == "TW" and "hoofd" in tokens[i - 1].features
-        if (
-            token.tag == "N"
-            and after is not None
-            and after.tag == "N"
-            and (counted or ("ev" in token.features and "mv" in after.features))
+        if after is not None and (
+            (counted and token.tag == "N" and after.tag == "N") or _measure_before(token, after)
         ):
             kept = [t for t in kept if t.tag != "TW"]  # "tien minuten" goes as a whole
             continue
         kept.append(token)
     return kept
+
+
+def _measure_before(token: Token, noun: Token) -> bool:
+    """A singular noun before a plural one measures it ("het aantal toetsen", "een handvol kinderen"):
+    Dutch joins two nouns of one thing into a compound, so a loose pair is a measure and its noun."""
+    return token.tag == noun.tag == "N" and "ev" in token.features and "mv" in noun.features
 
 
 def _asks(sentence: Sequence[Token]) -> bool:

@@ -323,6 +323,12 @@ class KennisvraagBuilder:
                     )
             else:
                 text = templates[reading.vorm].format(onderwerp=_enumerate(labels), **parts)
+                if len(labels) > 2:  # "A, B en C" reads as a word list: A is the topic, B and C its factors
+                    factors = [_definite(c, tokens) for c in concepts[:n] if c.label in labels[1:]]
+                    factored = templates[f"{reading.vorm}_factoren"].format(
+                        onderwerp=labels[0], factoren=_enumerate(factors or labels[1:]), **parts
+                    )
+                    text = factored if _words(factored) <= MAX_WORDS else text
             if focus:
                 text = text[:-1] + templates["focus"].format(focus=focus) + "?"
             if _words(text) <= MAX_WORDS or n == 1:
@@ -467,7 +473,7 @@ def _related(concepts: list[Concept], tokens: Sequence[Token]) -> list[str]:
             if i == j or not _relating(gap) or i in pairs or any(j == k for k, _ in pairs.values()):
                 continue
             head = next((t for t in tokens[b.position : b.end] if t.is_noun), None)
-            words = [_article(t, head) if "bez" in t.features else t.text.lower() for t in gap]
+            words = [_article(head) if "bez" in t.features else t.text.lower() for t in gap]
             pairs[i] = (j, f"{a.label} {' '.join(words)} {b.label}")
     joined = {k for i, (j, _) in pairs.items() for k in (i, j)}
     labels: list[str] = []
@@ -488,10 +494,25 @@ def _relating(gap: Sequence[Token]) -> bool:
     )
 
 
-def _article(possessive: Token, head: Token | None) -> str:
-    """The definite article for a possessive's noun: "het" for a singular neuter noun, else "de"."""
+def _article(head: Token | None) -> str:
+    """The definite article for a noun (a possessive's, a factor's): "het" for a singular neuter noun,
+    else "de"."""
     neuter = head is not None and {"ev", "onz"} <= set(head.features)
     return "het" if neuter else "de"
+
+
+def _definite(concept: Concept, tokens: Sequence[Token]) -> str:
+    """The practitioner's modified noun with its definite article ("de laatste toets", "de laatste
+    weken"), as a factor reads in Dutch. A bare noun ("werkdruk", "ruzies") reads as well without one
+    (and Frog's gender of a mass noun is less sure); a term of the thesaurus or a phrase with its own
+    article stays as it is."""
+    head = next((t for t in reversed(tokens[concept.position : concept.end]) if t.is_noun), None)
+    words = concept.label.split()
+    if not concept.from_noun or head is None or concept.noun or len(words) < 2 or words[0] in {"de", "het"}:
+        return concept.label
+    if head.tag != "N" or head.text.lower() != words[-1]:
+        return concept.label
+    return f"{_article(head)} {concept.label}"
 
 
 def _nominal(label: str) -> str:

@@ -414,3 +414,23 @@ def test_a_causative_or_modal_verb_is_no_part_of_the_measure(reader):
     reading = reader.read("Heeft het zin om kinderen in groep 7 zelf hun weektaak te laten plannen?", "po")
     assert reading.vorm == "effect"
     assert "plannen" in _labels(reading)[0] and "laten" not in _labels(reading)[0].split()
+
+
+def test_a_measure_noun_belongs_to_the_object_of_a_judged_measure(reader):
+    # the chunker splits "het aantal | huiswerkopdrachten": one object, one article each
+    reading = reader.read("Heeft het zin om het aantal toetsen in de brugklas te halveren?", "vo")
+    assert _labels(reading)[0] == "het halveren van het aantal toetsen"  # not "het het halveren …"
+
+
+def test_weg_after_another_verb_is_its_particle_not_an_absence(reader):
+    reading = reader.read("Een jongen uit groep 6 rent bij elke ruzie weg. Wat helpt?", "po")
+    assert "verzuim" not in _labels(reading), _labels(reading)  # "wegrennen", not being away
+    reading = reader.read("Veel studenten blijven na de vakantie weg. Wat helpt?", "mbo")
+    assert "verzuim" in _labels(reading), _labels(reading)
+
+
+def test_a_common_adjective_before_a_verb_says_how_not_what_about(reader):
+    reading = reader.read("Hoe kunnen collega's de digitale borden slim gebruiken in de les?", "vo")
+    assert "hoogbegaafdheid" not in _labels(reading), _labels(reading)  # "slim" as in "cleverly"
+    reading = reader.read("Moeten docenten in 2 havo vaker formatief lesgeven?", "vo")
+    assert "formatief evalueren" in _labels(reading)  # a rarer one names a practice

@@ -273,3 +273,15 @@ def test_a_noun_named_in_singular_and_plural_is_one_concept(builder):
     )
     terms = [z.term for z in result.zoektermen]
     assert len([t for t in terms if t.startswith("muurkrant")]) == 1
+
+
+def test_three_unrelated_concepts_read_as_a_topic_and_its_factors(builder):
+    result = builder.run(
+        "Onze eerstejaars Zorg hebben moeite met de stage, de begeleiding vanuit school en het schrijven"
+        " van verslagen. Hoe verbeteren we dat?",
+        sector="mbo",
+    )
+    text = result.kennisvraag
+    assert not re.search(r"\w, \w+ en \w", text), text  # no "A, B en C" word list
+    assert "welke rol spelen" in text and {"verslagen", "begeleiding", "stage"} <= _words(text), text
+    assert len(re.findall(r"[\w'-]+", text)) <= MAX_WORDS
