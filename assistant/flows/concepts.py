@@ -69,6 +69,7 @@ _PART_ZIPF = 3.0
 # nothing else on either half.
 _GENERAL_ZIPF = 4.0
 MAX_CONCEPTS = 3
+_POSSESSIVE_ARTICLE = {"ons": "het", "onze": "de"}
 # An adjective before a verb this frequent says how ("slim" 4.65, "bewust" 4.72, "gericht" 4.81 inzetten);
 # one that names a practice is rarer ("digitaal" 4.3, "zelfstandig" 4.37 werken, "formatief" 0). Set
 # between the two groups; on the practice questions it changed only qc-007 ("slim inzetten").
@@ -779,13 +780,16 @@ class PraktijkvraagReader:
                 token.is_adjective
                 and {"comp", "vrij"} <= set(token.features)
                 and zipf_frequency(quality := f"{lemma}heid", "nl") >= _VERB_ZIPF
-                and (subject := self._object_before(found, at, sentence, offset)) is not None
+                and (subject := self._object_before(found, at, sentence, offset, past_pp=True)) is not None
             ):
-                # "(hoe maken we) de beoordeling betrouwbaarder" → "de betrouwbaarheid van de beoordeling"
+                # "(hoe maken we) de beoordeling betrouwbaarder" → "de betrouwbaarheid van de beoordeling",
+                # "(dat) ons schooladvies in groep 8 eerlijker wordt" → "de eerlijkheid van het schooladvies"
                 found.remove(subject)
                 before = subject.position - offset - 1
+                word = sentence[before].text.lower() if before >= 0 else ""
+                # "ons" goes with a het-word, "onze" with a de-word (Frog's gender of a compound is less sure)
                 article = (
-                    sentence[before].text.lower() if before >= 0 and sentence[before].tag == "LID" else ""
+                    word if word and sentence[before].tag == "LID" else _POSSESSIVE_ARTICLE.get(word, "")
                 )
                 label = f"de {quality} van {f'{article} ' if article else ''}{subject.label}"
                 found.append(
@@ -901,16 +905,25 @@ class PraktijkvraagReader:
 
     @staticmethod
     def _object_before(
-        found: list[Concept], at: int, sentence: Sequence[Token], offset: int
+        found: list[Concept], at: int, sentence: Sequence[Token], offset: int, past_pp: bool = False
     ) -> Concept | None:
         """The noun-phrase concept that is the object of the verb at ``at``: it ends right before the
-        verb or before adverbs only ("spullen niet vergeten"), and the verb ends its clause."""
+        verb or before adverbs only ("spullen niet vergeten"), and the verb ends its clause. With
+        ``past_pp`` (a predicate adjective) also before one prepositional phrase that says where or
+        for whom ("ons schooladvies [in groep 8] eerlijker"), which a subject may have between."""
         after = at - offset + 1
         if after < len(sentence) and not (sentence[after].tag in {"LET", "VG"} or sentence[after].is_verb):
             return None
         gap = at
         while gap - 1 - offset >= 0 and sentence[gap - 1 - offset].tag == "BW":
             gap -= 1
+        if past_pp:
+            start = gap - offset
+            while start > 0 and sentence[start - 1].tag in {"N", "TW", "ADJ", "LID", "VNW"}:
+                start -= 1
+            pp = sentence[start - 1 : gap - offset] if start > 0 else ()
+            if pp and pp[0].tag == "VZ" and any(t.tag == "N" for t in pp):
+                gap = offset + start - 1
         subject = next((c for c in found if c.from_noun and c.end == gap and not c.context), None)
         if subject is None:
             return None

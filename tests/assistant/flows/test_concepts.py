@@ -174,7 +174,7 @@ def test_an_absence_by_illness_is_verzuim(reader):
 
 def test_a_comparative_goal_is_named_as_a_quality(reader):
     reading = reader.read("Hoe maken we ons huiswerkbeleid duidelijker?", "vo")
-    assert _labels(reading) == ["de duidelijkheid van huiswerkbeleid"]
+    assert _labels(reading) == ["de duidelijkheid van het huiswerkbeleid"]  # "ons": a het-word
 
 
 def test_a_span_of_years_is_no_target_group(reader):
@@ -434,3 +434,9 @@ def test_a_common_adjective_before_a_verb_says_how_not_what_about(reader):
     assert "hoogbegaafdheid" not in _labels(reading), _labels(reading)  # "slim" as in "cleverly"
     reading = reader.read("Moeten docenten in 2 havo vaker formatief lesgeven?", "vo")
     assert "formatief evalueren" in _labels(reading)  # a rarer one names a practice
+
+
+def test_a_comparative_goal_past_a_phrase_of_place_is_named_as_a_quality(reader):
+    # "in groep 5" stands between the subject and its predicate; the possessive becomes an article
+    reading = reader.read("Hoe zorgen we dat onze instructie in groep 5 duidelijker wordt?", "po")
+    assert _labels(reading) == ["de duidelijkheid van de instructie"]
