@@ -454,15 +454,20 @@ class PraktijkvraagReader:
 
     def _outcome(self, question: Sequence[Token], offset: int) -> tuple[int, int] | None:
         """Where the question names the outcome: after the preposition its effect word governs ("effect
-        op", "draagt bij aan", "zorgt voor", "leidt tot": ``uitkomstvoorzetsels``) to the clause's end."""
+        op", "draagt bij aan", "zorgt voor", "werkt voor", "leidt tot": ``uitkomstvoorzetsels``) to
+        the clause's end (a subordinate or relative clause after it tells about the group). People
+        after it are whom it works for, the target group ("werkt X voor vmbo-leerlingen")."""
         if not _asks(question):
             return None
         governs: set[str] = set()
         for i, token in enumerate(question):
             lemma = token.lemma.lower()
             if token.tag == "VZ" and lemma in governs:
+                noun = next((t for t in question[i + 1 :] if t.is_noun or t.tag == "LET"), None)
+                if noun is not None and (self._group_word(noun) or self._learner(noun.lemma)):
+                    continue
                 end = next(
-                    (j for j in range(i + 1, len(question)) if question[j].tag == "LET"), len(question)
+                    (j for j in range(i + 1, len(question)) if _ends_phrase(question[j])), len(question)
                 )
                 return offset + i + 1, offset + end
             governs.update(self.outcome_prepositions.get(lemma, ()))
@@ -1196,6 +1201,11 @@ def _particle(sentence: Sequence[Token], index: int) -> str | None:
         if token.tag == "VZ" and "fin" in token.features:
             return token.lemma.lower()
     return None
+
+
+def _ends_phrase(token: Token) -> bool:
+    """Punctuation, a subordinator or a relative pronoun ("die thuis …"): a new clause starts."""
+    return token.tag == "LET" or "onder" in token.features or "betr" in token.features
 
 
 def _ends_predicate(token: Token, sentence: Sequence[Token], index: int) -> bool:

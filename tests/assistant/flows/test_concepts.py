@@ -440,3 +440,13 @@ def test_a_comparative_goal_past_a_phrase_of_place_is_named_as_a_quality(reader)
     # "in groep 5" stands between the subject and its predicate; the possessive becomes an article
     reading = reader.read("Hoe zorgen we dat onze instructie in groep 5 duidelijker wordt?", "po")
     assert _labels(reading) == ["de duidelijkheid van de instructie"]
+
+
+def test_what_a_measure_works_for_is_its_outcome_unless_it_names_people(reader):
+    reading = reader.read("Werkt een vast leesmaatje voor de leesmotivatie van kinderen in groep 4?", "po")
+    assert [c.label for c in reading.outcomes(reading.concepts)] == ["leesmotivatie"]
+    # "voor brugklassers die …": whom it works for, the target group; the relative clause is no outcome
+    reading = reader.read(
+        "Werkt een huiswerkklas voor brugklassers die thuis geen rustige kamer hebben?", "vo"
+    )
+    assert reading.outcomes(reading.concepts) == [] and reading.doelgroep == "brugklassers"
