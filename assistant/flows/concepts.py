@@ -266,6 +266,8 @@ class PraktijkvraagReader:
         self.frame_words = frozenset(stem_words(re.findall(r"(?<!\{)\b\w+\b(?!\})", forms.lower())))
         self.learners = frozenset(spec["lerenden"])
         self.people = self.learners | frozenset(spec["personen"])
+        forms = ("", "en", "s", "eren")  # "leerling(en)", "kleuter(s)", "kind(eren)"
+        self._learner_forms = [f"{learner}{end}" for learner in sorted(self.learners) for end in forms]
         self.parties = frozenset(spec["partijen"])
         self.class_words = tuple(spec["groepswoorden"])
         self.school_types = frozenset(spec["schoolsoorten"])
@@ -988,8 +990,8 @@ class PraktijkvraagReader:
         if head is None or head.lemma.lower() in self.school_types or self._learners_class(head):
             return None
         # People are the target group, not a topic, unless the thesaurus makes them one ("ouders").
-        if (head.lemma.lower() in self.people or self._learner(head.lemma)) and (
-            self._learner(head.lemma) or self.thesaurus.find(head.lemma) is None
+        if (head.lemma.lower() in self.people or self._learner(head.lemma, head.text)) and (
+            self._learner(head.lemma, head.text) or self.thesaurus.find(head.lemma) is None
         ):
             return None
         tokens = _without_measures(phrase.tokens)
@@ -1018,16 +1020,27 @@ class PraktijkvraagReader:
             for learner in self.learners
         )
 
-    def _learner(self, lemma: str) -> bool:
+    def _learner(self, lemma: str, text: str = "") -> bool:
         """A learner, also in a compound that names their school type or class ("vmbo-leerling",
         "brugklasleerling", "mbo-student")."""
         lemma = lemma.lower()
         # Frog leaves some hyphenated plurals as they are ("havo-leerlingen").
-        return lemma in self.learners or any(
-            lemma.endswith(form) and len(lemma) - len(form) >= _MIN_PREFIX
-            for learner in self.learners
-            for form in (learner, f"{learner}en", f"{learner}s", f"{learner}eren")
+        return (
+            lemma in self.learners
+            or any(
+                lemma.endswith(form) and len(lemma) - len(form) >= _MIN_PREFIX for form in self._learner_forms
+            )
+            or self._learner_typo(text or lemma) is not None  # Frog cuts a mistyped plural oddly
         )
+
+    def _learner_typo(self, word: str) -> str | None:
+        """The learners a mistyped word means ("leerligen" → "leerlingen"): a long word Dutch does not
+        know, as close to a learner's form as a typing error the thesaurus forgives (``_TYPO_RATIO``)."""
+        word = word.lower()
+        if len(word) < _TYPO_MIN or zipf_frequency(word, "nl") > 0:
+            return None
+        close = difflib.get_close_matches(word, self._learner_forms, n=1, cutoff=_TYPO_RATIO)
+        return close[0] if close else None
 
     def _agent(self, head: Token) -> bool:
         return head.lemma.lower() not in self.people and _agent(head)
@@ -1132,14 +1145,16 @@ class PraktijkvraagReader:
             if phrase.head is not None
             and (
                 phrase.head.lemma.lower() in self.people
-                or self._learner(phrase.head.lemma)
+                or self._learner(phrase.head.lemma, phrase.head.text)
                 or self._agent(phrase.head)
             )
             and phrase.head.lemma.lower() not in {"we", "wij", "ik", "jullie"}
             and not _not_a_group(analysis, phrase)
         ]
         learners = [
-            p for p in people if p.head is not None and (self._learner(p.head.lemma) or self._agent(p.head))
+            p
+            for p in people
+            if p.head is not None and (self._learner(p.head.lemma, p.head.text) or self._agent(p.head))
         ]
         # A group is plural: "onze eerstejaars" before "zodra een student zich inschrijft".
         learners.sort(key=lambda p: p.head is None or "mv" not in p.head.features)
@@ -1149,7 +1164,7 @@ class PraktijkvraagReader:
         if chosen is not None:
             tokens = _without_measures(chosen.tokens)
             words = [
-                t.text
+                self._learner_typo(t.text) or t.text
                 for i, t in enumerate(tokens)
                 if t.tag not in {"VNW", "LID"}
                 and not _determiner_like(t, tokens[i + 1 : i + 2])

@@ -450,3 +450,10 @@ def test_what_a_measure_works_for_is_its_outcome_unless_it_names_people(reader):
         "Werkt een huiswerkklas voor brugklassers die thuis geen rustige kamer hebben?", "vo"
     )
     assert reading.outcomes(reading.concepts) == [] and reading.doelgroep == "brugklassers"
+
+
+def test_mistyped_learners_are_the_target_group_not_a_topic(reader):
+    reading = reader.read("Hoe krijgen we de studetnen van niveau 2 aan het lezen van vakteksten?", "mbo")
+    assert "studetnen" not in _labels(reading) and reading.doelgroep == "studenten in niveau 2"
+    reading = reader.read("Wat helpt leerligen met dyslexie in 3 vmbo bij het leren van Duits?", "vo")
+    assert "leerligen" not in _labels(reading) and reading.doelgroep == "leerlingen in 3 vmbo"
