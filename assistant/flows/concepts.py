@@ -242,6 +242,11 @@ class Proposal:
     sentence: int
     words: frozenset[str]
     measure: Concept | None
+    # Its purpose clause ("om de concentratie te verhogen"): the outcome of the measure named before
+    # it ("korte beweegpauzes"); made a noun, the measure itself when nothing before "om" is a concept
+    # or a content verb ("zweert bij spelletjes om X te trainen" → "het trainen van X").
+    clause: Concept | None = None
+    start: int = 0  # where the measure's words start
 
 
 class PraktijkvraagReader:
@@ -283,6 +288,8 @@ class PraktijkvraagReader:
         self.default_learners = spec["standaardgroep"]
         self.generic_learners = frozenset(self.default_learners.values()) | {"kinderen"}
         self.outcome_prepositions: dict[str, list[str]] = spec["uitkomstvoorzetsels"]
+        # "effect", "werken", "helpen", "zin": the words that ask whether something works, not what about
+        self.effect_words = frozenset(self.outcome_prepositions) | frozenset(spec["oordeelwoorden"])
 
     def read(self, praktijkvraag: str, sector: str | None = None) -> Reading:
         analysis = analyse(praktijkvraag)
@@ -291,10 +298,13 @@ class PraktijkvraagReader:
         # A short question ("Wat doen we fout?", "Wat is wijsheid?") asks about the story before it: the
         # first sentence, where practitioners state the problem, counts as the question's.
         # A short yes/no question about a thing ("Werkt een huiswerkklas?") names its own topic.
-        meta = len([t for t in question if t.tag != "LET"]) <= _META_WORDS and not _asks_about(question)
+        meta = len([t for t in question if t.tag != "LET"]) <= _META_WORDS and not _asks_about(
+            question, self.effect_words
+        )
         salient = analysis.sentences[0] if meta else question
         # "Collega's willen stoppen met huiswerk. Wat is wijsheid?": a judgement of the measure proposed.
-        proposal = self._proposed(analysis, question) if meta and _judges(question) else None
+        judged = meta and _judges(question, self.effect_words)
+        proposal = self._proposed(analysis, question, _asks_yes_no(question)) if judged else None
         concepts: list[Concept] = []
         offset = question_offset = 0
         told = False  # an earlier sentence names learners: "ze" may be them
@@ -318,6 +328,13 @@ class PraktijkvraagReader:
             offset += len(sentence)
         doelgroep = self._doelgroep(praktijkvraag, analysis, sector)
         asked = self._nominalised(question, frame, question_offset) if frame else None
+        purpose = None  # the token span of the proposal's purpose clause, when it is the outcome
+        if asked is None and proposal is not None and (clause := proposal.clause) is not None:
+            means = [c for c in concepts if proposal.start <= c.position < clause.position and not c.setting]
+            if means or proposal.measure is not None:
+                purpose = (clause.position, clause.end)
+            else:
+                asked = clause
         if asked is not None:
             concepts = [c for c in concepts if not asked.position <= c.position < asked.end]
         # What names the group ("Autotechniek", "kappersopleiding", "starters") is not a topic of its own.
@@ -328,12 +345,20 @@ class PraktijkvraagReader:
         lemmas = [t.lemma.lower() for t in analysis.tokens]
         merged = [replace(c, mentions=max(c.mentions, _mentions(c, lemmas))) for c in merged]
         merged = [c for c in merged if not self._frame(c)]
-        if proposal is not None and not any(_within(c, proposal.words) for c in merged):
-            # named by a verb when none of its nouns is a concept, else no measure to judge
-            merged = [proposal.measure, *merged] if proposal.measure else merged
-            proposal = proposal if proposal.measure else None
-        if proposal is not None:  # the measure is what is asked
-            merged = [replace(c, in_question=_within(c, proposal.words)) for c in merged]
+        if proposal is not None:
+            words = proposal.words
+
+            def measure(c: Concept) -> bool:
+                """Does it name the measure: in its words, no setting ("elke ochtend"), before its purpose?"""
+                before = purpose is None or c.position < purpose[0]
+                return c is asked or (_within(c, words) and not c.setting and before)
+
+            if not any(measure(c) for c in merged):
+                # named by a verb when none of its nouns is a concept, else no measure to judge
+                merged = [proposal.measure, *merged] if proposal.measure else merged
+                proposal = proposal if proposal.measure else None
+            if proposal is not None:  # the measure is what is asked
+                merged = [replace(c, in_question=measure(c)) for c in merged]
         # "Is het slim om X?" names its own topic: a descriptor then confirms, it does not join.
         merged = self._assigned(merged, praktijkvraag, analysis, doelgroep, join=asked is None)
         core, other = _salient(merged)
@@ -345,7 +370,7 @@ class PraktijkvraagReader:
                 question, (any(c.in_question for c in core) or bool(self._wished(question))) and not meta
             )
         )
-        outcome = self._outcome(question, question_offset)
+        outcome = self._outcome(question, question_offset) or purpose
         # The sentences that ask about X; the others tell the story.
         asking = {analysis.sentences.index(question), *([proposal.sentence] if proposal else [])}
         problem = _problem(core, analysis, asking) if vorm == "effect" and outcome is None else []
@@ -358,15 +383,25 @@ class PraktijkvraagReader:
             core, other = [*core, *problem], [c for c in other if c not in problem]
         return Reading(vorm, core, doelgroep, analysis, self._wished(question), other, outcome, problem)
 
-    def _proposed(self, analysis: Analysis, question: Sequence[Token]) -> Proposal | None:
+    def _proposed(
+        self, analysis: Analysis, question: Sequence[Token], yes_no: bool = False
+    ) -> Proposal | None:
         """A measure the story proposes: what follows a verb of proposing with an infinitive after it
         ("Sommige collega's willen stoppen met huiswerk opgeven" → stoppen, met, huiswerk, opgeven), the
         last such clause before the question. Learners who want something ("de leerlingen willen niet
-        leren") tell the problem, not a measure."""
+        leren") tell the problem, not a measure. A yes/no question about "dat" (``yes_no``: "Werkt
+        dat?", "Heeft dat effect?") judges the practice the sentence right before it tells, when that
+        sentence has an infinitive ("Een collega zweert bij spelletjes om … te trainen")."""
         found = None
         starts = list(itertools.accumulate((len(s) for s in analysis.sentences), initial=0))
         for index, sentence in enumerate(analysis.sentences):
             if sentence is question:
+                if found is None and yes_no and index > 0:
+                    before = analysis.sentences[index - 1]
+                    verb = next((i for i, t in enumerate(before) if t.is_verb), None)
+                    rest = list(before[verb + 1 :]) if verb is not None else []
+                    if any(t.is_infinitive for t in rest):  # its subject tells who, not the measure
+                        found = self._proposal(index - 1, starts[index - 1] + verb, rest)
                 break
             verb = next(
                 (
@@ -378,25 +413,30 @@ class PraktijkvraagReader:
             )
             if verb is None or any(t.lemma.lower() in self.learners for t in sentence[:verb]):
                 continue
-            rest = sentence[verb + 1 :]
-            if not any(t.is_infinitive for t in rest):
-                continue
-            words = {w for t in rest if t.tag != "LET" for w in (t.lemma.lower(), t.text.lower())}
-            # The verb that names the measure when none of its nouns does ("meer buitenspelen").
-            doing = [
-                (i, t)
-                for i, t in enumerate(rest)
-                if t.is_infinitive and t.lemma.lower() not in self.light_words
-            ]
-            measure = None
-            if doing:
-                i, token = doing[-1]
-                at, lemma = starts[index] + verb + 1 + i, token.lemma.lower()
-                entry = self.thesaurus.find(lemma)
-                entry = entry if entry is not None and self._strong(token, entry) else None
-                measure = Concept(lemma, entry, at, at + 1, True, from_noun=False, head=lemma)
-            found = Proposal(index, frozenset(words), measure)
+            rest = list(sentence[verb + 1 :])
+            if any(t.is_infinitive for t in rest):
+                found = self._proposal(index, starts[index] + verb, rest)
         return found
+
+    def _proposal(self, index: int, at: int, rest: list[Token]) -> Proposal:
+        """The measure told by ``rest`` (the words after token ``at`` of sentence ``index``), named by
+        its last content infinitive when none of its nouns is a concept ("meer buitenspelen")."""
+        words = {w for t in rest if t.tag != "LET" for w in (t.lemma.lower(), t.text.lower())}
+        om = next((i for i, t in enumerate(rest) if _purpose(rest, i)), None)
+        doing = [
+            (i, t)
+            for i, t in enumerate(rest[:om])
+            if t.is_infinitive and t.lemma.lower() not in self.light_words
+        ]
+        measure = None
+        if doing:
+            i, token = doing[-1]
+            place, lemma = at + 1 + i, token.lemma.lower()
+            entry = self.thesaurus.find(lemma)
+            entry = entry if entry is not None and self._strong(token, entry) else None
+            measure = Concept(lemma, entry, place, place + 1, True, from_noun=False, head=lemma)
+        clause = self._nominalised(rest, om + 1, at + 1) if om is not None else None
+        return Proposal(index, frozenset(words), measure, clause, at + 1)
 
     def _assigned(
         self,
@@ -951,6 +991,8 @@ class PraktijkvraagReader:
             return False
         if sentence[index].tag != "VZ" or zipf_frequency(concept.head, "nl") < _GENERAL_ZIPF:
             return False
+        if _purpose(sentence, index):  # "spelletjes om executieve functies te trainen": what for
+            return False
         if any(t.is_adjective for t in sentence[concept.position - offset : index]):
             return False  # "betere resultaten bij wiskunde": the adjective makes it specific
         after = index + 1
@@ -1325,27 +1367,53 @@ def _within(concept: Concept, words: frozenset[str]) -> bool:
     return bool(concept.head) and set(concept.head.lower().split()) <= words
 
 
-def _asks_about(question: Sequence[Token]) -> bool:
+def _asks_about(question: Sequence[Token], effect_words: frozenset[str] = frozenset()) -> bool:
     """A yes/no question with a verb of its own and a noun ("Werkt een huiswerkklas?", "Helpt
-    strafwerk?"), not a copula or modal ("Is dat verstandig?") nor a pronoun ("Werkt dat?")."""
+    strafwerk?"), not a copula or modal ("Is dat verstandig?") nor a pronoun ("Werkt dat?"); an effect
+    word names no topic ("Heeft dat effect?")."""
     first = question[0] if question else None
     return (
         first is not None
         and first.is_finite_verb
         and first.lemma.lower() not in {"zijn", "kunnen", "moeten", "willen", "zullen", "mogen"}
-        and any(t.is_noun for t in question)
+        and any(t.is_noun and t.lemma.lower() not in effect_words for t in question)
     )
 
 
-def _judges(question: Sequence[Token]) -> bool:
+def _judges(question: Sequence[Token], effect_words: frozenset[str] = frozenset()) -> bool:
     """A question that asks for a judgement, not for action or causes: its only verb, if any, is the
-    copula ("Wat is wijsheid?", "Is dat verstandig?", "Goed idee?"), and it does not ask how or why."""
+    copula ("Wat is wijsheid?", "Is dat verstandig?", "Goed idee?"), and it does not ask how or why;
+    or a yes/no question whether it works ("Werkt dat?", "Heeft dat effect?": ``effect_words``)."""
     words = [t for t in question if t.tag != "LET"]
+    if not words or words[0].lemma.lower() in {"hoe", "waarom", "waardoor", "wanneer"}:
+        return False
+    verbs = [t.lemma.lower() for t in words if t.is_verb]
+    if all(v == "zijn" for v in verbs):
+        return True
+    works = {*effect_words, "hebben"}
     return (
-        bool(words)
-        and words[0].lemma.lower() not in {"hoe", "waarom", "waardoor", "wanneer"}
-        and all(t.lemma.lower() == "zijn" for t in words if t.is_verb)
+        _asks_yes_no(question)
+        and len(verbs) == 1
+        and verbs[0] in works
+        and all(t.lemma.lower() in works for t in words if t.is_noun or t.is_verb)
     )
+
+
+def _purpose(sentence: Sequence[Token], index: int) -> bool:
+    """Does "om" at ``index`` open a purpose clause ("om … te trainen"): "te" follows in its clause?"""
+    if sentence[index].lemma.lower() != "om":
+        return False
+    for token in sentence[index + 1 :]:
+        if _ends_phrase(token):
+            return False
+        if token.lemma.lower() == "te":
+            return True
+    return False
+
+
+def _asks_yes_no(question: Sequence[Token]) -> bool:
+    """A question that opens with its finite verb ("Werkt dat?", "Is het slim om …?")."""
+    return bool(question) and question[0].is_finite_verb
 
 
 def _measures(concept: Concept, found: list[Concept], sentence: Sequence[Token], offset: int) -> bool:

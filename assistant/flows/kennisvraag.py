@@ -490,6 +490,7 @@ def _relating(gap: Sequence[Token]) -> bool:
     return (
         0 < len(gap) <= 3
         and gap[0].tag == "VZ"
+        and gap[0].lemma.lower() != "om"  # "beweegpauzes om de concentratie (te verhogen)": a purpose
         and all(t.tag in {"LID", "VNW", "ADJ", "TW"} for t in gap[1:])
     )
 

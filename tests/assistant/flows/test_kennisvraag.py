@@ -285,3 +285,12 @@ def test_three_unrelated_concepts_read_as_a_topic_and_its_factors(builder):
     assert not re.search(r"\w, \w+ en \w", text), text  # no "A, B en C" word list
     assert "welke rol spelen" in text and {"verslagen", "begeleiding", "stage"} <= _words(text), text
     assert len(re.findall(r"[\w'-]+", text)) <= MAX_WORDS
+
+
+def test_a_purpose_clause_is_the_outcome_not_joined_to_the_measure(builder):
+    result = builder.run(
+        "Onze gymdocent pleit voor korte beweegpauzes in groep 5 om de concentratie te verhogen. Werkt dat?",
+        sector="po",
+    )
+    assert result.vorm == "effect"
+    assert "het effect van beweegpauzes op concentratie" in result.kennisvraag, result.kennisvraag
