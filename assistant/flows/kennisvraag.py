@@ -322,18 +322,32 @@ class KennisvraagBuilder:
                         ding=reading.kenmerken_van, doel=wished.doel, **parts
                     )
             else:
-                text = templates[reading.vorm].format(onderwerp=_enumerate(labels), **parts)
-                if len(labels) > 2:  # "A, B en C" reads as a word list: A is the topic, B and C its factors
-                    factors = [_definite(c, tokens) for c in concepts[:n] if c.label in labels[1:]]
-                    factored = templates[f"{reading.vorm}_factoren"].format(
-                        onderwerp=labels[0], factoren=_enumerate(factors or labels[1:]), **parts
-                    )
-                    text = factored if _words(factored) <= MAX_WORDS else text
+                text = self._topic(reading.vorm, labels, concepts[:n], tokens, parts)
             if focus:
                 text = text[:-1] + templates["focus"].format(focus=focus) + "?"
             if _words(text) <= MAX_WORDS or n == 1:
                 return text
         raise AssertionError("unreachable: the loop returns at n == 1")
+
+    def _topic(
+        self,
+        form: str,
+        labels: list[str],
+        concepts: list[Concept],
+        tokens: Sequence[Token],
+        parts: dict[str, str],
+    ) -> str:
+        """The form (``sjablonen``) about the labels. Three read as a word list ("A, B en C"): then A
+        is the topic and B and C its factors (``{form}_factoren``), if that fits in ``MAX_WORDS``."""
+        templates = self.spec["sjablonen"]
+        text = templates[form].format(onderwerp=_enumerate(labels), **parts)
+        if len(labels) <= 2:
+            return text
+        factors = [_definite(c, tokens) for c in concepts if c.label in labels[1:]]
+        factored = templates[f"{form}_factoren"].format(
+            onderwerp=labels[0], factoren=_enumerate(factors or labels[1:]), **parts
+        )
+        return factored if _words(factored) <= MAX_WORDS else text
 
     def _usual_outcome(self, causes: list[Concept], sector: str | None) -> str:
         """What research on X usually measures (its thesaurus ``doel``), else the sector's usual outcome."""
@@ -362,12 +376,12 @@ class KennisvraagBuilder:
                 "smaller", templates["smaller"].format(onderwerp=labels[0], **self._parts(group, sector))
             ),
         ]
+        tokens, parts = reading.analysis.tokens, self._parts(group, sector)
         if reading.vorm == "effect":
-            other = templates["voor_wie"].format(x=labels[0], **self._parts(group, sector))
-        elif reading.vorm == "doel":
-            other = templates["oorzaken"].format(onderwerp=_enumerate(labels), **self._parts(group, sector))
+            other = templates["voor_wie"].format(x=labels[0], **parts)
         else:
-            other = templates["doel"].format(onderwerp=_enumerate(labels), **self._parts(group, sector))
+            form = "oorzaken" if reading.vorm == "doel" else "doel"
+            other = self._topic(form, labels, concepts, tokens, parts)
         found.append(Variant("andere invalshoek", other))
         return [v for v in found if _words(v.tekst) <= MAX_WORDS]
 

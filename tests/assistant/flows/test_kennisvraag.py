@@ -285,6 +285,7 @@ def test_three_unrelated_concepts_read_as_a_topic_and_its_factors(builder):
     assert not re.search(r"\w, \w+ en \w", text), text  # no "A, B en C" word list
     assert "welke rol spelen" in text and {"verslagen", "begeleiding", "stage"} <= _words(text), text
     assert len(re.findall(r"[\w'-]+", text)) <= MAX_WORDS
+    assert not any(re.search(r"\w, \w+ en \w", v.tekst) for v in result.varianten), result.varianten
 
 
 def test_a_purpose_clause_is_the_outcome_not_joined_to_the_measure(builder):
