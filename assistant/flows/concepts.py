@@ -689,6 +689,8 @@ class PraktijkvraagReader:
                     covered = words[first : first + phrase.count(" ") + 1]
                     if any(id(t) in used for t in covered) or self.levels.fullmatch(phrase):
                         continue  # a level ("groep 1") is the target group's, also one the thesaurus knows
+                    if not any(t.is_noun for t in covered) and self._impersonal(sentence, covered[0]):
+                        continue  # "als het al te laat is": the situation, not learners who are late
                     entry = self.thesaurus.find(phrase)
                     assert entry is not None
                     used.update(id(t) for t in covered)
@@ -926,6 +928,18 @@ class PraktijkvraagReader:
         start = max((i for i in bounds if i < index), default=-1) + 1
         end = min((i for i in bounds if i > index), default=len(sentence))
         return any(t.lemma.lower() in self.negators for t in sentence[start:end])
+
+    def _impersonal(self, sentence: Sequence[Token], word: Token) -> bool:
+        """Is the word in a clause whose subject is an impersonal "het" with a copula ("het is te laat",
+        "het wordt te druk")? What it says is of the situation, not of anyone in it."""
+        index = next(i for i, t in enumerate(sentence) if t is word)
+        bounds = [i for i, t in enumerate(sentence) if t.tag in {"LET", "VG"}]
+        start = max((i for i in bounds if i < index), default=-1) + 1
+        end = min((i for i in bounds if i > index), default=len(sentence))
+        clause = sentence[start:end]
+        return any(t.lemma.lower() == "het" and t.tag == "VNW" for t in clause) and any(
+            t.is_finite_verb and t.lemma.lower() in self.copulas for t in clause
+        )
 
     def _verb_of(self, sentence: Sequence[Token], index: int) -> str | None:
         """The lemma of the finite verb in the clause of the word at ``index`` when it is no copula
@@ -1183,7 +1197,7 @@ class PraktijkvraagReader:
         level = self.levels.search(praktijkvraag)
         people = [
             phrase
-            for phrase in analysis.noun_phrases()
+            for phrase in map(_without_names, analysis.noun_phrases())
             if phrase.head is not None
             and (
                 phrase.head.lemma.lower() in self.people
@@ -1325,6 +1339,13 @@ def _names_after(analysis: Analysis, phrase: Phrase) -> list[str]:
         names.append(tokens[index].text)
         index += 1
     return names
+
+
+def _without_names(phrase: Phrase) -> Phrase:
+    """The phrase without the names that follow its common noun ("Studenten [Bouw]"): people are
+    named by the noun; the names are their course (``_names_after``)."""
+    last = max((i for i, t in enumerate(phrase.tokens) if t.tag == "N"), default=None)
+    return Phrase(phrase.tokens[: last + 1]) if last is not None else phrase
 
 
 def _speaker_role(sentence: Sequence[Token], phrase: Phrase) -> bool:

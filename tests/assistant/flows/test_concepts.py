@@ -480,3 +480,19 @@ def test_werkt_dat_judges_the_practice_told_right_before_it(reader):
         "po",
     )
     assert reading.vorm == "effect" and _labels(reading)[0] == "het vergroten van de woordenschat"
+
+
+def test_an_impersonal_het_with_a_copula_says_something_of_the_situation(reader):
+    reading = reader.read(
+        "Leerlingen in 2 havo vragen pas om uitleg als het al te laat is."
+        " Hoe leren we ze eerder hulp te vragen?",
+        "vo",
+    )
+    assert "te laat komen" not in _labels(reading), _labels(reading)
+    reading = reader.read("In 2 havo komen steeds meer leerlingen te laat. Wat helpt?", "vo")
+    assert "te laat komen" in _labels(reading)
+
+
+def test_a_course_name_after_learners_in_one_chunk_stays_with_them(reader):
+    reading = reader.read("De studenten Logistiek halen hun stage niet. Wat helpt?", "mbo")
+    assert reading.doelgroep == "studenten Logistiek"
