@@ -1464,10 +1464,13 @@ def _setting(sentence: Sequence[Token], phrase: Phrase) -> bool:
 
 def _compound(word: str) -> bool:
     """Two Dutch words joined ("ouderavond", "middagpauze", "werkboek"): the word splits into two parts
-    of at least ``_MIN_STEM`` letters, each a known word (a linking "s" dropped)."""
+    of at least ``_MIN_STEM`` letters, each a known word (a linking "s" dropped) and each more
+    frequent than the whole, as a compound is more specific than its parts ("papier" 4.5 is no
+    "pap" 3.9 + "ier" 3.3)."""
+    whole = zipf_frequency(word, "nl")
     return any(
-        zipf_frequency(word[:cut].removesuffix("s"), "nl") >= _PART_ZIPF
-        and zipf_frequency(word[cut:], "nl") >= _PART_ZIPF
+        min(zipf_frequency(word[:cut].removesuffix("s"), "nl"), zipf_frequency(word[cut:], "nl"))
+        >= max(_PART_ZIPF, whole)
         for cut in range(_MIN_STEM, len(word) - _MIN_STEM + 1)
     )
 

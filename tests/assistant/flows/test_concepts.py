@@ -496,3 +496,11 @@ def test_an_impersonal_het_with_a_copula_says_something_of_the_situation(reader)
 def test_a_course_name_after_learners_in_one_chunk_stays_with_them(reader):
     reading = reader.read("De studenten Logistiek halen hun stage niet. Wat helpt?", "mbo")
     assert reading.doelgroep == "studenten Logistiek"
+
+
+def test_a_frequent_simple_noun_in_a_fixed_expression_is_no_compound_and_no_concept(reader):
+    # "gesprek" is no "ges" + "prek", "papier" no "pap" + "ier": more frequent than such parts
+    reading = reader.read("Hoe gaan we met de ouders van groep 7 beter in gesprek?", "po")
+    assert "gesprek" not in _labels(reading), _labels(reading)
+    reading = reader.read("Moeten we de verslagen in 4 havo weer op papier laten inleveren?", "vo")
+    assert "papier" not in _labels(reading), _labels(reading)
