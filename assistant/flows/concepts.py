@@ -69,6 +69,11 @@ _PART_ZIPF = 3.0
 # nothing else on either half.
 _GENERAL_ZIPF = 4.0
 MAX_CONCEPTS = 3
+_POSSESSIVE_ARTICLE = {"ons": "het", "onze": "de"}
+# An adjective before a verb this frequent says how ("slim" 4.65, "bewust" 4.72, "gericht" 4.81 inzetten);
+# one that names a practice is rarer ("digitaal" 4.3, "zelfstandig" 4.37 werken, "formatief" 0). Set
+# between the two groups; on the practice questions it changed only qc-007 ("slim inzetten").
+_MANNER_ZIPF = 4.5
 # The kennisvraag forms (``sjablonen`` in kennisvraag.toml) whose nouns frame a question.
 _FORMS = ("doel", "probleem", "effect", "kenmerken", "kenmerken_doel", "smaller", "oorzaken")
 # A question of at most this many words ("Wat doen we fout?", "Hoe kwam dat?") has no room for a topic
@@ -237,6 +242,11 @@ class Proposal:
     sentence: int
     words: frozenset[str]
     measure: Concept | None
+    # Its purpose clause ("om de concentratie te verhogen"): the outcome of the measure named before
+    # it ("korte beweegpauzes"); made a noun, the measure itself when nothing before "om" is a concept
+    # or a content verb ("zweert bij spelletjes om X te trainen" → "het trainen van X").
+    clause: Concept | None = None
+    start: int = 0  # where the measure's words start
 
 
 class PraktijkvraagReader:
@@ -261,10 +271,13 @@ class PraktijkvraagReader:
         self.frame_words = frozenset(stem_words(re.findall(r"(?<!\{)\b\w+\b(?!\})", forms.lower())))
         self.learners = frozenset(spec["lerenden"])
         self.people = self.learners | frozenset(spec["personen"])
+        forms = ("", "en", "s", "eren")  # "leerling(en)", "kleuter(s)", "kind(eren)"
+        self._learner_forms = [f"{learner}{end}" for learner in sorted(self.learners) for end in forms]
         self.parties = frozenset(spec["partijen"])
         self.class_words = tuple(spec["groepswoorden"])
         self.school_types = frozenset(spec["schoolsoorten"])
         self.light_words = frozenset(spec["lichte_werkwoorden"])
+        self.copulas = frozenset(spec["koppelwerkwoorden"])
         self.change_verbs = frozenset(spec["veranderwerkwoorden"])
         self.problem_verbs = frozenset(spec["probleemwerkwoorden"])
         self.proposal_verbs = frozenset(spec["voorstelwerkwoorden"])
@@ -275,6 +288,8 @@ class PraktijkvraagReader:
         self.default_learners = spec["standaardgroep"]
         self.generic_learners = frozenset(self.default_learners.values()) | {"kinderen"}
         self.outcome_prepositions: dict[str, list[str]] = spec["uitkomstvoorzetsels"]
+        # "effect", "werken", "helpen", "zin": the words that ask whether something works, not what about
+        self.effect_words = frozenset(self.outcome_prepositions) | frozenset(spec["oordeelwoorden"])
 
     def read(self, praktijkvraag: str, sector: str | None = None) -> Reading:
         analysis = analyse(praktijkvraag)
@@ -283,10 +298,13 @@ class PraktijkvraagReader:
         # A short question ("Wat doen we fout?", "Wat is wijsheid?") asks about the story before it: the
         # first sentence, where practitioners state the problem, counts as the question's.
         # A short yes/no question about a thing ("Werkt een huiswerkklas?") names its own topic.
-        meta = len([t for t in question if t.tag != "LET"]) <= _META_WORDS and not _asks_about(question)
+        meta = len([t for t in question if t.tag != "LET"]) <= _META_WORDS and not _asks_about(
+            question, self.effect_words
+        )
         salient = analysis.sentences[0] if meta else question
         # "Collega's willen stoppen met huiswerk. Wat is wijsheid?": a judgement of the measure proposed.
-        proposal = self._proposed(analysis, question) if meta and _judges(question) else None
+        judged = meta and _judges(question, self.effect_words)
+        proposal = self._proposed(analysis, question, _asks_yes_no(question)) if judged else None
         concepts: list[Concept] = []
         offset = question_offset = 0
         told = False  # an earlier sentence names learners: "ze" may be them
@@ -310,6 +328,13 @@ class PraktijkvraagReader:
             offset += len(sentence)
         doelgroep = self._doelgroep(praktijkvraag, analysis, sector)
         asked = self._nominalised(question, frame, question_offset) if frame else None
+        purpose = None  # the token span of the proposal's purpose clause, when it is the outcome
+        if asked is None and proposal is not None and (clause := proposal.clause) is not None:
+            means = [c for c in concepts if proposal.start <= c.position < clause.position and not c.setting]
+            if means or proposal.measure is not None:
+                purpose = (clause.position, clause.end)
+            else:
+                asked = clause
         if asked is not None:
             concepts = [c for c in concepts if not asked.position <= c.position < asked.end]
         # What names the group ("Autotechniek", "kappersopleiding", "starters") is not a topic of its own.
@@ -320,12 +345,20 @@ class PraktijkvraagReader:
         lemmas = [t.lemma.lower() for t in analysis.tokens]
         merged = [replace(c, mentions=max(c.mentions, _mentions(c, lemmas))) for c in merged]
         merged = [c for c in merged if not self._frame(c)]
-        if proposal is not None and not any(_within(c, proposal.words) for c in merged):
-            # named by a verb when none of its nouns is a concept, else no measure to judge
-            merged = [proposal.measure, *merged] if proposal.measure else merged
-            proposal = proposal if proposal.measure else None
-        if proposal is not None:  # the measure is what is asked
-            merged = [replace(c, in_question=_within(c, proposal.words)) for c in merged]
+        if proposal is not None:
+            words = proposal.words
+
+            def measure(c: Concept) -> bool:
+                """Does it name the measure: in its words, no setting ("elke ochtend"), before its purpose?"""
+                before = purpose is None or c.position < purpose[0]
+                return c is asked or (_within(c, words) and not c.setting and before)
+
+            if not any(measure(c) for c in merged):
+                # named by a verb when none of its nouns is a concept, else no measure to judge
+                merged = [proposal.measure, *merged] if proposal.measure else merged
+                proposal = proposal if proposal.measure else None
+            if proposal is not None:  # the measure is what is asked
+                merged = [replace(c, in_question=measure(c)) for c in merged]
         # "Is het slim om X?" names its own topic: a descriptor then confirms, it does not join.
         merged = self._assigned(merged, praktijkvraag, analysis, doelgroep, join=asked is None)
         core, other = _salient(merged)
@@ -337,7 +370,7 @@ class PraktijkvraagReader:
                 question, (any(c.in_question for c in core) or bool(self._wished(question))) and not meta
             )
         )
-        outcome = self._outcome(question, question_offset)
+        outcome = self._outcome(question, question_offset) or purpose
         # The sentences that ask about X; the others tell the story.
         asking = {analysis.sentences.index(question), *([proposal.sentence] if proposal else [])}
         problem = _problem(core, analysis, asking) if vorm == "effect" and outcome is None else []
@@ -350,15 +383,25 @@ class PraktijkvraagReader:
             core, other = [*core, *problem], [c for c in other if c not in problem]
         return Reading(vorm, core, doelgroep, analysis, self._wished(question), other, outcome, problem)
 
-    def _proposed(self, analysis: Analysis, question: Sequence[Token]) -> Proposal | None:
+    def _proposed(
+        self, analysis: Analysis, question: Sequence[Token], yes_no: bool = False
+    ) -> Proposal | None:
         """A measure the story proposes: what follows a verb of proposing with an infinitive after it
         ("Sommige collega's willen stoppen met huiswerk opgeven" → stoppen, met, huiswerk, opgeven), the
         last such clause before the question. Learners who want something ("de leerlingen willen niet
-        leren") tell the problem, not a measure."""
+        leren") tell the problem, not a measure. A yes/no question about "dat" (``yes_no``: "Werkt
+        dat?", "Heeft dat effect?") judges the practice the sentence right before it tells, when that
+        sentence has an infinitive ("Een collega zweert bij spelletjes om … te trainen")."""
         found = None
         starts = list(itertools.accumulate((len(s) for s in analysis.sentences), initial=0))
         for index, sentence in enumerate(analysis.sentences):
             if sentence is question:
+                if found is None and yes_no and index > 0:
+                    before = analysis.sentences[index - 1]
+                    verb = next((i for i, t in enumerate(before) if t.is_verb), None)
+                    rest = list(before[verb + 1 :]) if verb is not None else []
+                    if any(t.is_infinitive for t in rest):  # its subject tells who, not the measure
+                        found = self._proposal(index - 1, starts[index - 1] + verb, rest)
                 break
             verb = next(
                 (
@@ -370,25 +413,30 @@ class PraktijkvraagReader:
             )
             if verb is None or any(t.lemma.lower() in self.learners for t in sentence[:verb]):
                 continue
-            rest = sentence[verb + 1 :]
-            if not any(t.is_infinitive for t in rest):
-                continue
-            words = {w for t in rest if t.tag != "LET" for w in (t.lemma.lower(), t.text.lower())}
-            # The verb that names the measure when none of its nouns does ("meer buitenspelen").
-            doing = [
-                (i, t)
-                for i, t in enumerate(rest)
-                if t.is_infinitive and t.lemma.lower() not in self.light_words
-            ]
-            measure = None
-            if doing:
-                i, token = doing[-1]
-                at, lemma = starts[index] + verb + 1 + i, token.lemma.lower()
-                entry = self.thesaurus.find(lemma)
-                entry = entry if entry is not None and self._strong(token, entry) else None
-                measure = Concept(lemma, entry, at, at + 1, True, from_noun=False, head=lemma)
-            found = Proposal(index, frozenset(words), measure)
+            rest = list(sentence[verb + 1 :])
+            if any(t.is_infinitive for t in rest):
+                found = self._proposal(index, starts[index] + verb, rest)
         return found
+
+    def _proposal(self, index: int, at: int, rest: list[Token]) -> Proposal:
+        """The measure told by ``rest`` (the words after token ``at`` of sentence ``index``), named by
+        its last content infinitive when none of its nouns is a concept ("meer buitenspelen")."""
+        words = {w for t in rest if t.tag != "LET" for w in (t.lemma.lower(), t.text.lower())}
+        om = next((i for i, t in enumerate(rest) if _purpose(rest, i)), None)
+        doing = [
+            (i, t)
+            for i, t in enumerate(rest[:om])
+            if t.is_infinitive and t.lemma.lower() not in self.light_words
+        ]
+        measure = None
+        if doing:
+            i, token = doing[-1]
+            place, lemma = at + 1 + i, token.lemma.lower()
+            entry = self.thesaurus.find(lemma)
+            entry = entry if entry is not None and self._strong(token, entry) else None
+            measure = Concept(lemma, entry, place, place + 1, True, from_noun=False, head=lemma)
+        clause = self._nominalised(rest, om + 1, at + 1) if om is not None else None
+        return Proposal(index, frozenset(words), measure, clause, at + 1)
 
     def _assigned(
         self,
@@ -448,15 +496,20 @@ class PraktijkvraagReader:
 
     def _outcome(self, question: Sequence[Token], offset: int) -> tuple[int, int] | None:
         """Where the question names the outcome: after the preposition its effect word governs ("effect
-        op", "draagt bij aan", "zorgt voor", "leidt tot": ``uitkomstvoorzetsels``) to the clause's end."""
+        op", "draagt bij aan", "zorgt voor", "werkt voor", "leidt tot": ``uitkomstvoorzetsels``) to
+        the clause's end (a subordinate or relative clause after it tells about the group). People
+        after it are whom it works for, the target group ("werkt X voor vmbo-leerlingen")."""
         if not _asks(question):
             return None
         governs: set[str] = set()
         for i, token in enumerate(question):
             lemma = token.lemma.lower()
             if token.tag == "VZ" and lemma in governs:
+                noun = next((t for t in question[i + 1 :] if t.is_noun or t.tag == "LET"), None)
+                if noun is not None and (self._group_word(noun) or self._learner(noun.lemma)):
+                    continue
                 end = next(
-                    (j for j in range(i + 1, len(question)) if question[j].tag == "LET"), len(question)
+                    (j for j in range(i + 1, len(question)) if _ends_phrase(question[j])), len(question)
                 )
                 return offset + i + 1, offset + end
             governs.update(self.outcome_prepositions.get(lemma, ()))
@@ -496,6 +549,10 @@ class PraktijkvraagReader:
         free = [p for p in phrases if not self._in_pp(body, p)]
         thing = free[-1] if free else None  # none: an intransitive verb ("om later te beginnen")
         start = body.index(thing.tokens[0]) if thing is not None else len(body) + 1
+        if thing is not None and start > 0 and _measure_before(body[start - 1], thing.tokens[0]):
+            # "het aantal | toetsen" (the chunker may split them): the measure belongs to the object
+            start -= 1
+            thing = Phrase((body[start], *thing.tokens))
         middle: list[Token] = []
         skip_to = -1  # the end of a phrase about the target group ("voor onze eerstejaars")
         for index, token in enumerate(body):
@@ -632,6 +689,8 @@ class PraktijkvraagReader:
                     covered = words[first : first + phrase.count(" ") + 1]
                     if any(id(t) in used for t in covered) or self.levels.fullmatch(phrase):
                         continue  # a level ("groep 1") is the target group's, also one the thesaurus knows
+                    if not any(t.is_noun for t in covered) and self._impersonal(sentence, covered[0]):
+                        continue  # "als het al te laat is": the situation, not learners who are late
                     entry = self.thesaurus.find(phrase)
                     assert entry is not None
                     used.update(id(t) for t in covered)
@@ -720,6 +779,8 @@ class PraktijkvraagReader:
                 continue
             # Frog may tag a predicative "weg" a noun ("is vaker weg"); a singular noun has a determiner.
             predicate = token.tag == "BW" or (token.is_noun and not _determined(sentence, index))
+            if predicate and lemma in self.thesaurus.gone and (verb := self._verb_of(sentence, index)):
+                lemma += verb  # "loopt dan weg" is "weglopen" (walking off), not being gone
             if (
                 (token.is_verb or predicate)
                 and id(token) not in used
@@ -768,20 +829,23 @@ class PraktijkvraagReader:
                 token.is_adjective
                 and {"comp", "vrij"} <= set(token.features)
                 and zipf_frequency(quality := f"{lemma}heid", "nl") >= _VERB_ZIPF
-                and (subject := self._object_before(found, at, sentence, offset)) is not None
+                and (subject := self._object_before(found, at, sentence, offset, past_pp=True)) is not None
             ):
-                # "(hoe maken we) de beoordeling betrouwbaarder" → "de betrouwbaarheid van de beoordeling"
+                # "(hoe maken we) de beoordeling betrouwbaarder" → "de betrouwbaarheid van de beoordeling",
+                # "(dat) ons schooladvies in groep 8 eerlijker wordt" → "de eerlijkheid van het schooladvies"
                 found.remove(subject)
                 before = subject.position - offset - 1
+                word = sentence[before].text.lower() if before >= 0 else ""
+                # "ons" goes with a het-word, "onze" with a de-word (Frog's gender of a compound is less sure)
                 article = (
-                    sentence[before].text.lower() if before >= 0 and sentence[before].tag == "LID" else ""
+                    word if word and sentence[before].tag == "LID" else _POSSESSIVE_ARTICLE.get(word, "")
                 )
                 label = f"de {quality} van {f'{article} ' if article else ''}{subject.label}"
                 found.append(
                     replace(subject, label=label, end=at + 1, in_question=in_question, noun=subject.label)
                 )
             elif (
-                (token.is_verb or token.is_adjective)
+                (token.is_verb or (token.is_adjective and not self._manner(sentence, index)))
                 and (entry := self.thesaurus.find(lemma)) is not None
                 and self._strong(token, entry, lemma)
             ):
@@ -865,18 +929,62 @@ class PraktijkvraagReader:
         end = min((i for i in bounds if i > index), default=len(sentence))
         return any(t.lemma.lower() in self.negators for t in sentence[start:end])
 
+    def _impersonal(self, sentence: Sequence[Token], word: Token) -> bool:
+        """Is the word in a clause whose subject is an impersonal "het" with a copula ("het is te laat",
+        "het wordt te druk")? What it says is of the situation, not of anyone in it."""
+        index = next(i for i, t in enumerate(sentence) if t is word)
+        bounds = [i for i, t in enumerate(sentence) if t.tag in {"LET", "VG"}]
+        start = max((i for i in bounds if i < index), default=-1) + 1
+        end = min((i for i in bounds if i > index), default=len(sentence))
+        clause = sentence[start:end]
+        return any(t.lemma.lower() == "het" and t.tag == "VNW" for t in clause) and any(
+            t.is_finite_verb and t.lemma.lower() in self.copulas for t in clause
+        )
+
+    def _verb_of(self, sentence: Sequence[Token], index: int) -> str | None:
+        """The lemma of the finite verb in the clause of the word at ``index`` when it is no copula
+        (``koppelwerkwoorden``): a predicate word there belongs to that verb ("loopt … weg")."""
+        bounds = [i for i, t in enumerate(sentence) if t.tag in {"LET", "VG"}]
+        start = max((i for i in bounds if i < index), default=-1) + 1
+        end = min((i for i in bounds if i > index), default=len(sentence))
+        verb = next((t for t in sentence[start:end] if t.is_finite_verb), None)
+        return verb.lemma.lower() if verb is not None and verb.lemma.lower() not in self.copulas else None
+
+    def _manner(self, sentence: Sequence[Token], index: int) -> bool:
+        """A common adjective used as an adverb of the verb right after it ("AI slim inzetten"): it says
+        how, not what about. A rarer one names a practice ("formatief werken", "digitaal toetsen");
+        before a copula it is a predicate ("niet gemotiveerd zijn")."""
+        following = sentence[index + 1] if index + 1 < len(sentence) else None
+        word = sentence[index]
+        return (
+            "vrij" in word.features
+            and zipf_frequency(word.lemma.lower(), "nl") >= _MANNER_ZIPF
+            and following is not None
+            and following.is_verb
+            and following.lemma.lower() not in self.copulas
+        )
+
     @staticmethod
     def _object_before(
-        found: list[Concept], at: int, sentence: Sequence[Token], offset: int
+        found: list[Concept], at: int, sentence: Sequence[Token], offset: int, past_pp: bool = False
     ) -> Concept | None:
         """The noun-phrase concept that is the object of the verb at ``at``: it ends right before the
-        verb or before adverbs only ("spullen niet vergeten"), and the verb ends its clause."""
+        verb or before adverbs only ("spullen niet vergeten"), and the verb ends its clause. With
+        ``past_pp`` (a predicate adjective) also before one prepositional phrase that says where or
+        for whom ("ons schooladvies [in groep 8] eerlijker"), which a subject may have between."""
         after = at - offset + 1
         if after < len(sentence) and not (sentence[after].tag in {"LET", "VG"} or sentence[after].is_verb):
             return None
         gap = at
         while gap - 1 - offset >= 0 and sentence[gap - 1 - offset].tag == "BW":
             gap -= 1
+        if past_pp:
+            start = gap - offset
+            while start > 0 and sentence[start - 1].tag in {"N", "TW", "ADJ", "LID", "VNW"}:
+                start -= 1
+            pp = sentence[start - 1 : gap - offset] if start > 0 else ()
+            if pp and pp[0].tag == "VZ" and any(t.tag == "N" for t in pp):
+                gap = offset + start - 1
         subject = next((c for c in found if c.from_noun and c.end == gap and not c.context), None)
         if subject is None:
             return None
@@ -896,6 +1004,8 @@ class PraktijkvraagReader:
         if concept.entry is not None or " " in concept.label or index + 1 >= len(sentence):
             return False
         if sentence[index].tag != "VZ" or zipf_frequency(concept.head, "nl") < _GENERAL_ZIPF:
+            return False
+        if _purpose(sentence, index):  # "spelletjes om executieve functies te trainen": what for
             return False
         if any(t.is_adjective for t in sentence[concept.position - offset : index]):
             return False  # "betere resultaten bij wiskunde": the adjective makes it specific
@@ -936,8 +1046,8 @@ class PraktijkvraagReader:
         if head is None or head.lemma.lower() in self.school_types or self._learners_class(head):
             return None
         # People are the target group, not a topic, unless the thesaurus makes them one ("ouders").
-        if (head.lemma.lower() in self.people or self._learner(head.lemma)) and (
-            self._learner(head.lemma) or self.thesaurus.find(head.lemma) is None
+        if (head.lemma.lower() in self.people or self._learner(head.lemma, head.text)) and (
+            self._learner(head.lemma, head.text) or self.thesaurus.find(head.lemma) is None
         ):
             return None
         tokens = _without_measures(phrase.tokens)
@@ -966,16 +1076,27 @@ class PraktijkvraagReader:
             for learner in self.learners
         )
 
-    def _learner(self, lemma: str) -> bool:
+    def _learner(self, lemma: str, text: str = "") -> bool:
         """A learner, also in a compound that names their school type or class ("vmbo-leerling",
         "brugklasleerling", "mbo-student")."""
         lemma = lemma.lower()
         # Frog leaves some hyphenated plurals as they are ("havo-leerlingen").
-        return lemma in self.learners or any(
-            lemma.endswith(form) and len(lemma) - len(form) >= _MIN_PREFIX
-            for learner in self.learners
-            for form in (learner, f"{learner}en", f"{learner}s", f"{learner}eren")
+        return (
+            lemma in self.learners
+            or any(
+                lemma.endswith(form) and len(lemma) - len(form) >= _MIN_PREFIX for form in self._learner_forms
+            )
+            or self._learner_typo(text or lemma) is not None  # Frog cuts a mistyped plural oddly
         )
+
+    def _learner_typo(self, word: str) -> str | None:
+        """The learners a mistyped word means ("leerligen" → "leerlingen"): a long word Dutch does not
+        know, as close to a learner's form as a typing error the thesaurus forgives (``_TYPO_RATIO``)."""
+        word = word.lower()
+        if len(word) < _TYPO_MIN or zipf_frequency(word, "nl") > 0:
+            return None
+        close = difflib.get_close_matches(word, self._learner_forms, n=1, cutoff=_TYPO_RATIO)
+        return close[0] if close else None
 
     def _agent(self, head: Token) -> bool:
         return head.lemma.lower() not in self.people and _agent(head)
@@ -1076,18 +1197,20 @@ class PraktijkvraagReader:
         level = self.levels.search(praktijkvraag)
         people = [
             phrase
-            for phrase in analysis.noun_phrases()
+            for phrase in map(_without_names, analysis.noun_phrases())
             if phrase.head is not None
             and (
                 phrase.head.lemma.lower() in self.people
-                or self._learner(phrase.head.lemma)
+                or self._learner(phrase.head.lemma, phrase.head.text)
                 or self._agent(phrase.head)
             )
             and phrase.head.lemma.lower() not in {"we", "wij", "ik", "jullie"}
             and not _not_a_group(analysis, phrase)
         ]
         learners = [
-            p for p in people if p.head is not None and (self._learner(p.head.lemma) or self._agent(p.head))
+            p
+            for p in people
+            if p.head is not None and (self._learner(p.head.lemma, p.head.text) or self._agent(p.head))
         ]
         # A group is plural: "onze eerstejaars" before "zodra een student zich inschrijft".
         learners.sort(key=lambda p: p.head is None or "mv" not in p.head.features)
@@ -1097,7 +1220,7 @@ class PraktijkvraagReader:
         if chosen is not None:
             tokens = _without_measures(chosen.tokens)
             words = [
-                t.text
+                self._learner_typo(t.text) or t.text
                 for i, t in enumerate(tokens)
                 if t.tag not in {"VNW", "LID"}
                 and not _determiner_like(t, tokens[i + 1 : i + 2])
@@ -1149,6 +1272,11 @@ def _particle(sentence: Sequence[Token], index: int) -> str | None:
         if token.tag == "VZ" and "fin" in token.features:
             return token.lemma.lower()
     return None
+
+
+def _ends_phrase(token: Token) -> bool:
+    """Punctuation, a subordinator or a relative pronoun ("die thuis …"): a new clause starts."""
+    return token.tag == "LET" or "onder" in token.features or "betr" in token.features
 
 
 def _ends_predicate(token: Token, sentence: Sequence[Token], index: int) -> bool:
@@ -1213,6 +1341,13 @@ def _names_after(analysis: Analysis, phrase: Phrase) -> list[str]:
     return names
 
 
+def _without_names(phrase: Phrase) -> Phrase:
+    """The phrase without the names that follow its common noun ("Studenten [Bouw]"): people are
+    named by the noun; the names are their course (``_names_after``)."""
+    last = max((i for i, t in enumerate(phrase.tokens) if t.tag == "N"), default=None)
+    return Phrase(phrase.tokens[: last + 1]) if last is not None else phrase
+
+
 def _speaker_role(sentence: Sequence[Token], phrase: Phrase) -> bool:
     """A phrase after "als" after a personal pronoun ("wij als docenten", "ik als mentor")."""
     index = next((i for i, t in enumerate(sentence) if t is phrase.tokens[0]), 0)
@@ -1253,27 +1388,53 @@ def _within(concept: Concept, words: frozenset[str]) -> bool:
     return bool(concept.head) and set(concept.head.lower().split()) <= words
 
 
-def _asks_about(question: Sequence[Token]) -> bool:
+def _asks_about(question: Sequence[Token], effect_words: frozenset[str] = frozenset()) -> bool:
     """A yes/no question with a verb of its own and a noun ("Werkt een huiswerkklas?", "Helpt
-    strafwerk?"), not a copula or modal ("Is dat verstandig?") nor a pronoun ("Werkt dat?")."""
+    strafwerk?"), not a copula or modal ("Is dat verstandig?") nor a pronoun ("Werkt dat?"); an effect
+    word names no topic ("Heeft dat effect?")."""
     first = question[0] if question else None
     return (
         first is not None
         and first.is_finite_verb
         and first.lemma.lower() not in {"zijn", "kunnen", "moeten", "willen", "zullen", "mogen"}
-        and any(t.is_noun for t in question)
+        and any(t.is_noun and t.lemma.lower() not in effect_words for t in question)
     )
 
 
-def _judges(question: Sequence[Token]) -> bool:
+def _judges(question: Sequence[Token], effect_words: frozenset[str] = frozenset()) -> bool:
     """A question that asks for a judgement, not for action or causes: its only verb, if any, is the
-    copula ("Wat is wijsheid?", "Is dat verstandig?", "Goed idee?"), and it does not ask how or why."""
+    copula ("Wat is wijsheid?", "Is dat verstandig?", "Goed idee?"), and it does not ask how or why;
+    or a yes/no question whether it works ("Werkt dat?", "Heeft dat effect?": ``effect_words``)."""
     words = [t for t in question if t.tag != "LET"]
+    if not words or words[0].lemma.lower() in {"hoe", "waarom", "waardoor", "wanneer"}:
+        return False
+    verbs = [t.lemma.lower() for t in words if t.is_verb]
+    if all(v == "zijn" for v in verbs):
+        return True
+    works = {*effect_words, "hebben"}
     return (
-        bool(words)
-        and words[0].lemma.lower() not in {"hoe", "waarom", "waardoor", "wanneer"}
-        and all(t.lemma.lower() == "zijn" for t in words if t.is_verb)
+        _asks_yes_no(question)
+        and len(verbs) == 1
+        and verbs[0] in works
+        and all(t.lemma.lower() in works for t in words if t.is_noun or t.is_verb)
     )
+
+
+def _purpose(sentence: Sequence[Token], index: int) -> bool:
+    """Does "om" at ``index`` open a purpose clause ("om … te trainen"): "te" follows in its clause?"""
+    if sentence[index].lemma.lower() != "om":
+        return False
+    for token in sentence[index + 1 :]:
+        if _ends_phrase(token):
+            return False
+        if token.lemma.lower() == "te":
+            return True
+    return False
+
+
+def _asks_yes_no(question: Sequence[Token]) -> bool:
+    """A question that opens with its finite verb ("Werkt dat?", "Is het slim om …?")."""
+    return bool(question) and question[0].is_finite_verb
 
 
 def _measures(concept: Concept, found: list[Concept], sentence: Sequence[Token], offset: int) -> bool:
@@ -1303,10 +1464,13 @@ def _setting(sentence: Sequence[Token], phrase: Phrase) -> bool:
 
 def _compound(word: str) -> bool:
     """Two Dutch words joined ("ouderavond", "middagpauze", "werkboek"): the word splits into two parts
-    of at least ``_MIN_STEM`` letters, each a known word (a linking "s" dropped)."""
+    of at least ``_MIN_STEM`` letters, each a known word (a linking "s" dropped) and each more
+    frequent than the whole, as a compound is more specific than its parts ("papier" 4.5 is no
+    "pap" 3.9 + "ier" 3.3)."""
+    whole = zipf_frequency(word, "nl")
     return any(
-        zipf_frequency(word[:cut].removesuffix("s"), "nl") >= _PART_ZIPF
-        and zipf_frequency(word[cut:], "nl") >= _PART_ZIPF
+        min(zipf_frequency(word[:cut].removesuffix("s"), "nl"), zipf_frequency(word[cut:], "nl"))
+        >= max(_PART_ZIPF, whole)
         for cut in range(_MIN_STEM, len(word) - _MIN_STEM + 1)
     )
 
@@ -1357,16 +1521,19 @@ def _without_measures(tokens: Sequence[Token]) -> list[Token]:
     for i, token in enumerate(tokens):
         after = next((t for t in tokens[i + 1 :] if not t.is_adjective), None)
         counted = i > 0 and tokens[i - 1].tag == "TW" and "hoofd" in tokens[i - 1].features
-        if (
-            token.tag == "N"
-            and after is not None
-            and after.tag == "N"
-            and (counted or ("ev" in token.features and "mv" in after.features))
+        if after is not None and (
+            (counted and token.tag == "N" and after.tag == "N") or _measure_before(token, after)
         ):
             kept = [t for t in kept if t.tag != "TW"]  # "tien minuten" goes as a whole
             continue
         kept.append(token)
     return kept
+
+
+def _measure_before(token: Token, noun: Token) -> bool:
+    """A singular noun before a plural one measures it ("het aantal toetsen", "een handvol kinderen"):
+    Dutch joins two nouns of one thing into a compound, so a loose pair is a measure and its noun."""
+    return token.tag == noun.tag == "N" and "ev" in token.features and "mv" in noun.features
 
 
 def _asks(sentence: Sequence[Token]) -> bool:

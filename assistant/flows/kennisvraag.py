@@ -322,12 +322,32 @@ class KennisvraagBuilder:
                         ding=reading.kenmerken_van, doel=wished.doel, **parts
                     )
             else:
-                text = templates[reading.vorm].format(onderwerp=_enumerate(labels), **parts)
+                text = self._topic(reading.vorm, labels, concepts[:n], tokens, parts)
             if focus:
                 text = text[:-1] + templates["focus"].format(focus=focus) + "?"
             if _words(text) <= MAX_WORDS or n == 1:
                 return text
         raise AssertionError("unreachable: the loop returns at n == 1")
+
+    def _topic(
+        self,
+        form: str,
+        labels: list[str],
+        concepts: list[Concept],
+        tokens: Sequence[Token],
+        parts: dict[str, str],
+    ) -> str:
+        """The form (``sjablonen``) about the labels. Three read as a word list ("A, B en C"): then A
+        is the topic and B and C its factors (``{form}_factoren``), if that fits in ``MAX_WORDS``."""
+        templates = self.spec["sjablonen"]
+        text = templates[form].format(onderwerp=_enumerate(labels), **parts)
+        if len(labels) <= 2:
+            return text
+        factors = [_definite(c, tokens) for c in concepts if c.label in labels[1:]]
+        factored = templates[f"{form}_factoren"].format(
+            onderwerp=labels[0], factoren=_enumerate(factors or labels[1:]), **parts
+        )
+        return factored if _words(factored) <= MAX_WORDS else text
 
     def _usual_outcome(self, causes: list[Concept], sector: str | None) -> str:
         """What research on X usually measures (its thesaurus ``doel``), else the sector's usual outcome."""
@@ -356,12 +376,12 @@ class KennisvraagBuilder:
                 "smaller", templates["smaller"].format(onderwerp=labels[0], **self._parts(group, sector))
             ),
         ]
+        tokens, parts = reading.analysis.tokens, self._parts(group, sector)
         if reading.vorm == "effect":
-            other = templates["voor_wie"].format(x=labels[0], **self._parts(group, sector))
-        elif reading.vorm == "doel":
-            other = templates["oorzaken"].format(onderwerp=_enumerate(labels), **self._parts(group, sector))
+            other = templates["voor_wie"].format(x=labels[0], **parts)
         else:
-            other = templates["doel"].format(onderwerp=_enumerate(labels), **self._parts(group, sector))
+            form = "oorzaken" if reading.vorm == "doel" else "doel"
+            other = self._topic(form, labels, concepts, tokens, parts)
         found.append(Variant("andere invalshoek", other))
         return [v for v in found if _words(v.tekst) <= MAX_WORDS]
 
@@ -467,7 +487,7 @@ def _related(concepts: list[Concept], tokens: Sequence[Token]) -> list[str]:
             if i == j or not _relating(gap) or i in pairs or any(j == k for k, _ in pairs.values()):
                 continue
             head = next((t for t in tokens[b.position : b.end] if t.is_noun), None)
-            words = [_article(t, head) if "bez" in t.features else t.text.lower() for t in gap]
+            words = [_article(head) if "bez" in t.features else t.text.lower() for t in gap]
             pairs[i] = (j, f"{a.label} {' '.join(words)} {b.label}")
     joined = {k for i, (j, _) in pairs.items() for k in (i, j)}
     labels: list[str] = []
@@ -484,14 +504,30 @@ def _relating(gap: Sequence[Token]) -> bool:
     return (
         0 < len(gap) <= 3
         and gap[0].tag == "VZ"
+        and gap[0].lemma.lower() != "om"  # "beweegpauzes om de concentratie (te verhogen)": a purpose
         and all(t.tag in {"LID", "VNW", "ADJ", "TW"} for t in gap[1:])
     )
 
 
-def _article(possessive: Token, head: Token | None) -> str:
-    """The definite article for a possessive's noun: "het" for a singular neuter noun, else "de"."""
+def _article(head: Token | None) -> str:
+    """The definite article for a noun (a possessive's, a factor's): "het" for a singular neuter noun,
+    else "de"."""
     neuter = head is not None and {"ev", "onz"} <= set(head.features)
     return "het" if neuter else "de"
+
+
+def _definite(concept: Concept, tokens: Sequence[Token]) -> str:
+    """The practitioner's modified noun with its definite article ("de laatste toets", "de laatste
+    weken"), as a factor reads in Dutch. A bare noun ("werkdruk", "ruzies") reads as well without one
+    (and Frog's gender of a mass noun is less sure); a term of the thesaurus or a phrase with its own
+    article stays as it is."""
+    head = next((t for t in reversed(tokens[concept.position : concept.end]) if t.is_noun), None)
+    words = concept.label.split()
+    if not concept.from_noun or head is None or concept.noun or len(words) < 2 or words[0] in {"de", "het"}:
+        return concept.label
+    if head.tag != "N" or head.text.lower() != words[-1]:
+        return concept.label
+    return f"{_article(head)} {concept.label}"
 
 
 def _nominal(label: str) -> str:

@@ -273,3 +273,25 @@ def test_a_noun_named_in_singular_and_plural_is_one_concept(builder):
     )
     terms = [z.term for z in result.zoektermen]
     assert len([t for t in terms if t.startswith("muurkrant")]) == 1
+
+
+def test_three_unrelated_concepts_read_as_a_topic_and_its_factors(builder):
+    result = builder.run(
+        "Onze eerstejaars Zorg hebben moeite met de stage, de begeleiding vanuit school en het schrijven"
+        " van verslagen. Hoe verbeteren we dat?",
+        sector="mbo",
+    )
+    text = result.kennisvraag
+    assert not re.search(r"\w, \w+ en \w", text), text  # no "A, B en C" word list
+    assert "welke rol spelen" in text and {"verslagen", "begeleiding", "stage"} <= _words(text), text
+    assert len(re.findall(r"[\w'-]+", text)) <= MAX_WORDS
+    assert not any(re.search(r"\w, \w+ en \w", v.tekst) for v in result.varianten), result.varianten
+
+
+def test_a_purpose_clause_is_the_outcome_not_joined_to_the_measure(builder):
+    result = builder.run(
+        "Onze gymdocent pleit voor korte beweegpauzes in groep 5 om de concentratie te verhogen. Werkt dat?",
+        sector="po",
+    )
+    assert result.vorm == "effect"
+    assert "het effect van beweegpauzes op concentratie" in result.kennisvraag, result.kennisvraag
