@@ -42,7 +42,8 @@ class Embedder(Protocol):
     def embed_query(self, text: str) -> np.ndarray: ...
 
     def embed_queries(self, texts: list[str]) -> np.ndarray:
-        """One row per text; in one pass, which costs about as much as the longest text alone."""
+        """One row per text, in one call (for e5 it costs what the texts cost one by one: 20 questions
+        took 1.35 s either way on 2 cores)."""
         ...
 
 

@@ -156,7 +156,7 @@ class HybridRetriever:
             other = second.embed_query(text) if second else None
             return QueryVectors(e5, other, e5, other)
         # Cosine is linear in the query vector: the mixed vector's cosine is the mix of the cosines.
-        # The whole text and its sentences in one pass each cost about as much as the whole alone.
+        # The whole text and its sentences go in one call per model; e5 costs about twice the whole.
         share = self.config.sentence_share
 
         def mixed(model: Embedder) -> tuple[np.ndarray, np.ndarray]:
