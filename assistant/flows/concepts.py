@@ -924,19 +924,13 @@ class PraktijkvraagReader:
     def _negated(self, sentence: Sequence[Token], index: int) -> bool:
         """Is the verb at ``index`` negated: a negation ("niet", "nooit", "nauwelijks") in its clause
         (between punctuation or conjunctions)?"""
-        bounds = [i for i, t in enumerate(sentence) if t.tag in {"LET", "VG"}]
-        start = max((i for i in bounds if i < index), default=-1) + 1
-        end = min((i for i in bounds if i > index), default=len(sentence))
-        return any(t.lemma.lower() in self.negators for t in sentence[start:end])
+        return any(t.lemma.lower() in self.negators for t in _clause(sentence, index))
 
     def _impersonal(self, sentence: Sequence[Token], word: Token) -> bool:
         """Is the word in a clause whose subject is an impersonal "het" with a copula ("het is te laat",
         "het wordt te druk")? What it says is of the situation, not of anyone in it."""
         index = next(i for i, t in enumerate(sentence) if t is word)
-        bounds = [i for i, t in enumerate(sentence) if t.tag in {"LET", "VG"}]
-        start = max((i for i in bounds if i < index), default=-1) + 1
-        end = min((i for i in bounds if i > index), default=len(sentence))
-        clause = sentence[start:end]
+        clause = _clause(sentence, index)
         return any(t.lemma.lower() == "het" and t.tag == "VNW" for t in clause) and any(
             t.is_finite_verb and t.lemma.lower() in self.copulas for t in clause
         )
@@ -944,10 +938,7 @@ class PraktijkvraagReader:
     def _verb_of(self, sentence: Sequence[Token], index: int) -> str | None:
         """The lemma of the finite verb in the clause of the word at ``index`` when it is no copula
         (``koppelwerkwoorden``): a predicate word there belongs to that verb ("loopt … weg")."""
-        bounds = [i for i, t in enumerate(sentence) if t.tag in {"LET", "VG"}]
-        start = max((i for i in bounds if i < index), default=-1) + 1
-        end = min((i for i in bounds if i > index), default=len(sentence))
-        verb = next((t for t in sentence[start:end] if t.is_finite_verb), None)
+        verb = next((t for t in _clause(sentence, index) if t.is_finite_verb), None)
         return verb.lemma.lower() if verb is not None and verb.lemma.lower() not in self.copulas else None
 
     def _manner(self, sentence: Sequence[Token], index: int) -> bool:
@@ -1418,6 +1409,14 @@ def _judges(question: Sequence[Token], effect_words: frozenset[str] = frozenset(
         and verbs[0] in works
         and all(t.lemma.lower() in works for t in words if t.is_noun or t.is_verb)
     )
+
+
+def _clause(sentence: Sequence[Token], index: int) -> Sequence[Token]:
+    """The clause of the word at ``index``: between punctuation and conjunctions."""
+    bounds = [i for i, t in enumerate(sentence) if t.tag in {"LET", "VG"}]
+    start = max((i for i in bounds if i < index), default=-1) + 1
+    end = min((i for i in bounds if i > index), default=len(sentence))
+    return sentence[start:end]
 
 
 def _purpose(sentence: Sequence[Token], index: int) -> bool:
