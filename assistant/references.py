@@ -179,10 +179,15 @@ def refers_back(question: str) -> bool:
     return False
 
 
+def _rest_of_clause(tokens: list[str], i: int) -> list[str]:
+    """The words after ``tokens[i]`` up to the punctuation that ends its clause."""
+    return list(itertools.takewhile(lambda t: not PUNCTUATION.match(t), tokens[i + 1 :]))
+
+
 def _superlative_ends(tokens: list[str], i: int) -> bool:
     """Do "het" and a superlative end the clause after ``tokens[i]``, with at most a verb's particle
     ("… dat het beste?", "Wanneer pak je dat het beste aan?")?"""
-    rest = list(itertools.takewhile(lambda t: not PUNCTUATION.match(t), tokens[i + 1 :]))
+    rest = _rest_of_clause(tokens, i)
     if rest and rest[-1] in _ADVERB_PREPOSITIONS:
         rest = rest[:-1]
     return len(rest) == 2 and rest[0] == "het" and bool(_SUPERLATIVE.match(rest[1]))
@@ -223,7 +228,7 @@ def _pronoun_alone(tokens: list[str], i: int) -> bool:
     het sneller?", "Is het verplicht?"); an article's noun would leave no predicate."""
     if tokens[i] not in {"het"} | _ONE:
         return False
-    rest = list(itertools.takewhile(lambda t: not PUNCTUATION.match(t), tokens[i + 1 :]))
+    rest = _rest_of_clause(tokens, i)
     if not rest or (tokens[i] == "het" and len(rest) == 1 and rest[0] in _ADVERB_PREPOSITIONS):
         return True
     opens = i == 1 or (i > 1 and bool(PUNCTUATION.match(tokens[i - 2])))
