@@ -4,8 +4,10 @@ Each question of the development set (answerable: it has evidence; unanswerable:
 and of our abstention set is retrieved once, as the answerer would; its ``Evidence`` is the row. A
 logistic regression over the standardised features (L2, classes weighted equally) is fitted with
 one group held out at a time: the three dev writers (d-001..037, d-038..076, d-077..) and our own
-set, so every figure is on a writer the model never saw. The threshold is chosen on the training
-folds: "when in doubt, answer" weighs an answerable question refused ``REFUSAL_COST`` times an
+set, so every figure is on a writer the model never saw. The probe questions
+(``benchmarks/data/probe-questions.jsonl``, a later writer) are never fitted on: they are scored
+with the model fitted on all the others, as a user's question would be. The threshold is chosen on
+the training folds: "when in doubt, answer" weighs an answerable question refused ``REFUSAL_COST`` times an
 unanswerable one answered. Questions a name or a missing fact already declines are left out of the
 fit (those checks decide them) but counted in the figures, which are of the whole decision.
 
@@ -37,13 +39,14 @@ from assistant.query import parse_query
 from assistant.runtime import Core
 from assistant.settings import get_settings
 from benchmarks.abstention import OWN_QUESTIONS
-from benchmarks.eval import EVAL_DIR, writer
+from benchmarks.eval import EVAL_DIR, PROBE_QUESTIONS, writer
 
 # An answerable question refused costs twice an unanswerable one answered (the issue: when in doubt
 # on a topic the documents treat, answer; targets answered ≥ 0.92 beside abstained ≥ 0.80).
 REFUSAL_COST = 2.0
 # L2 penalty on the standardised weights: with ~120 fitted rows and 5 features it keeps them modest.
 L2 = 1.0
+PROBE = "probe"  # the group never fitted on
 
 
 @dataclass(frozen=True)
@@ -61,12 +64,15 @@ def rows_of(core: Core) -> list[Row]:
     """One row per labelled question: dev items (with ``history``) and our own set."""
     items = [json.loads(line) for line in (EVAL_DIR / "dev.jsonl").open(encoding="utf-8")]
     own = [json.loads(line) for line in OWN_QUESTIONS.open(encoding="utf-8") if line.strip()]
+    probe = [json.loads(line) for line in PROBE_QUESTIONS.open(encoding="utf-8") if line.strip()]
     extractive = core.answerer.extractive
     index = core.store.lexical
     rows = []
-    for item in [*items, *own]:
+    for item in [*items, *own, *probe]:
         if "answerable" in item:
             answerable, group = bool(item["answerable"]), "own"
+        elif item["id"].startswith("p-"):
+            answerable, group = bool(item.get("evidence")), PROBE
         elif item.get("evidence") or item.get("task") == "unanswerable":
             answerable, group = bool(item.get("evidence")), writer(item)
         else:
@@ -149,7 +155,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--write", action="store_true", help="schrijf het model naar " + DECISION_FILE.name)
     args = parser.parse_args(argv)
     core = Core.from_settings(get_settings())
-    rows = rows_of(core)
+    everything = rows_of(core)
+    rows = [r for r in everything if r.group != PROBE]
+    probe = [r for r in everything if r.group == PROBE]
     groups = sorted({r.group for r in rows})
     held_out = {}
     predicted: dict[str, bool] = {}
@@ -179,6 +187,13 @@ def main(argv: list[str] | None = None) -> int:
         f"bias {final.bias:.3f}",
     )
     print(f"threshold {final.threshold:.2f}")
+    if probe:
+        abstained = decide(probe, final)
+        answered, refused, n_ans, n_una = rates(probe, abstained)
+        held_out[PROBE] = {"answered": round(answered, 3), "abstained": round(refused, 3)}
+        print(f"{PROBE} (never fitted): answered {answered:.2f} ({n_ans})  abstained {refused:.2f} ({n_una})")
+        wrong = [r for r, a in zip(probe, abstained, strict=True) if a == r.answerable]
+        print(f"{PROBE} mistakes:", " ".join(f"{r.qid}{'-' if r.answerable else '+'}" for r in wrong))
     if args.write:
         data = {
             "how": (
@@ -186,7 +201,8 @@ def main(argv: list[str] | None = None) -> int:
                 f"{L2}, classes weighted equally) on the dev set and benchmarks/data/abstention.jsonl; "
                 f"threshold maximises {REFUSAL_COST}·answered + abstained on the fitted rows. "
                 "held_out: each group left out in turn (writers w1 d-001..037, w2 d-038..076, "
-                "w3 d-077..117, own set), the whole decision (names, model, missing fact)."
+                "w3 d-077..117, own set), the whole decision (names, model, missing fact); "
+                "probe: benchmarks/data/probe-questions.jsonl, never fitted on, under the final model."
             ),
             "fitted": datetime.now(UTC).strftime("%Y-%m-%d"),
             "held_out": held_out,

@@ -5,11 +5,12 @@ checked on the validation half (even-numbered ones); a gap above about 0.05 betw
 means a rule fits its questions rather than the task. With ``--split all`` it also prints the
 three writers (d-001..037, d-038..076, d-077..: a rule fitted on one writer is seen on another),
 the style groups of the items that name a ``style`` (situation, english, terse, ...), the
-follow-up dialogues, and the guided flows on both halves of the practice questions and on the
-probe set ``benchmarks/data/praktijkvragen-probe.jsonl``
-(``score_flows.py``). Answer-point coverage is the share of an item's ``answer_points`` the
-answer covers (a point is covered when at least half of its stemmed content words are in the
-answer). Prints figures, asserts nothing::
+follow-up dialogues, the probe questions ``benchmarks/data/probe-questions.jsonl`` (a writer who
+never saw the code, in every style; no constant is set on them: a first-run check of what the dev
+figures promise), and the guided flows on both halves of the practice questions and on the probe
+set ``benchmarks/data/praktijkvragen-probe.jsonl`` (``score_flows.py``). Answer-point coverage is
+the share of an item's ``answer_points`` the answer covers (a point is covered when at least half
+of its stemmed content words are in the answer). Prints figures, asserts nothing::
 
     python -m benchmarks.eval [--eval ../shared/eval] [--out out] [--split tune|validation|all]
 
@@ -37,6 +38,7 @@ from assistant.settings import ROOT, get_settings
 
 EVAL_DIR = ROOT.parent / "shared" / "eval"
 PROBE = ROOT / "benchmarks" / "data" / "praktijkvragen-probe.jsonl"
+PROBE_QUESTIONS = ROOT / "benchmarks" / "data" / "probe-questions.jsonl"
 POINT_COVERED = 0.5  # the issue's definition: half of a point's content words in the answer
 
 
@@ -69,13 +71,17 @@ def writer(item: dict) -> str:
 
 
 def groups(dev: list[dict]) -> dict[str, list[dict]]:
-    """Writers and style groups of the dev set (a style group of fewer than 3 items is too small to read)."""
-    named = {name: [it for it in dev if writer(it) == name] for name, _, _ in WRITERS}
-    styles = sorted({it["style"] for it in dev if it.get("style")})
-    for style in styles:
-        items = [it for it in dev if it.get("style") == style]
-        if len(items) >= 3:
-            named[f"style:{style}"] = items
+    """Writers and style groups of the dev set."""
+    return {name: [it for it in dev if writer(it) == name] for name, _, _ in WRITERS} | styles(dev)
+
+
+def styles(items: list[dict], prefix: str = "style") -> dict[str, list[dict]]:
+    """The items per ``style`` (a group of fewer than 3 items is too small to read)."""
+    named = {}
+    for style in sorted({it["style"] for it in items if it.get("style")}):
+        chosen = [it for it in items if it.get("style") == style]
+        if len(chosen) >= 3:
+            named[f"{prefix}:{style}"] = chosen
     return named
 
 
@@ -196,6 +202,8 @@ def main(argv: list[str] | None = None) -> int:
         sets |= groups(dev)
         if dialogues.is_file():
             sets["dialogues"] = scorer.load(str(dialogues))
+        probe = scorer.load(str(PROBE_QUESTIONS))
+        sets |= {"probe": probe} | styles(probe, "probe")
     done: dict[str, tuple[dict, dict]] = {}
     results = {
         name: report(scorer, items, *run(items, core, args.out, name, done)) for name, items in sets.items()
