@@ -60,6 +60,9 @@ _DEMONSTRATIVES = frozenset({"dat", "die", "dit", "deze", "that", "this", "those
 # A superlative ends "het beste", "het vaakst": after "dat" such a "het" begins no clause's subject
 # ("Wanneer doe je dat het beste?"), unless a verb follows ("… dat het meest effectief is").
 _SUPERLATIVE = re.compile(r"^\w+ste?$")
+# A noun phrase after a determiner: an adjective or two and the noun ("die laatste stap").
+_NOUN_PHRASE = 3
+_NEVER_CONJUNCTIONS = frozenset({"die", "deze", "dit", "this", "these", "those"})
 # Third-person pronouns ("zijn" is left out: as a verb it is everywhere).
 _PERSONAL = frozenset(
     {"ze", "zij", "hen", "hun", "hem", "haar", "they", "them", "their", "it", "its", "he", "she"}
@@ -173,7 +176,14 @@ def refers_back(question: str) -> bool:
             # be what it adds to); "die"/"dat", which may be a relative pronoun or a conjunction
             # ("leerlingen die …", "merkt dat studenten …") that only a parse would tell apart; a
             # comparison, whose other side may stand before it ("How is X different from Y?").
-            bound_inside = word in _POSSESSIVES or word in ADDITIVES or word in _DEMONSTRATIVES or one_side
+            # "die" after a preposition, with no more than a noun phrase to the end of the clause
+            # ("bij die aanbeveling?", "over die laatste stap?"), is no relative pronoun (after a
+            # preposition that is "wie" or "waar-") but a demonstrative, free in its clause like any
+            # pronoun. A clause after it makes "in" a verb's particle ("leveren betogen in die door AI
+            # zijn geschreven"); "dat" there may still be the conjunction ("er voor dat ouders komen").
+            phrase = i and tokens[i - 1] in PREPOSITIONS and len(_rest_of_clause(tokens, i)) <= _NOUN_PHRASE
+            relative = word in _DEMONSTRATIVES and not (phrase and word in _NEVER_CONJUNCTIONS)
+            bound_inside = word in _POSSESSIVES or word in ADDITIVES or relative or one_side
             before = set(analyse(" ".join(tokens[: i if bound_inside else clause]))) - frame_terms()
             return len(before) < ANTECEDENT_TERMS
     return False

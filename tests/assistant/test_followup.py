@@ -239,6 +239,7 @@ def test_single_questions_stand_alone() -> None:
         "Wat is het verschil met gedeeld leiderschap?",  # the comparison's other side is said before
         "Hoe pak je het aan?",  # "het" with no noun after it is a pronoun
         "Can you give me an example of one?",
+        "Wat doet een schoolleider precies met die aanpak?",  # "die" after a preposition, then a noun
     ],
 )
 def test_a_reference_back_takes_the_earlier_topic(follow_up: str) -> None:

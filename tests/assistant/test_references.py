@@ -58,6 +58,11 @@ def test_no_reference_back(question: str) -> None:
         # the finite verb ends a subordinate clause, after the quantifier "er" counts with
         ("Hoe merk je of je er een bent?", True),
         ("Hoe merk je of er een plan is?", False),
+        # "die" after a preposition with only a noun phrase after it: a demonstrative, no relative
+        ("Wat doet een schoolleider precies met die aanbeveling?", True),
+        ("Welke rol heeft de directeur bij die laatste stap?", True),
+        ("Onze school kent leerteams. Wat zegt de leidraad over die leerteams?", False),  # said before
+        ("Leerlingen leveren teksten in die door AI zijn geschreven. Hoe toetsen we dat?", False),
     ],
 )
 def test_a_word_read_by_its_place_in_the_clause(question: str, back: bool) -> None:
