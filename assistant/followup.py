@@ -31,7 +31,7 @@ from assistant.llm.condense import Condenser
 from assistant.models import ResolvedQuestion, Scope, Turn
 from assistant.phrasing import phrasing_for
 from assistant.pleasantries import is_pleasantry, without_pleasantries
-from assistant.query import parse_query, without_scope
+from assistant.query import expand_english, is_english, parse_query, without_scope
 from assistant.references import (
     ADDITIVES,
     CONTRASTS,
@@ -234,24 +234,36 @@ def _people() -> frozenset[str]:
     return frozenset(analyse(" ".join([*words["lerenden"], *words["personen"]])))
 
 
+def _people_named(word: str, english: bool = False) -> frozenset[str]:
+    """The stems of the people ``word`` names, or none: the flows' lexicon holds it, or, for an
+    ``english`` word, the Dutch words the glossary gives for it do ("parents" → "ouders")."""
+    for terms in (set(analyse(word)), set(analyse(expand_english(word))) if english else set()):
+        if terms and terms <= _people():
+            return frozenset(terms)
+    return frozenset()
+
+
 def _people_swapped(question: str, follow_up: list[str]) -> str | None:
     """``question`` asked of the people a bare follow-up names instead of the people it named ("Hoe
-    betrek je ouders?", "En leerlingen?" → "Hoe betrek je leerlingen?"); None unless the follow-up's
-    words (``follow_up``, its frame left out) name people only and the question named others."""
+    betrek je ouders?", "En leerlingen?" → "Hoe betrek je leerlingen?"; "And the parents?" after
+    "How do you involve teachers?"); None unless the follow-up's words (``follow_up``, its frame
+    left out) name people only and the question named others."""
     content = [w for w in follow_up if analyse(w)]  # function words ("en", "doen") are its frame
-    named = [w for w in content if not {*analyse(w)} - _people()]
+    english = is_english(question)  # a follow-up's people in the question's own language
+    named = [w for w in content if _people_named(w, english)]
     # A question word or a relative clause ("die altijd tegen zijn") makes it more than people named.
     if not named or len(named) < len(content) or {_bare(w) for w in follow_up} & (WH | _RELATIVES):
         return None
-    stems = {t for w in named for t in analyse(w)}
+    stems = frozenset().union(*(_people_named(w, english) for w in named))
+    joined = (" and " if english else " en ").join(named)
     # Only in what the question asks: a situation's story says who the asker is ("Ik ben docent").
     for sentence in (s for s in split_sentences(question) if last_mark(s) == "?"):
         for word in TOKEN.findall(sentence):
-            if analyse(word) and not {*analyse(word)} - _people():
+            if people := _people_named(word, english):
                 at = question.find(sentence)
-                if {*analyse(word)} <= stems or at < 0:  # asked of the same people already
+                if people <= stems or at < 0:  # asked of the same people already
                     return None
-                swapped = re.sub(rf"\b{re.escape(word)}\b", " en ".join(named), sentence, count=1)
+                swapped = re.sub(rf"\b{re.escape(word)}\b", joined, sentence, count=1)
                 return question[:at] + swapped + question[at + len(sentence) :]
     return None
 

@@ -1,11 +1,13 @@
 """Set answer and retrieval constants on the tuning half and check them on the validation half.
 
 Each variant changes one constant of ``AnswerConfig`` or ``RetrievalConfig``; the table shows the
-figures on both halves so a constant is kept only where the validation half agrees. (The
+figures on both halves so a constant is kept only where the validation half agrees; with
+``--folds writers`` on each writer's questions instead (d-001..037, d-038..076, d-077..), so a
+constant is kept only where every writer agrees. (The
 answer/decline decision is fitted by ``benchmarks.decision``, cross-validated by writer.) Answer
 variants reuse one retrieval per question. Prints figures, asserts nothing::
 
-    python -m benchmarks.tune [--answer] [--retrieval]
+    python -m benchmarks.tune [--answer] [--retrieval] [--folds halves|writers]
 
 Uses the configured store (``LEIDRAAD_STORE_DIR``); ingest first.
 """
@@ -21,7 +23,7 @@ from assistant.query import parse_query
 from assistant.retriever import HybridRetriever, RetrievalConfig
 from assistant.runtime import Core
 from assistant.settings import get_settings
-from benchmarks.eval import EVAL_DIR, half, load_scorer, point_coverage
+from benchmarks.eval import EVAL_DIR, WRITERS, half, load_scorer, point_coverage, writer
 
 ANSWER_VARIANTS = {
     "max_sentences": (4, 6, 8, 10),
@@ -33,6 +35,7 @@ ANSWER_VARIANTS = {
 RETRIEVAL_VARIANTS = {
     "dense_weight": (0.5, 0.6, 0.7),
     "second_share": (0.0, 0.3, 0.4, 0.5),
+    "sentence_share": (0.5, 0.7, 0.9),
     "unasked_kind_penalty": (0.0, 0.5, 1.0),
     "fragment_penalty": (0.0, 0.5, 1.0),
     "definition_bonus": (0.0, 1.0),
@@ -77,6 +80,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--answer", action="store_true", help="alleen antwoordconstanten")
     parser.add_argument("--retrieval", action="store_true", help="alleen zoekconstanten")
     parser.add_argument("--only", nargs="+", help="alleen deze constanten")
+    folds = ("halves", "writers")
+    parser.add_argument("--folds", choices=folds, default="halves", help="helften of schrijvers")
     args = parser.parse_args(argv)
     both = not (args.answer or args.retrieval)
     scorer = load_scorer(EVAL_DIR)
@@ -85,7 +90,10 @@ def main(argv: list[str] | None = None) -> int:
     for item in items:
         resolved = core.answerer.read(item["question"], history_of(item))
         item["_query"] = parse_query(resolved.text, resolved.scope)
-    halves = {name: [it for it in items if half(it) == name] for name in ("tune", "validation")}
+    if args.folds == "writers":
+        halves = {name: [it for it in items if writer(it) == name] for name, _, _ in WRITERS}
+    else:
+        halves = {name: [it for it in items if half(it) == name] for name in ("tune", "validation")}
     if both or args.retrieval:
         defaults = RetrievalConfig()
         for name, values in RETRIEVAL_VARIANTS.items():

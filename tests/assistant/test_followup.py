@@ -152,6 +152,17 @@ def test_a_follow_up_naming_other_people_asks_the_question_of_them() -> None:
     )
 
 
+def test_an_english_follow_up_naming_other_people_asks_the_question_of_them() -> None:
+    """The glossary's Dutch words tell that an English word names people ("parents" → "ouders")."""
+    asked = "How do schools involve teachers in the improvement plan?"
+    parents = "How do schools involve parents in the improvement plan?"
+    assert resolve("And the parents?", asked).text == parents
+    assert resolve("What about pupils?", asked).text == parents.replace("parents", "pupils")
+    # In a Dutch conversation an English word is read as it was: no Dutch question gets an English word.
+    dutch = "Hoe betrek je docenten bij het verbeterplan?"
+    assert resolve("And the parents?", dutch).text.startswith(dutch)
+
+
 def test_asking_whether_another_sector_differs_compares_the_two() -> None:
     compared = resolve("Is dat in het po anders?", "Hoe borg je een verbetering in het mbo?")
     assert compared.text == "Hoe borg je een verbetering? (mbo en po)" and compared.scope == Scope()
