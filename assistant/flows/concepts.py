@@ -31,7 +31,7 @@ import bisect
 import difflib
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
@@ -155,6 +155,10 @@ class Thesaurus:
     def load(cls) -> Thesaurus:
         spec = load_spec("zoektermen")
         return cls(spec["termen"], spec.get("doelen"), spec.get("omschrijvingen"))
+
+    def knows(self, word: str) -> bool:
+        """Is the word itself a term, variant or synonym (no compound part, no typing error)?"""
+        return word.lower() in self._lookup
 
     def find(self, word: str) -> Entry | None:
         """The entry for a lemma or phrase, or for the longest known last (else first) part of a compound."""
@@ -1041,7 +1045,7 @@ class PraktijkvraagReader:
             self._learner(head.lemma, head.text) or self.thesaurus.find(head.lemma) is None
         ):
             return None
-        tokens = _without_measures(phrase.tokens)
+        tokens = _without_measures(phrase.tokens, self.thesaurus.knows)
         words = [
             t
             for i, t in enumerate(tokens)
@@ -1512,16 +1516,20 @@ def _determiner_like(token: Token, following: Sequence[Token]) -> bool:
     )
 
 
-def _without_measures(tokens: Sequence[Token]) -> list[Token]:
+def _without_measures(tokens: Sequence[Token], topic: Callable[[str], bool] = lambda _: False) -> list[Token]:
     """The phrase without nouns that count or measure the noun after them, without "van" ("een handvol
     kinderen", "een groepje slimme leerlingen", "tien minuten tafels"): a singular noun before a plural
-    one, or a noun after a number, with only adjectives between; the second noun is the head."""
+    one, or a noun after a number, with only adjectives between; the second noun is the head. A noun
+    that is a ``topic`` (the thesaurus's own word) measures nothing: it is the first part of a
+    compound typed loose ("burn-out klachten" for "burn-outklachten")."""
     kept: list[Token] = []
     for i, token in enumerate(tokens):
         after = next((t for t in tokens[i + 1 :] if not t.is_adjective), None)
         counted = i > 0 and tokens[i - 1].tag == "TW" and "hoofd" in tokens[i - 1].features
-        if after is not None and (
-            (counted and token.tag == "N" and after.tag == "N") or _measure_before(token, after)
+        if (
+            after is not None
+            and not topic(token.lemma)
+            and ((counted and token.tag == "N" and after.tag == "N") or _measure_before(token, after))
         ):
             kept = [t for t in kept if t.tag != "TW"]  # "tien minuten" goes as a whole
             continue

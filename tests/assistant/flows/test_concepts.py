@@ -514,3 +514,11 @@ def test_a_frequent_simple_noun_in_a_fixed_expression_is_no_compound_and_no_conc
     assert "gesprek" not in _labels(reading), _labels(reading)
     reading = reader.read("Moeten we de verslagen in 4 havo weer op papier laten inleveren?", "vo")
     assert "papier" not in _labels(reading), _labels(reading)
+
+
+def test_a_thesaurus_word_before_a_plural_is_a_compound_typed_loose_not_a_measure(reader):
+    reading = reader.read("Twee docenten in de bovenbouw hebben stress klachten. Wat kunnen we doen?", "vo")
+    assert "stress klachten" in [c.label for c in [*reading.concepts, *reading.other]]
+    # a word that only counts still goes
+    reading = reader.read("Een handvol kinderen in groep 6 leest nooit een boek. Wat werkt?", "po")
+    assert not any("handvol" in c.label for c in [*reading.concepts, *reading.other])
