@@ -79,6 +79,7 @@ _FORMS = ("doel", "probleem", "effect", "kenmerken", "kenmerken_doel", "smaller"
 # A question of at most this many words ("Wat doen we fout?", "Hoe kwam dat?") has no room for a topic
 # next to its question word, verb and pronoun: it asks about the story told before it.
 _META_WORDS = 4  # more reads as a word list; 4 named no more concepts on the tuning half (0.5)
+_KIND_POINTERS = frozenset({"zo'n", "zulk"})  # demonstratives of a kind, not of one thing
 
 
 @dataclass(frozen=True)
@@ -206,6 +207,7 @@ class Concept:
     actor: bool = False  # people the thesaurus makes a topic ("ouders"): a party, known or not
     assigned: bool = False  # its descriptor stands out in the dense assignment (``descriptors``)
     relevance: float = 0.0  # its descriptor's z-score in that assignment: how much the text is about it
+    pointed: str = ""  # the demonstrative the question names it with ("zo'n verbod"): told before
 
     @property
     def core(self) -> str:
@@ -330,6 +332,7 @@ class PraktijkvraagReader:
                 ]
             concepts += found
             offset += len(sentence)
+        concepts = _antecedents(concepts, analysis.tokens)
         doelgroep = self._doelgroep(praktijkvraag, analysis, sector)
         asked = self._nominalised(question, frame, question_offset) if frame else None
         purpose = None  # the token span of the proposal's purpose clause, when it is the outcome
@@ -731,13 +734,16 @@ class PraktijkvraagReader:
             entry = entry or self.thesaurus.find(label) or self.thesaurus.find(head.lemma)
             entry = entry if entry is not None and self._strong(head, entry) else None
             modified = any(t.is_adjective or _ordinal(t) for t in phrase.tokens)
-            if entry is None and not (self._rare(head) or (in_question and modified)):
+            # "zo'n gesprek", "in zo'n omgeving": the question points at what the story told; that is its
+            # topic, however everyday the word, and no setting.
+            pointed = _pointed(sentence, phrase) if in_question and offset > 0 else ""
+            if entry is None and not (self._rare(head) or (in_question and (modified or pointed))):
                 continue
             if entry is None and self._idiom(sentence, phrase):  # "aan boord houden", "voor de bühne"
                 continue
             used.update(id(t) for t in phrase.tokens)
             start, end = place[id(phrase.tokens[0])], place[id(phrase.tokens[-1])] + 1
-            setting = entry is None and _setting(sentence, phrase)
+            setting = entry is None and _setting(sentence, phrase) and not pointed
             # Staff are who acts, not a topic; a party outside the school is one, by the thesaurus's
             # name for it ("ouders" → ouderbetrokkenheid).
             party = head.lemma.lower() in self.parties and entry is not None
@@ -757,6 +763,7 @@ class PraktijkvraagReader:
                     head=head.lemma.lower(),
                     setting=setting,
                     actor=actor,
+                    pointed=pointed,
                 )
             )
         found = [c for c in found if not _measures(c, found, sentence, offset)]
@@ -996,7 +1003,7 @@ class PraktijkvraagReader:
         "de drukte rond de toetsweek"): unknown to the thesaurus, a word of wide use, and a known
         concept follows right after its preposition. That concept is the topic."""
         index = concept.end - offset
-        if concept.entry is not None or " " in concept.label or index + 1 >= len(sentence):
+        if concept.entry is not None or concept.pointed or " " in concept.label or index + 1 >= len(sentence):
             return False
         if sentence[index].tag != "VZ" or zipf_frequency(concept.head, "nl") < _GENERAL_ZIPF:
             return False
@@ -1452,6 +1459,45 @@ def _measures(concept: Concept, found: list[Concept], sentence: Sequence[Token],
         and " " not in concept.label
         and any(other.position == concept.end for other in found)
     )
+
+
+def _pointed(sentence: Sequence[Token], phrase: Phrase) -> str:
+    """The demonstrative determiner that opens the phrase, past its adjectives ("zo'n verbod", "deze
+    nieuwe aanpak"), or ""."""
+    index = next((i for i, t in enumerate(sentence) if t is phrase.tokens[0]), 0)
+    while index > 0 and sentence[index - 1].is_adjective:
+        index -= 1
+    before = sentence[index - 1] if index > 0 else None
+    demonstrative = before is not None and before.tag == "VNW" and {"aanw", "det"} <= set(before.features)
+    return before.lemma.lower() if before is not None and demonstrative else ""
+
+
+def _antecedents(concepts: list[Concept], tokens: Sequence[Token]) -> list[Concept]:
+    """The concepts with each pointed one ("zo'n verbod") named as the earlier compound it points back
+    to ("telefoonverbod": the compound's last part is its head), so the two merge as one concept that
+    the question asks about. "zo'n" and "zulke" point at a kind ("gemengde brugklassen … zo'n klas"),
+    "die", "deze", "dat" at the thing itself, in the same number ("die laatste weken" is not "de
+    laatste toetsweek")."""
+
+    def plural(concept: Concept) -> bool:
+        span = tokens[concept.position : concept.end]
+        return any("mv" in t.features for t in span if t.lemma.lower() == concept.head)
+
+    result = []
+    for concept in concepts:
+        earlier = [
+            c
+            for c in result
+            if c.position < concept.position
+            and c.head != concept.head
+            and c.head.endswith(concept.head)
+            and (concept.pointed in _KIND_POINTERS or plural(c) == plural(concept))
+        ]
+        if concept.pointed and concept.from_noun and earlier:
+            told = earlier[-1]
+            concept = replace(told, position=concept.position, end=concept.end, in_question=True)
+        result.append(concept)
+    return result
 
 
 def _setting(sentence: Sequence[Token], phrase: Phrase) -> bool:

@@ -522,3 +522,29 @@ def test_a_thesaurus_word_before_a_plural_is_a_compound_typed_loose_not_a_measur
     # a word that only counts still goes
     reading = reader.read("Een handvol kinderen in groep 6 leest nooit een boek. Wat werkt?", "po")
     assert not any("handvol" in c.label for c in [*reading.concepts, *reading.other])
+
+
+def test_a_demonstrative_in_the_question_names_what_the_story_told(reader):
+    # "zo'n verbod" is the "huiswerkverbod" told before: one concept, and the question asks about it
+    reading = reader.read(
+        "Onze school heeft sinds september een huiswerkverbod in de onderbouw. "
+        "Wat doet zo'n verbod met de motivatie van leerlingen?",
+        "vo",
+    )
+    verbod = next(c for c in reading.concepts if c.label == "huiswerkverbod")
+    assert verbod.in_question and verbod.mentions == 2
+    assert "verbod" not in _labels(reading)
+    # "zo'n" points at a kind, whatever its number
+    reading = reader.read(
+        "We werken met combinatieklassen in groep 5 en 6. Hoe plan je de instructie in zo'n klas?", "po"
+    )
+    assert next(c for c in reading.concepts if c.label == "combinatieklassen").in_question
+    # "die" points at the thing itself: "die laatste weken" are not the toetsweek
+    reading = reader.read("De toetsweek valt dit jaar in juni. Hoe benutten we die laatste weken?", "vo")
+    assert "laatste weken" in _labels(reading)
+    # a place the question points at is its topic, not a setting
+    reading = reader.read(
+        "Bij ons werken de leerlingen in open leerpleinen. Hoe blijven ze in zo'n ruimte geconcentreerd?",
+        "vo",
+    )
+    assert "ruimte" in _labels(reading)
