@@ -724,7 +724,10 @@ class PraktijkvraagReader:
             head = phrase.head
             if label is None or head is None or any(id(t) in used for t in phrase.tokens if t.is_noun):
                 continue
-            if _speaker_role(sentence, phrase):  # "wij als sectie Nederlands": who asks, not what about
+            # "wij als sectie Nederlands", "Collega's zeggen dat …": staff who ask or tell, not what about
+            # (what parents think is a topic: "Ouders denken dat de school ze bewaart")
+            teller = _tells(sentence, phrase) and head.lemma.lower() not in self.parties
+            if _speaker_role(sentence, phrase) or teller:
                 continue
             if self._level_after(sentence, phrase):  # "in klas [4]": the target group's level
                 continue
@@ -1363,10 +1366,21 @@ def _speaker_role(sentence: Sequence[Token], phrase: Phrase) -> bool:
 
 def _not_a_group(analysis: Analysis, phrase: Phrase) -> bool:
     """People named after "als" (the speaker's role: "wij als docenten") or "per" (a distribution:
-    "per docent een los lesje") are not who the praktijkvraag is about."""
+    "per docent een los lesje") are not who the praktijkvraag is about; nor are those whose verb
+    opens a dat-clause ("Collega's zeggen dat de sfeer beter is"): they tell, the clause is told."""
     tokens = analysis.tokens
     index = next((i for i, t in enumerate(tokens) if t is phrase.tokens[0]), 0)
-    return index > 0 and tokens[index - 1].lemma.lower() in {"als", "per"}
+    return (index > 0 and tokens[index - 1].lemma.lower() in {"als", "per"}) or _tells(tokens, phrase)
+
+
+def _tells(tokens: Sequence[Token], phrase: Phrase) -> bool:
+    """Is the phrase the subject of a verb that opens a dat-clause ("Collega's zeggen dat …", "Mentoren
+    merken echt dat …"): who tell what the clause says, not what it is about?"""
+    index = next((i for i, t in enumerate(tokens) if t is phrase.tokens[-1]), len(tokens)) + 1
+    rest = [t for t in tokens[index : index + 4] if t.tag != "BW"]
+    return (
+        len(rest) >= 2 and rest[0].is_finite_verb and rest[1].lemma.lower() == "dat" and rest[1].tag == "VG"
+    )
 
 
 def _judgement_frame(question: Sequence[Token]) -> int:

@@ -548,3 +548,12 @@ def test_a_demonstrative_in_the_question_names_what_the_story_told(reader):
         "vo",
     )
     assert "ruimte" in _labels(reading)
+
+
+def test_people_who_tell_what_a_dat_clause_says_are_no_target_group_nor_topic(reader):
+    reading = reader.read(
+        "Collega's zeggen dat de sfeer in de klas veel beter is sinds het telefoonverbod. Klopt dat?", "vo"
+    )
+    assert reading.doelgroep != "collega's" and "collega's" not in _labels(reading)
+    reading = reader.read("Mentoren merken dat de tweedejaars steeds vaker spijbelen. Wat werkt?", "vo")
+    assert "mentoren" not in _labels(reading)
