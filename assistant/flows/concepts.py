@@ -307,7 +307,10 @@ class PraktijkvraagReader:
         meta = len([t for t in question if t.tag != "LET"]) <= _META_WORDS and not _asks_about(
             question, self.effect_words
         )
-        salient = analysis.sentences[0] if meta else question
+        # … unless it follows an earlier question, which then names the topic ("ik twijfel: lezen ze op
+        # een scherm net zo goed als op papier? wat zegt het onderzoek?")
+        earlier = [s for s in analysis.sentences if s is not question and s[-1].text == "?"]
+        salient = (earlier[-1] if earlier else analysis.sentences[0]) if meta else question
         # "Collega's willen stoppen met huiswerk. Wat is wijsheid?": a judgement of the measure proposed.
         judged = meta and _judges(question, self.effect_words)
         proposal = self._proposed(analysis, question, _asks_yes_no(question)) if judged else None
@@ -321,6 +324,10 @@ class PraktijkvraagReader:
             at = offset + len(sentence) - len(words)
             found = self._concepts(words, at, sentence is salient, told)
             told = told or self._names_learners(sentence)
+            colon = next((i for i, t in enumerate(words[:-1]) if t.text == ":"), None)
+            if sentence is salient and colon is not None:
+                # "ik twijfel: lezen ze …?": what comes before the colon leads in, the question follows it
+                found = [replace(c, in_question=False) if c.position < at + colon else c for c in found]
             if meta and sentence is question and sentence is not salient:
                 # … and an adjective there judges ("Wat doen we fout?"), it names no topic.
                 found = [

@@ -557,3 +557,22 @@ def test_people_who_tell_what_a_dat_clause_says_are_no_target_group_nor_topic(re
     assert reading.doelgroep != "collega's" and "collega's" not in _labels(reading)
     reading = reader.read("Mentoren merken dat de tweedejaars steeds vaker spijbelen. Wat werkt?", "vo")
     assert "mentoren" not in _labels(reading)
+
+
+def test_a_question_for_research_asks_about_the_question_before_it(reader):
+    # "Wat zegt de wetenschap?" names no topic: the question before it does, after its colon
+    reading = reader.read(
+        "Onze school schaft volgend jaar alle schriften af. Eerlijk gezegd twijfel ik: schrijven kinderen "
+        "op een tablet net zo snel als met een potlood? Wat zegt de wetenschap?",
+        "po",
+    )
+    asked = [c.label for c in reading.concepts if c.in_question]
+    assert "tablet" in asked and "potlood" in asked and "schriften" not in asked
+    # what leads in before a colon is no part of the question
+    reading = reader.read(
+        "Sinds de studiedag over het jonge kind blijft er één vraag: leren kleuters meer van vrij spel dan "
+        "van een kringactiviteit?",
+        "po",
+    )
+    asked = [c.label for c in reading.concepts if c.in_question]
+    assert "vrij spel" in asked and "studiedag" not in asked
