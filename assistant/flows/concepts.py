@@ -518,6 +518,8 @@ class PraktijkvraagReader:
         governs: set[str] = set()
         for i, token in enumerate(question):
             lemma = token.lemma.lower()
+            if token.is_verb and (particle := _particle(question, i)) is not None:
+                lemma = particle + lemma  # "Levert dat iets op voor …" → opleveren
             if token.tag == "VZ" and lemma in governs:
                 noun = next((t for t in question[i + 1 :] if t.is_noun or t.tag == "LET"), None)
                 if noun is not None and (self._group_word(noun) or self._learner(noun.lemma)):

@@ -576,3 +576,12 @@ def test_a_question_for_research_asks_about_the_question_before_it(reader):
     )
     asked = [c.label for c in reading.concepts if c.in_question]
     assert "vrij spel" in asked and "studiedag" not in asked
+
+
+def test_an_effect_verb_with_a_separated_particle_governs_the_outcome(reader):
+    reading = reader.read(
+        "In groep 6 werken de kinderen sinds dit jaar met een weektaak. "
+        "Levert zo'n weektaak echt iets op voor hun zelfstandigheid?",
+        "po",
+    )
+    assert [c.label for c in reading.outcomes(reading.concepts)] == ["zelfstandigheid"]
