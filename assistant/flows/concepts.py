@@ -753,6 +753,8 @@ class PraktijkvraagReader:
                 continue
             if entry is None and self._idiom(sentence, phrase):  # "aan boord houden", "voor de bühne"
                 continue
+            if entry is None and self._predicate_of_het(sentence, phrase):
+                continue  # "(dat) het niet alleen brandjes blussen is": says what "het" is like, no topic
             used.update(id(t) for t in phrase.tokens)
             start, end = place[id(phrase.tokens[0])], place[id(phrase.tokens[-1])] + 1
             setting = entry is None and _setting(sentence, phrase) and not pointed
@@ -956,6 +958,19 @@ class PraktijkvraagReader:
         clause = _clause(sentence, index)
         return any(t.lemma.lower() == "het" and t.tag == "VNW" for t in clause) and any(
             t.is_finite_verb and t.lemma.lower() in self.copulas for t in clause
+        )
+
+    def _predicate_of_het(self, sentence: Sequence[Token], phrase: Phrase) -> bool:
+        """Is the phrase the predicate of an impersonal "het" with a copula ("het blijft bij een kop
+        koffie" aside: "zonder dat het een taalles wordt", "dat het brandjes blussen is")? Not when a
+        preposition governs it (a time or place: "na de middagpauze", "over zonnepanelen") or an
+        om-clause holds it ("of het slim is om ouders leesboekjes mee te geven")."""
+        index = next(i for i, t in enumerate(sentence) if t is phrase.tokens[0])
+        clause = _clause(sentence, index)
+        start = next(i for i, t in enumerate(sentence) if t is clause[0])
+        purpose = any(_purpose(sentence, i) for i in range(start, index))
+        return (
+            self._impersonal(sentence, phrase.tokens[0]) and not purpose and not self._in_pp(sentence, phrase)
         )
 
     def _verb_of(self, sentence: Sequence[Token], index: int) -> str | None:

@@ -585,3 +585,19 @@ def test_an_effect_verb_with_a_separated_particle_governs_the_outcome(reader):
         "po",
     )
     assert [c.label for c in reading.outcomes(reading.concepts)] == ["zelfstandigheid"]
+
+
+def test_what_an_impersonal_het_is_or_becomes_is_no_topic(reader):
+    reading = reader.read(
+        "Onze leerlingenraad in groep 7 en 8 vergadert elke maand. "
+        "Hoe voorkom je dat het een praatclubje wordt?",
+        "po",
+    )
+    assert "praatclubje" not in _labels(reading) and "leerlingenraad" in _labels(reading)
+    # an om-clause after "het is" names a measure, no predicate
+    reading = reader.read(
+        "Bij ons in groep 2 is het soms erg druk. Wij vragen ons af of het slim is om drukke kleuters een "
+        "koptelefoon te geven.",
+        "po",
+    )
+    assert "koptelefoon" in _labels(reading)
