@@ -961,10 +961,10 @@ class PraktijkvraagReader:
         )
 
     def _predicate_of_het(self, sentence: Sequence[Token], phrase: Phrase) -> bool:
-        """Is the phrase the predicate of an impersonal "het" with a copula ("het blijft bij een kop
-        koffie" aside: "zonder dat het een taalles wordt", "dat het brandjes blussen is")? Not when a
-        preposition governs it (a time or place: "na de middagpauze", "over zonnepanelen") or an
-        om-clause holds it ("of het slim is om ouders leesboekjes mee te geven")."""
+        """Is the phrase the predicate of an impersonal "het" with a copula ("zonder dat het een taalles
+        wordt", "dat het brandjes blussen is")? Not when a preposition governs it (a time or place:
+        "na de middagpauze", "over zonnepanelen") or an om-clause holds it ("of het slim is om ouders
+        leesboekjes mee te geven")."""
         index = next(i for i, t in enumerate(sentence) if t is phrase.tokens[0])
         clause = _clause(sentence, index)
         start = next(i for i, t in enumerate(sentence) if t is clause[0])
