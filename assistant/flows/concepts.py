@@ -744,6 +744,8 @@ class PraktijkvraagReader:
                 continue
             entry = self.thesaurus.find(head.lemma) if " " not in label else None
             entry = entry or self.thesaurus.find(label) or self.thesaurus.find(head.lemma)
+            if entry is None and " " in label and all(t.is_noun for t in phrase.tokens):
+                entry = self.thesaurus.find(label.replace(" ", ""))  # "burn-out klachten" typed loose
             entry = entry if entry is not None and self._strong(head, entry) else None
             modified = any(t.is_adjective or _ordinal(t) for t in phrase.tokens)
             # "zo'n gesprek", "in zo'n omgeving": the question points at what the story told; that is its
@@ -835,6 +837,7 @@ class PraktijkvraagReader:
             elif (
                 _ends_predicate(token, sentence, at - offset)
                 and (subject := self._object_before(found, at, sentence, offset)) is not None
+                and not subject.actor  # "(dat) het hele team omvalt": what befalls staff, no practice
             ):
                 # "(dat leerlingen) hun spullen niet vergeten" → "het vergeten van spullen"
                 found.remove(subject)

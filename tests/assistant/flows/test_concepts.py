@@ -601,3 +601,14 @@ def test_what_an_impersonal_het_is_or_becomes_is_no_topic(reader):
         "po",
     )
     assert "koptelefoon" in _labels(reading)
+
+
+def test_what_befalls_staff_is_no_practice_and_a_loose_compound_has_its_term(reader):
+    reading = reader.read(
+        "Drie docenten van de afdeling zitten thuis met stress klachten. "
+        "Hoe voorkom je dat het hele team instort?",
+        "vo",
+    )
+    concepts = {c.label: c for c in [*reading.concepts, *reading.other]}
+    assert not any(label.startswith("het instorten") for label in concepts)
+    assert concepts["stress klachten"].entry is not None  # "stress" as in "stressklachten"
