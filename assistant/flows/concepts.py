@@ -1365,7 +1365,12 @@ def _names_after(analysis: Analysis, phrase: Phrase) -> list[str]:
     names: list[str] = []
 
     def capital(i: int) -> bool:
-        return i < len(tokens) and tokens[i].text[:1].isupper() and tokens[i].tag != "LET"
+        return (
+            i < len(tokens)
+            and tokens[i].text[:1].isupper()
+            and tokens[i].tag != "LET"
+            and not tokens[i].is_product
+        )
 
     while capital(index) or (names and capital(index + 1) and tokens[index].text == "en"):
         names.append(tokens[index].text)

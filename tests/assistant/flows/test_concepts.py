@@ -612,3 +612,13 @@ def test_what_befalls_staff_is_no_practice_and_a_loose_compound_has_its_term(rea
     concepts = {c.label: c for c in [*reading.concepts, *reading.other]}
     assert not any(label.startswith("het instorten") for label in concepts)
     assert concepts["stress klachten"].entry is not None  # "stress" as in "stressklachten"
+
+
+def test_a_product_name_after_learners_and_their_course_is_the_object_not_the_course(reader):
+    reading = reader.read(
+        "Is het verstandig om onze studenten Commercie TikTok te laten gebruiken bij het schrijven van "
+        "reclameteksten?",
+        "mbo",
+    )
+    assert reading.doelgroep == "studenten Commercie"
+    assert _labels(reading)[0] == "het gebruiken van TikTok bij het schrijven van reclameteksten"
