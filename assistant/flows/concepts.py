@@ -821,6 +821,11 @@ class PraktijkvraagReader:
                 continue
             if id(token) in used or lemma in self.light_words:
                 continue
+            if (skill := self._unable(sentence, index)) is not None:
+                # "(kinderen die) niet kunnen hakken en plakken": the skill they lack, in their words
+                used.update(id(t) for t in sentence[index : index + len(skill.split())])
+                found.append(Concept(skill, None, at, at + len(skill.split()), in_question, head=lemma))
+                continue
             if token.is_verb and lemma in self.change_verbs and lemma.endswith("en"):
                 # "de aanmeldingen liepen terug" → "teruglopende aanmeldingen"
                 subject = next((c for c in found if c.from_noun and c.end == at), None)
@@ -884,6 +889,27 @@ class PraktijkvraagReader:
                 label = lemma if nominal else entry.term
                 found.append(Concept(label, entry, at, at + 1, in_question, from_noun=nominal, head=lemma))
         return found
+
+    def _unable(self, sentence: Sequence[Token], index: int) -> str | None:
+        """The skill a negated "kunnen" says is missing: the infinitive at ``index`` (with one joined to
+        it by "en": "hakken en plakken") when the thesaurus knows none of it, it is no light verb, and
+        "kunnen" governs it (the clause's finite verb, or the verb right before it: "die niet kunnen
+        hakken") with a negation. A verb the thesaurus knows names its term instead ("kan niet lezen"
+        → leesvaardigheid)."""
+        token = sentence[index]
+        finite = next((t for t in _clause(sentence, index) if t.is_finite_verb), None)
+        before = sentence[index - 1] if index else None
+        able = [t for t in (finite, before) if t is not None and t.is_verb and t.lemma.lower() == "kunnen"]
+        if not token.is_infinitive or not able:
+            return None
+        if not self._negated(sentence, index) or self.thesaurus.find(token.lemma) is not None:
+            return None
+        words = [token.text.lower()]
+        if index + 2 < len(sentence) and sentence[index + 1].lemma.lower() == "en":
+            other = sentence[index + 2]
+            if other.is_infinitive and other.lemma.lower() not in self.light_words:
+                words += ["en", other.text.lower()]
+        return " ".join(words)
 
     def _toward(self, entry: Entry, sentence: Sequence[Token], phrase: Phrase) -> Entry | None:
         """The narrower term of ``entry`` that a verb after "aan", "in" or "voor" later in the clause

@@ -622,3 +622,15 @@ def test_a_product_name_after_learners_and_their_course_is_the_object_not_the_co
     )
     assert reading.doelgroep == "studenten Commercie"
     assert _labels(reading)[0] == "het gebruiken van TikTok bij het schrijven van reclameteksten"
+
+
+def test_a_skill_a_negated_kunnen_says_is_missing_is_named_in_the_practitioners_words(reader):
+    reading = reader.read(
+        "In groep 4 zitten kinderen die na een half jaar nog niet kunnen klokkijken. "
+        "Hoe pakken andere scholen dat aan?",
+        "po",
+    )
+    assert "klokkijken" in _labels(reading)
+    # a verb the thesaurus knows is named by its term
+    reading = reader.read("Veel brugklassers kunnen niet plannen en organiseren. Wat werkt?", "vo")
+    assert "plannen en organiseren" not in _labels(reading)
