@@ -81,8 +81,19 @@ class Token:
 
     @property
     def is_noun(self) -> bool:
-        """A common noun, or a name/abbreviation that stands for one ("vmbo", "bpv", "ICT")."""
-        return self.tag == "N" or (self.tag == "SPEC" and bool({"deeleigen", "afk"} & set(self.features)))
+        """A common noun, or a name/abbreviation that stands for one ("vmbo", "bpv", "ICT", "ChatGPT")."""
+        return self.tag == "N" or (
+            self.tag == "SPEC" and (bool({"deeleigen", "afk"} & set(self.features)) or self.is_product)
+        )
+
+    @property
+    def is_product(self) -> bool:
+        """A product's name, written with a capital inside a word part that is not all capitals
+        ("ChatGPT", "TikTok", "PowerPoint"); a course's name is in title case or an abbreviation
+        ("Software Development", "Verzorgende-IG")."""
+        return self.tag == "SPEC" and any(
+            part[1:] != part[1:].lower() and part != part.upper() for part in self.text.split("-")
+        )
 
     @property
     def is_verb(self) -> bool:
@@ -170,9 +181,15 @@ class Analysis:
             ]
             order = {id(t): i for i, t in enumerate(sentence)}
             for chunk in sorted(chunks, key=lambda c: order[id(c[0])]):
-                words = _strip_determiners(chunk)
-                if any(t.is_noun for t in words):
-                    phrases.append(Phrase(words))
+                # A product's name after the noun is a phrase of its own ("studenten Software Development
+                # | ChatGPT (te laten gebruiken)"): the chunker runs the two objects of "laten" together.
+                cuts = [
+                    i for i, t in enumerate(chunk) if i and t.is_product and chunk[i - 1].tag in {"N", "SPEC"}
+                ]
+                for part in (chunk[a:b] for a, b in zip([0, *cuts], [*cuts, len(chunk)], strict=True)):
+                    words = _strip_determiners(part)
+                    if any(t.is_noun for t in words):
+                        phrases.append(Phrase(words))
         return phrases
 
     def content_lemmas(self) -> list[str]:

@@ -31,7 +31,7 @@ import bisect
 import difflib
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
@@ -79,6 +79,7 @@ _FORMS = ("doel", "probleem", "effect", "kenmerken", "kenmerken_doel", "smaller"
 # A question of at most this many words ("Wat doen we fout?", "Hoe kwam dat?") has no room for a topic
 # next to its question word, verb and pronoun: it asks about the story told before it.
 _META_WORDS = 4  # more reads as a word list; 4 named no more concepts on the tuning half (0.5)
+_KIND_POINTERS = frozenset({"zo'n", "zulk"})  # demonstratives of a kind, not of one thing
 
 
 @dataclass(frozen=True)
@@ -156,6 +157,10 @@ class Thesaurus:
         spec = load_spec("zoektermen")
         return cls(spec["termen"], spec.get("doelen"), spec.get("omschrijvingen"))
 
+    def knows(self, word: str) -> bool:
+        """Is the word itself a term, variant or synonym (no compound part, no typing error)?"""
+        return word.lower() in self._lookup
+
     def find(self, word: str) -> Entry | None:
         """The entry for a lemma or phrase, or for the longest known last (else first) part of a compound."""
         word = word.lower()
@@ -202,6 +207,7 @@ class Concept:
     actor: bool = False  # people the thesaurus makes a topic ("ouders"): a party, known or not
     assigned: bool = False  # its descriptor stands out in the dense assignment (``descriptors``)
     relevance: float = 0.0  # its descriptor's z-score in that assignment: how much the text is about it
+    pointed: str = ""  # the demonstrative the question names it with ("zo'n verbod"): told before
 
     @property
     def core(self) -> str:
@@ -301,7 +307,10 @@ class PraktijkvraagReader:
         meta = len([t for t in question if t.tag != "LET"]) <= _META_WORDS and not _asks_about(
             question, self.effect_words
         )
-        salient = analysis.sentences[0] if meta else question
+        # … unless it follows an earlier question, which then names the topic ("ik twijfel: lezen ze op
+        # een scherm net zo goed als op papier? wat zegt het onderzoek?")
+        earlier = [s for s in analysis.sentences if s is not question and s[-1].text == "?"]
+        salient = (earlier[-1] if earlier else analysis.sentences[0]) if meta else question
         # "Collega's willen stoppen met huiswerk. Wat is wijsheid?": a judgement of the measure proposed.
         judged = meta and _judges(question, self.effect_words)
         proposal = self._proposed(analysis, question, _asks_yes_no(question)) if judged else None
@@ -315,6 +324,10 @@ class PraktijkvraagReader:
             at = offset + len(sentence) - len(words)
             found = self._concepts(words, at, sentence is salient, told)
             told = told or self._names_learners(sentence)
+            colon = next((i for i, t in enumerate(words[:-1]) if t.text == ":"), None)
+            if sentence is salient and colon is not None:
+                # "ik twijfel: lezen ze …?": what comes before the colon leads in, the question follows it
+                found = [replace(c, in_question=False) if c.position < at + colon else c for c in found]
             if meta and sentence is question and sentence is not salient:
                 # … and an adjective there judges ("Wat doen we fout?"), it names no topic.
                 found = [
@@ -326,6 +339,7 @@ class PraktijkvraagReader:
                 ]
             concepts += found
             offset += len(sentence)
+        concepts = _antecedents(concepts, analysis.tokens)
         doelgroep = self._doelgroep(praktijkvraag, analysis, sector)
         asked = self._nominalised(question, frame, question_offset) if frame else None
         purpose = None  # the token span of the proposal's purpose clause, when it is the outcome
@@ -504,6 +518,8 @@ class PraktijkvraagReader:
         governs: set[str] = set()
         for i, token in enumerate(question):
             lemma = token.lemma.lower()
+            if token.is_verb and (particle := _particle(question, i)) is not None:
+                lemma = particle + lemma  # "Levert dat iets op voor …" → opleveren
             if token.tag == "VZ" and lemma in governs:
                 noun = next((t for t in question[i + 1 :] if t.is_noun or t.tag == "LET"), None)
                 if noun is not None and (self._group_word(noun) or self._learner(noun.lemma)):
@@ -717,7 +733,10 @@ class PraktijkvraagReader:
             head = phrase.head
             if label is None or head is None or any(id(t) in used for t in phrase.tokens if t.is_noun):
                 continue
-            if _speaker_role(sentence, phrase):  # "wij als sectie Nederlands": who asks, not what about
+            # "wij als sectie Nederlands", "Collega's zeggen dat …": staff who ask or tell, not what about
+            # (what parents think is a topic: "Ouders denken dat de school ze bewaart")
+            teller = _tells(sentence, phrase) and head.lemma.lower() not in self.parties
+            if _speaker_role(sentence, phrase) or teller:
                 continue
             if self._level_after(sentence, phrase):  # "in klas [4]": the target group's level
                 continue
@@ -725,15 +744,22 @@ class PraktijkvraagReader:
                 continue
             entry = self.thesaurus.find(head.lemma) if " " not in label else None
             entry = entry or self.thesaurus.find(label) or self.thesaurus.find(head.lemma)
+            if entry is None and " " in label and all(t.is_noun for t in phrase.tokens):
+                entry = self.thesaurus.find(label.replace(" ", ""))  # "burn-out klachten" typed loose
             entry = entry if entry is not None and self._strong(head, entry) else None
             modified = any(t.is_adjective or _ordinal(t) for t in phrase.tokens)
-            if entry is None and not (self._rare(head) or (in_question and modified)):
+            # "zo'n gesprek", "in zo'n omgeving": the question points at what the story told; that is its
+            # topic, however everyday the word, and no setting.
+            pointed = _pointed(sentence, phrase) if in_question and offset > 0 else ""
+            if entry is None and not (self._rare(head) or (in_question and (modified or pointed))):
                 continue
             if entry is None and self._idiom(sentence, phrase):  # "aan boord houden", "voor de bühne"
                 continue
+            if entry is None and self._predicate_of_het(sentence, phrase):
+                continue  # "(dat) het niet alleen brandjes blussen is": says what "het" is like, no topic
             used.update(id(t) for t in phrase.tokens)
             start, end = place[id(phrase.tokens[0])], place[id(phrase.tokens[-1])] + 1
-            setting = entry is None and _setting(sentence, phrase)
+            setting = entry is None and _setting(sentence, phrase) and not pointed
             # Staff are who acts, not a topic; a party outside the school is one, by the thesaurus's
             # name for it ("ouders" → ouderbetrokkenheid).
             party = head.lemma.lower() in self.parties and entry is not None
@@ -753,6 +779,7 @@ class PraktijkvraagReader:
                     head=head.lemma.lower(),
                     setting=setting,
                     actor=actor,
+                    pointed=pointed,
                 )
             )
         found = [c for c in found if not _measures(c, found, sentence, offset)]
@@ -794,6 +821,11 @@ class PraktijkvraagReader:
                 continue
             if id(token) in used or lemma in self.light_words:
                 continue
+            if (skill := self._unable(sentence, index)) is not None:
+                # "(kinderen die) niet kunnen hakken en plakken": the skill they lack, in their words
+                used.update(id(t) for t in sentence[index : index + len(skill.split())])
+                found.append(Concept(skill, None, at, at + len(skill.split()), in_question, head=lemma))
+                continue
             if token.is_verb and lemma in self.change_verbs and lemma.endswith("en"):
                 # "de aanmeldingen liepen terug" → "teruglopende aanmeldingen"
                 subject = next((c for c in found if c.from_noun and c.end == at), None)
@@ -810,6 +842,7 @@ class PraktijkvraagReader:
             elif (
                 _ends_predicate(token, sentence, at - offset)
                 and (subject := self._object_before(found, at, sentence, offset)) is not None
+                and not subject.actor  # "(dat) het hele team omvalt": what befalls staff, no practice
             ):
                 # "(dat leerlingen) hun spullen niet vergeten" → "het vergeten van spullen"
                 found.remove(subject)
@@ -856,6 +889,27 @@ class PraktijkvraagReader:
                 label = lemma if nominal else entry.term
                 found.append(Concept(label, entry, at, at + 1, in_question, from_noun=nominal, head=lemma))
         return found
+
+    def _unable(self, sentence: Sequence[Token], index: int) -> str | None:
+        """The skill a negated "kunnen" says is missing: the infinitive at ``index`` (with one joined to
+        it by "en": "hakken en plakken") when the thesaurus knows none of it, it is no light verb, and
+        "kunnen" governs it (the clause's finite verb, or the verb right before it: "die niet kunnen
+        hakken") with a negation. A verb the thesaurus knows names its term instead ("kan niet lezen"
+        → leesvaardigheid)."""
+        token = sentence[index]
+        finite = next((t for t in _clause(sentence, index) if t.is_finite_verb), None)
+        before = sentence[index - 1] if index else None
+        able = [t for t in (finite, before) if t is not None and t.is_verb and t.lemma.lower() == "kunnen"]
+        if not token.is_infinitive or not able:
+            return None
+        if not self._negated(sentence, index) or self.thesaurus.find(token.lemma) is not None:
+            return None
+        words = [token.text.lower()]
+        if index + 2 < len(sentence) and sentence[index + 1].lemma.lower() == "en":
+            other = sentence[index + 2]
+            if other.is_infinitive and other.lemma.lower() not in self.light_words:
+                words += ["en", other.text.lower()]
+        return " ".join(words)
 
     def _toward(self, entry: Entry, sentence: Sequence[Token], phrase: Phrase) -> Entry | None:
         """The narrower term of ``entry`` that a verb after "aan", "in" or "voor" later in the clause
@@ -935,6 +989,19 @@ class PraktijkvraagReader:
             t.is_finite_verb and t.lemma.lower() in self.copulas for t in clause
         )
 
+    def _predicate_of_het(self, sentence: Sequence[Token], phrase: Phrase) -> bool:
+        """Is the phrase the predicate of an impersonal "het" with a copula ("zonder dat het een taalles
+        wordt", "dat het brandjes blussen is")? Not when a preposition governs it (a time or place:
+        "na de middagpauze", "over zonnepanelen") or an om-clause holds it ("of het slim is om ouders
+        leesboekjes mee te geven")."""
+        index = next(i for i, t in enumerate(sentence) if t is phrase.tokens[0])
+        clause = _clause(sentence, index)
+        start = next(i for i, t in enumerate(sentence) if t is clause[0])
+        purpose = any(_purpose(sentence, i) for i in range(start, index))
+        return (
+            self._impersonal(sentence, phrase.tokens[0]) and not purpose and not self._in_pp(sentence, phrase)
+        )
+
     def _verb_of(self, sentence: Sequence[Token], index: int) -> str | None:
         """The lemma of the finite verb in the clause of the word at ``index`` when it is no copula
         (``koppelwerkwoorden``): a predicate word there belongs to that verb ("loopt … weg")."""
@@ -992,7 +1059,7 @@ class PraktijkvraagReader:
         "de drukte rond de toetsweek"): unknown to the thesaurus, a word of wide use, and a known
         concept follows right after its preposition. That concept is the topic."""
         index = concept.end - offset
-        if concept.entry is not None or " " in concept.label or index + 1 >= len(sentence):
+        if concept.entry is not None or concept.pointed or " " in concept.label or index + 1 >= len(sentence):
             return False
         if sentence[index].tag != "VZ" or zipf_frequency(concept.head, "nl") < _GENERAL_ZIPF:
             return False
@@ -1041,7 +1108,7 @@ class PraktijkvraagReader:
             self._learner(head.lemma, head.text) or self.thesaurus.find(head.lemma) is None
         ):
             return None
-        tokens = _without_measures(phrase.tokens)
+        tokens = _without_measures(phrase.tokens, self.thesaurus.knows)
         words = [
             t
             for i, t in enumerate(tokens)
@@ -1324,7 +1391,12 @@ def _names_after(analysis: Analysis, phrase: Phrase) -> list[str]:
     names: list[str] = []
 
     def capital(i: int) -> bool:
-        return i < len(tokens) and tokens[i].text[:1].isupper() and tokens[i].tag != "LET"
+        return (
+            i < len(tokens)
+            and tokens[i].text[:1].isupper()
+            and tokens[i].tag != "LET"
+            and not tokens[i].is_product
+        )
 
     while capital(index) or (names and capital(index + 1) and tokens[index].text == "en"):
         names.append(tokens[index].text)
@@ -1352,10 +1424,21 @@ def _speaker_role(sentence: Sequence[Token], phrase: Phrase) -> bool:
 
 def _not_a_group(analysis: Analysis, phrase: Phrase) -> bool:
     """People named after "als" (the speaker's role: "wij als docenten") or "per" (a distribution:
-    "per docent een los lesje") are not who the praktijkvraag is about."""
+    "per docent een los lesje") are not who the praktijkvraag is about; nor are those whose verb
+    opens a dat-clause ("Collega's zeggen dat de sfeer beter is"): they tell, the clause is told."""
     tokens = analysis.tokens
     index = next((i for i, t in enumerate(tokens) if t is phrase.tokens[0]), 0)
-    return index > 0 and tokens[index - 1].lemma.lower() in {"als", "per"}
+    return (index > 0 and tokens[index - 1].lemma.lower() in {"als", "per"}) or _tells(tokens, phrase)
+
+
+def _tells(tokens: Sequence[Token], phrase: Phrase) -> bool:
+    """Is the phrase the subject of a verb that opens a dat-clause ("Collega's zeggen dat …", "Mentoren
+    merken echt dat …"): who tell what the clause says, not what it is about?"""
+    index = next((i for i, t in enumerate(tokens) if t is phrase.tokens[-1]), len(tokens)) + 1
+    rest = [t for t in tokens[index : index + 4] if t.tag != "BW"]
+    return (
+        len(rest) >= 2 and rest[0].is_finite_verb and rest[1].lemma.lower() == "dat" and rest[1].tag == "VG"
+    )
 
 
 def _judgement_frame(question: Sequence[Token]) -> int:
@@ -1450,6 +1533,45 @@ def _measures(concept: Concept, found: list[Concept], sentence: Sequence[Token],
     )
 
 
+def _pointed(sentence: Sequence[Token], phrase: Phrase) -> str:
+    """The demonstrative determiner that opens the phrase, past its adjectives ("zo'n verbod", "deze
+    nieuwe aanpak"), or ""."""
+    index = next((i for i, t in enumerate(sentence) if t is phrase.tokens[0]), 0)
+    while index > 0 and sentence[index - 1].is_adjective:
+        index -= 1
+    before = sentence[index - 1] if index > 0 else None
+    demonstrative = before is not None and before.tag == "VNW" and {"aanw", "det"} <= set(before.features)
+    return before.lemma.lower() if before is not None and demonstrative else ""
+
+
+def _antecedents(concepts: list[Concept], tokens: Sequence[Token]) -> list[Concept]:
+    """The concepts with each pointed one ("zo'n verbod") named as the earlier compound it points back
+    to ("telefoonverbod": the compound's last part is its head), so the two merge as one concept that
+    the question asks about. "zo'n" and "zulke" point at a kind ("gemengde brugklassen … zo'n klas"),
+    "die", "deze", "dat" at the thing itself, in the same number ("die laatste weken" is not "de
+    laatste toetsweek")."""
+
+    def plural(concept: Concept) -> bool:
+        span = tokens[concept.position : concept.end]
+        return any("mv" in t.features for t in span if t.lemma.lower() == concept.head)
+
+    result = []
+    for concept in concepts:
+        earlier = [
+            c
+            for c in result
+            if c.position < concept.position
+            and c.head != concept.head
+            and c.head.endswith(concept.head)
+            and (concept.pointed in _KIND_POINTERS or plural(c) == plural(concept))
+        ]
+        if concept.pointed and concept.from_noun and earlier:
+            told = earlier[-1]
+            concept = replace(told, position=concept.position, end=concept.end, in_question=True)
+        result.append(concept)
+    return result
+
+
 def _setting(sentence: Sequence[Token], phrase: Phrase) -> bool:
     """A place or a recurring time: the phrase follows "in" ("in de klas", "in het weekend") or "elke"/
     "iedere" ("elke ochtend"), with at most an article between."""
@@ -1512,16 +1634,20 @@ def _determiner_like(token: Token, following: Sequence[Token]) -> bool:
     )
 
 
-def _without_measures(tokens: Sequence[Token]) -> list[Token]:
+def _without_measures(tokens: Sequence[Token], topic: Callable[[str], bool] = lambda _: False) -> list[Token]:
     """The phrase without nouns that count or measure the noun after them, without "van" ("een handvol
     kinderen", "een groepje slimme leerlingen", "tien minuten tafels"): a singular noun before a plural
-    one, or a noun after a number, with only adjectives between; the second noun is the head."""
+    one, or a noun after a number, with only adjectives between; the second noun is the head. A noun
+    that is a ``topic`` (the thesaurus's own word) measures nothing: it is the first part of a
+    compound typed loose ("burn-out klachten" for "burn-outklachten")."""
     kept: list[Token] = []
     for i, token in enumerate(tokens):
         after = next((t for t in tokens[i + 1 :] if not t.is_adjective), None)
         counted = i > 0 and tokens[i - 1].tag == "TW" and "hoofd" in tokens[i - 1].features
-        if after is not None and (
-            (counted and token.tag == "N" and after.tag == "N") or _measure_before(token, after)
+        if (
+            after is not None
+            and not topic(token.lemma)
+            and ((counted and token.tag == "N" and after.tag == "N") or _measure_before(token, after))
         ):
             kept = [t for t in kept if t.tag != "TW"]  # "tien minuten" goes as a whole
             continue

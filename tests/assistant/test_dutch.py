@@ -79,6 +79,23 @@ def test_a_noun_in_a_fixed_expression_chunk_is_a_phrase_of_its_own() -> None:
     assert [p.text for p in parse_frog(output).noun_phrases()] == ["ouders", "schooladvies"]
 
 
+def test_a_product_name_is_a_noun_and_a_phrase_of_its_own_after_a_course_name() -> None:
+    # "studenten Software Development ChatGPT (te laten gebruiken)": the chunker runs two objects together
+    rows = [
+        ("studenten", "student", "N(soort,mv,basis)", "B-NP"),
+        ("Software", "Software", "SPEC(vreemd)", "I-NP"),
+        ("Development", "Development", "SPEC(vreemd)", "I-NP"),
+        ("TikTok", "TikTok", "SPEC(vreemd)", "I-NP"),
+    ]
+    output = "".join(
+        f"{i}\t{w}\t{lem}\t\t{tag}\t0.9\t\t\t{c}\t\t\t\t\n" for i, (w, lem, tag, c) in enumerate(rows, 1)
+    )
+    analysis = parse_frog(output)
+    assert [t.is_product for t in analysis.tokens] == [False, False, False, True]
+    assert [p.text for p in analysis.noun_phrases()] == ["studenten Software Development", "TikTok"]
+    assert not Token("Verzorgende-IG", "Verzorgende-IG", "SPEC(vreemd)", "I-NP").is_product
+
+
 def test_a_noun_frog_tags_as_an_adjective_is_read_as_a_noun(frog: DutchAnalyser) -> None:
     analysis = analyse("Wij willen dat de slimme leerlingen meer eigenaarschap tonen.")
     eigenaarschap = next(t for t in analysis.tokens if t.text == "eigenaarschap")

@@ -514,3 +514,123 @@ def test_a_frequent_simple_noun_in_a_fixed_expression_is_no_compound_and_no_conc
     assert "gesprek" not in _labels(reading), _labels(reading)
     reading = reader.read("Moeten we de verslagen in 4 havo weer op papier laten inleveren?", "vo")
     assert "papier" not in _labels(reading), _labels(reading)
+
+
+def test_a_thesaurus_word_before_a_plural_is_a_compound_typed_loose_not_a_measure(reader):
+    reading = reader.read("Twee docenten in de bovenbouw hebben stress klachten. Wat kunnen we doen?", "vo")
+    assert "stress klachten" in [c.label for c in [*reading.concepts, *reading.other]]
+    # a word that only counts still goes
+    reading = reader.read("Een handvol kinderen in groep 6 leest nooit een boek. Wat werkt?", "po")
+    assert not any("handvol" in c.label for c in [*reading.concepts, *reading.other])
+
+
+def test_a_demonstrative_in_the_question_names_what_the_story_told(reader):
+    # "zo'n verbod" is the "huiswerkverbod" told before: one concept, and the question asks about it
+    reading = reader.read(
+        "Onze school heeft sinds september een huiswerkverbod in de onderbouw. "
+        "Wat doet zo'n verbod met de motivatie van leerlingen?",
+        "vo",
+    )
+    verbod = next(c for c in reading.concepts if c.label == "huiswerkverbod")
+    assert verbod.in_question and verbod.mentions == 2
+    assert "verbod" not in _labels(reading)
+    # "zo'n" points at a kind, whatever its number
+    reading = reader.read(
+        "We werken met combinatieklassen in groep 5 en 6. Hoe plan je de instructie in zo'n klas?", "po"
+    )
+    assert next(c for c in reading.concepts if c.label == "combinatieklassen").in_question
+    # "die" points at the thing itself: "die laatste weken" are not the toetsweek
+    reading = reader.read("De toetsweek valt dit jaar in juni. Hoe benutten we die laatste weken?", "vo")
+    assert "laatste weken" in _labels(reading)
+    # a place the question points at is its topic, not a setting
+    reading = reader.read(
+        "Bij ons werken de leerlingen in open leerpleinen. Hoe blijven ze in zo'n ruimte geconcentreerd?",
+        "vo",
+    )
+    assert "ruimte" in _labels(reading)
+
+
+def test_people_who_tell_what_a_dat_clause_says_are_no_target_group_nor_topic(reader):
+    reading = reader.read(
+        "Collega's zeggen dat de sfeer in de klas veel beter is sinds het telefoonverbod. Klopt dat?", "vo"
+    )
+    assert reading.doelgroep != "collega's" and "collega's" not in _labels(reading)
+    reading = reader.read("Mentoren merken dat de tweedejaars steeds vaker spijbelen. Wat werkt?", "vo")
+    assert "mentoren" not in _labels(reading)
+
+
+def test_a_question_for_research_asks_about_the_question_before_it(reader):
+    # "Wat zegt de wetenschap?" names no topic: the question before it does, after its colon
+    reading = reader.read(
+        "Onze school schaft volgend jaar alle schriften af. Eerlijk gezegd twijfel ik: schrijven kinderen "
+        "op een tablet net zo snel als met een potlood? Wat zegt de wetenschap?",
+        "po",
+    )
+    asked = [c.label for c in reading.concepts if c.in_question]
+    assert "tablet" in asked and "potlood" in asked and "schriften" not in asked
+    # what leads in before a colon is no part of the question
+    reading = reader.read(
+        "Sinds de studiedag over het jonge kind blijft er één vraag: leren kleuters meer van vrij spel dan "
+        "van een kringactiviteit?",
+        "po",
+    )
+    asked = [c.label for c in reading.concepts if c.in_question]
+    assert "vrij spel" in asked and "studiedag" not in asked
+
+
+def test_an_effect_verb_with_a_separated_particle_governs_the_outcome(reader):
+    reading = reader.read(
+        "In groep 6 werken de kinderen sinds dit jaar met een weektaak. "
+        "Levert zo'n weektaak echt iets op voor hun zelfstandigheid?",
+        "po",
+    )
+    assert [c.label for c in reading.outcomes(reading.concepts)] == ["zelfstandigheid"]
+
+
+def test_what_an_impersonal_het_is_or_becomes_is_no_topic(reader):
+    reading = reader.read(
+        "Onze leerlingenraad in groep 7 en 8 vergadert elke maand. "
+        "Hoe voorkom je dat het een praatclubje wordt?",
+        "po",
+    )
+    assert "praatclubje" not in _labels(reading) and "leerlingenraad" in _labels(reading)
+    # an om-clause after "het is" names a measure, no predicate
+    reading = reader.read(
+        "Bij ons in groep 2 is het soms erg druk. Wij vragen ons af of het slim is om drukke kleuters een "
+        "koptelefoon te geven.",
+        "po",
+    )
+    assert "koptelefoon" in _labels(reading)
+
+
+def test_what_befalls_staff_is_no_practice_and_a_loose_compound_has_its_term(reader):
+    reading = reader.read(
+        "Drie docenten van de afdeling zitten thuis met stress klachten. "
+        "Hoe voorkom je dat het hele team instort?",
+        "vo",
+    )
+    concepts = {c.label: c for c in [*reading.concepts, *reading.other]}
+    assert not any(label.startswith("het instorten") for label in concepts)
+    assert concepts["stress klachten"].entry is not None  # "stress" as in "stressklachten"
+
+
+def test_a_product_name_after_learners_and_their_course_is_the_object_not_the_course(reader):
+    reading = reader.read(
+        "Is het verstandig om onze studenten Commercie TikTok te laten gebruiken bij het schrijven van "
+        "reclameteksten?",
+        "mbo",
+    )
+    assert reading.doelgroep == "studenten Commercie"
+    assert _labels(reading)[0] == "het gebruiken van TikTok bij het schrijven van reclameteksten"
+
+
+def test_a_skill_a_negated_kunnen_says_is_missing_is_named_in_the_practitioners_words(reader):
+    reading = reader.read(
+        "In groep 4 zitten kinderen die na een half jaar nog niet kunnen klokkijken. "
+        "Hoe pakken andere scholen dat aan?",
+        "po",
+    )
+    assert "klokkijken" in _labels(reading)
+    # a verb the thesaurus knows is named by its term
+    reading = reader.read("Veel brugklassers kunnen niet plannen en organiseren. Wat werkt?", "vo")
+    assert "plannen en organiseren" not in _labels(reading)
