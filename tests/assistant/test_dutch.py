@@ -73,9 +73,7 @@ def test_a_noun_in_a_fixed_expression_chunk_is_a_phrase_of_its_own() -> None:
         ("het", "het", "LID(bep,stan,evon)", "I-VAST"),
         ("schooladvies", "schooladvies", "N(soort,ev,basis,onz,stan)", "I-VAST"),
     ]
-    output = "".join(
-        f"{i}\t{w}\t{lem}\t\t{tag}\t0.9\t\t\t{c}\t\t\t\t\n" for i, (w, lem, tag, c) in enumerate(rows, 1)
-    )
+    output = _frog_output(rows)
     assert [p.text for p in parse_frog(output).noun_phrases()] == ["ouders", "schooladvies"]
 
 
@@ -87,9 +85,7 @@ def test_a_product_name_is_a_noun_and_a_phrase_of_its_own_after_a_course_name() 
         ("Development", "Development", "SPEC(vreemd)", "I-NP"),
         ("TikTok", "TikTok", "SPEC(vreemd)", "I-NP"),
     ]
-    output = "".join(
-        f"{i}\t{w}\t{lem}\t\t{tag}\t0.9\t\t\t{c}\t\t\t\t\n" for i, (w, lem, tag, c) in enumerate(rows, 1)
-    )
+    output = _frog_output(rows)
     analysis = parse_frog(output)
     assert [t.is_product for t in analysis.tokens] == [False, False, False, True]
     assert [p.text for p in analysis.noun_phrases()] == ["studenten Software Development", "TikTok"]
@@ -147,6 +143,13 @@ def test_a_server_that_goes_away_falls_back_to_the_rules(frog_port: int) -> None
     assert nlp.analyse("Leerlingen lezen weinig.").analyser == "regels"
     assert nlp.message is not None and nlp.message.startswith("De Nederlandse taalanalyse (Frog)")
     assert nlp.start() is None  # it does not try again for every text
+
+
+def _frog_output(rows: list[tuple[str, str, str, str]]) -> str:
+    """Frog's tab format for (word, lemma, tag, chunk) rows, one sentence."""
+    return "".join(
+        f"{i}\t{w}\t{lem}\t\t{tag}\t0.9\t\t\t{c}\t\t\t\t\n" for i, (w, lem, tag, c) in enumerate(rows, 1)
+    )
 
 
 def _closed_port() -> int:
