@@ -1,10 +1,11 @@
 """How well the offline answerer tells answerable from unanswerable questions.
 
-Runs the answerer over ``benchmarks/data/abstention.jsonl`` (our own questions: things teachers
-ask that the documents do not cover — salaries, holidays, apps, exam rules — and everyday
-questions they do cover) plus the development set when it is checked out, and prints the share
+Runs the answerer over ``benchmarks/data/abstention.jsonl`` and ``abstention-b.jsonl`` (our own
+questions, by two writers: things teachers ask that the documents do not cover — salaries,
+holidays, apps, exam rules — and everyday questions they do cover) plus the development set when
+it is checked out, and prints the share
 of unanswerable questions it abstained on and the share of answerable ones it answered, for all,
-per group (our set, the three dev writers) and per style, which abstentions on an absent fact showed
+per group (our sets, the three dev writers) and per style, which abstentions on an absent fact showed
 what the documents say on its topic and which declined plainly, then each mistake with the
 probability the decision gave. Prints figures, asserts nothing::
 
@@ -30,6 +31,13 @@ from benchmarks.bench import DEV_QUESTIONS
 from benchmarks.eval import WRITERS, number
 
 OWN_QUESTIONS = Path(__file__).parent / "data" / "abstention.jsonl"
+# Our labelled questions, one file per writer: each is a fold of its own in ``benchmarks.decision``.
+OWN_SETS = {"own": OWN_QUESTIONS, "own-b": OWN_QUESTIONS.with_name("abstention-b.jsonl")}
+
+
+def own_group(path: Path) -> str:
+    """The group of a file of our own labelled questions."""
+    return next((name for name, own in OWN_SETS.items() if own == path), "own")
 
 
 @dataclass(frozen=True)
@@ -37,7 +45,7 @@ class Question:
     qid: str
     text: str
     answerable: bool
-    group: str  # "own" or the dev writer (w1, w2, w3)
+    group: str  # our own set ("own", "own-b") or the dev writer (w1, w2, w3)
     style: str
     item: dict
 
@@ -54,7 +62,7 @@ def load(paths: list[Path]) -> list[Question]:
                 continue
             item = json.loads(line)
             if "answerable" in item:
-                answerable, group = bool(item["answerable"]), "own"
+                answerable, group = bool(item["answerable"]), own_group(path)
             elif item.get("evidence") or item.get("task") == "unanswerable":
                 answerable = bool(item.get("evidence"))
                 group = next(w for w, first, last in WRITERS if first <= number(item) <= last)
@@ -69,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--questions", type=Path, nargs="*", default=[OWN_QUESTIONS, DEV_QUESTIONS])
+    parser.add_argument("--questions", type=Path, nargs="*", default=[*OWN_SETS.values(), DEV_QUESTIONS])
     args = parser.parse_args(argv)
     core = Core.from_settings(get_settings())
     extractive = core.answerer.extractive
