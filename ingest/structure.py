@@ -32,6 +32,10 @@ _NUMBERED_CHAPTER = re.compile(r"^([1-9])\.\s+([A-Z].{0,40})$")
 _STEP = re.compile(r"^Stap \d+\b")
 _STEP_LEVEL, _BOX_LEVEL = 3, 4
 _PART = re.compile(r"^deel\s+\d+$", re.I)
+# "Tabel 8. Voorbeelden van gedrag van …": a caption heads the table or figure after it, whose own
+# first line (the column headings) then stands under it. A footnote mark glued to its end goes.
+_CAPTION = re.compile(r"^(?:tabel|figuur|table|figure)\s+\d+[.:]\s+\S", re.I)
+_CAPTION_NOTE = re.compile(r"(?<=[a-z])\d{1,3}$")
 # "Zie het kader voor ondersteunende vragen tijdens de probleemanalyse." -> what the box is about
 _BOX_REFERENCE = re.compile(r"\bzie (?:het|de) (?:\w+ )?kader (?:voor|over) ([^.?!]+)", re.I)
 # A box title shares at least this many longer words with the text that points to it.
@@ -106,6 +110,7 @@ class _Cursor:
     references: list[tuple[set[str], dict[int, str]]] = field(default_factory=list)
     # A box filed under another step: where it starts in the output and the headings to return to.
     detour: tuple[int, dict[int, str]] | None = None
+    captioned: bool = False  # a caption opened the box level and no text has followed yet
 
     def set_heading(self, level: int, text: str, position: int) -> None:
         """Open a heading; a box the text pointed to goes under the step that pointed to it."""
@@ -201,6 +206,7 @@ def parse_structure(pages: list[PageText]) -> list[Paragraph]:
     def emit(text: str, page: int | None, kind: str = "text") -> None:
         if cursor.poster_block and kind == "text":
             cursor.reset()  # prose after a poster block is general text again
+        cursor.captioned = False
         out.append(Paragraph(text, cursor.section, cursor.aanbeveling, page, kind))
         cursor.note_references(text)
 
@@ -237,9 +243,14 @@ def parse_structure(pages: list[PageText]) -> list[Paragraph]:
             cursor.aanbeveling, cursor.poster_block = f"h{number}", False
             heading(1, f"Aanbeveling {number}: {title}", page)
             continue
+        if _CAPTION.match(first):
+            heading(_BOX_LEVEL, _CAPTION_NOTE.sub("", doc.join(lines)), page)
+            cursor.captioned = True
+            continue
         headings, body = _take_headings(lines, cursor, doc)
         for level, title in headings:
-            heading(level, title, page)
+            # the table's own first line (its column headings) stands under its caption
+            heading(level + 1 if cursor.captioned and level == _BOX_LEVEL else level, title, page)
         if not body:
             continue
         text = doc.join(body)

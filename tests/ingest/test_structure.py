@@ -213,3 +213,14 @@ def test_short_first_line_of_a_block_is_a_heading_even_when_it_ends_like_a_wrapp
         paragraph = find(VO_LEIDRAAD, body)
         assert paragraph.text.startswith(body), paragraph.text[:80]
         assert paragraph.section.endswith(SEPARATOR + heading), paragraph.section
+
+
+def test_a_caption_heads_its_table_and_the_column_headings_stand_under_it() -> None:
+    # vo leidraad l.3715-3719: "Tabel 8. Voorbeelden van gedrag … gespreid leiderschap71", then the
+    # table's column headings as a line of their own, then its rows
+    caption = "Tabel 8. Voorbeelden van gedrag van schoolleiders en docenten in scholen waar sprake is van"
+    row = find(VO_LEIDRAAD, "neemt initiatieven voor verbetering")
+    headings = row.section.split(SEPARATOR)
+    assert headings[-2].startswith(caption) and headings[-2].endswith("gespreid leiderschap")  # no note "71"
+    assert headings[-1] == "Een docent met expertise op een thema Een schoolleider"
+    assert headings[-3] == "6.3 Stimuleer gespreid leiderschap"
