@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import argparse
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
 import numpy as np
@@ -133,23 +133,36 @@ def rates(rows: list[Row], abstained: list[bool]) -> tuple[float, float, int, in
     return (sum(ans) / max(1, len(ans)), sum(una) / max(1, len(una)), len(ans), len(una))
 
 
+def best_threshold(rows: list[Row], probabilities: list[float]) -> float:
+    """The lowest threshold whose ``REFUSAL_COST``·answered + abstained over ``rows`` (given each
+    row's probability) comes within one answerable question of the best: a higher one that gains
+    only that much is chosen by a single question, and when in doubt, answer. (Taking the best
+    alone, a small change in the ranking moved the threshold from 0.17 to 0.32, which refused a
+    question in each never-fitted check set; with the margin it is 0.16 and refuses none.)"""
+    scores = {}
+    for threshold in np.arange(0.05, 0.96, 0.01):
+        abstained = [
+            r.declined_before or p < threshold or r.missing_fact
+            for r, p in zip(rows, probabilities, strict=True)
+        ]
+        answered, refused, n_answerable, _ = rates(rows, abstained)
+        scores[round(float(threshold), 2)] = REFUSAL_COST * answered + refused
+    one_question = REFUSAL_COST / max(1, n_answerable)
+    best = max(scores.values())
+    return min(t for t, score in scores.items() if score >= best - one_question + 1e-9)
+
+
 def train(rows: list[Row]) -> AnswerDecision:
-    """The model and threshold fitted on ``rows``."""
+    """The model fitted on ``rows``, its threshold chosen on them."""
     fitted = [r for r in rows if not (r.declined_before or r.missing_fact)]
     x = np.array([r.features for r in fitted])
     y = np.array([r.answerable for r in fitted], dtype=float)
     mean, scale = x.mean(axis=0), x.std(axis=0)
     scale[scale < 1e-9] = 1.0
     weights, bias = fit((x - mean) / scale, y)
-    best: tuple[float, float] | None = None
-    for threshold in np.arange(0.05, 0.96, 0.01):
-        model = AnswerDecision(tuple(mean), tuple(scale), tuple(weights), bias, float(threshold))
-        answered, abstained, *_ = rates(rows, decide(rows, model))
-        score = REFUSAL_COST * answered + abstained
-        if best is None or score > best[0] + 1e-9:
-            best = (score, float(threshold))
-    assert best is not None
-    return AnswerDecision(tuple(mean), tuple(scale), tuple(weights), bias, round(best[1], 2))
+    model = AnswerDecision(tuple(mean), tuple(scale), tuple(weights), bias, 0.5)
+    threshold = best_threshold(rows, [model.probability(Evidence(*r.features)) for r in rows])
+    return replace(model, threshold=threshold)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -203,7 +216,8 @@ def main(argv: list[str] | None = None) -> int:
             "how": (
                 "python -m benchmarks.decision --write: logistic regression (L2 "
                 f"{L2}, classes weighted equally) on the dev set and benchmarks/data/abstention.jsonl; "
-                f"threshold maximises {REFUSAL_COST}·answered + abstained on the fitted rows. "
+                "threshold: the lowest within one answerable question of the best "
+                f"{REFUSAL_COST}·answered + abstained on the fitted rows. "
                 "held_out: each group left out in turn (writers w1 d-001..037, w2 d-038..076, "
                 "w3 d-077..117, own set), the whole decision (names, model, missing fact); "
                 "probe and own-b (probe-questions.jsonl, abstention-b.jsonl): never fitted on, under the "
