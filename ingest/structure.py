@@ -20,6 +20,7 @@ import statistics
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from assistant.sentences import without_notes
 from ingest.cleaning import Lexicon, join_lines, marks_spaces, normalise_spaces, repeated_blocks
 from ingest.loaders import PageText
 
@@ -33,9 +34,8 @@ _STEP = re.compile(r"^Stap \d+\b")
 _STEP_LEVEL, _BOX_LEVEL = 3, 4
 _PART = re.compile(r"^deel\s+\d+$", re.I)
 # "Tabel 8. Voorbeelden van gedrag van …": a caption heads the table or figure after it, whose own
-# first line (the column headings) then stands under it. A footnote mark glued to its end goes.
+# first line (the column headings) then stands under it.
 _CAPTION = re.compile(r"^(?:tabel|figuur|table|figure)\s+\d+[.:]\s+\S", re.I)
-_CAPTION_NOTE = re.compile(r"(?<=[a-z])\d{1,3}$")
 # "Zie het kader voor ondersteunende vragen tijdens de probleemanalyse." -> what the box is about
 _BOX_REFERENCE = re.compile(r"\bzie (?:het|de) (?:\w+ )?kader (?:voor|over) ([^.?!]+)", re.I)
 # A box title shares at least this many longer words with the text that points to it.
@@ -244,7 +244,7 @@ def parse_structure(pages: list[PageText]) -> list[Paragraph]:
             heading(1, f"Aanbeveling {number}: {title}", page)
             continue
         if _CAPTION.match(first):
-            heading(_BOX_LEVEL, _CAPTION_NOTE.sub("", doc.join(lines)), page)
+            heading(_BOX_LEVEL, without_notes(doc.join(lines)), page)  # "… leiderschap71"
             cursor.captioned = True
             continue
         headings, body = _take_headings(lines, cursor, doc)

@@ -995,8 +995,7 @@ class PraktijkvraagReader:
         "na de middagpauze", "over zonnepanelen") or an om-clause holds it ("of het slim is om ouders
         leesboekjes mee te geven")."""
         index = next(i for i, t in enumerate(sentence) if t is phrase.tokens[0])
-        clause = _clause(sentence, index)
-        start = next(i for i, t in enumerate(sentence) if t is clause[0])
+        start, _ = _clause_bounds(sentence, index)
         purpose = any(_purpose(sentence, i) for i in range(start, index))
         return (
             self._impersonal(sentence, phrase.tokens[0]) and not purpose and not self._in_pp(sentence, phrase)
@@ -1494,11 +1493,17 @@ def _judges(question: Sequence[Token], effect_words: frozenset[str] = frozenset(
     )
 
 
-def _clause(sentence: Sequence[Token], index: int) -> Sequence[Token]:
-    """The clause of the word at ``index``: between punctuation and conjunctions."""
+def _clause_bounds(sentence: Sequence[Token], index: int) -> tuple[int, int]:
+    """Where the clause of the word at ``index`` starts and ends: between punctuation and conjunctions."""
     bounds = [i for i, t in enumerate(sentence) if t.tag in {"LET", "VG"}]
     start = max((i for i in bounds if i < index), default=-1) + 1
     end = min((i for i in bounds if i > index), default=len(sentence))
+    return start, end
+
+
+def _clause(sentence: Sequence[Token], index: int) -> Sequence[Token]:
+    """The clause of the word at ``index`` (``_clause_bounds``)."""
+    start, end = _clause_bounds(sentence, index)
     return sentence[start:end]
 
 
