@@ -3,11 +3,10 @@
 Runs the answerer over ``benchmarks/data/abstention.jsonl`` and ``abstention-b.jsonl`` (our own
 questions, by two writers: things teachers ask that the documents do not cover — salaries,
 holidays, apps, exam rules — and everyday questions they do cover) plus the development set when
-it is checked out, and prints the share
-of unanswerable questions it abstained on and the share of answerable ones it answered, for all,
-per group (our sets, the three dev writers) and per style, which abstentions on an absent fact showed
-what the documents say on its topic and which declined plainly, then each mistake with the
-probability the decision gave. Prints figures, asserts nothing::
+it is checked out, and prints the share of unanswerable questions it abstained on and the share of
+answerable ones it answered, for all, per group (our sets, the three dev writers) and per style,
+which abstentions on an absent fact showed what the documents say on its topic and which declined
+plainly, then each mistake with the probability the decision gave. Prints figures, asserts nothing::
 
     python -m benchmarks.abstention [--questions FILE.jsonl ...]
 

@@ -122,8 +122,14 @@ def fit(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, float]:
 
 
 def decide(rows: list[Row], model: AnswerDecision) -> list[bool]:
-    """Abstained? for each row under the whole decision: a name, the model, then the missing fact."""
-    return [r.declined_before or not model.answers(Evidence(*r.features)) or r.missing_fact for r in rows]
+    """Abstained? for each row under the whole decision (``abstains``)."""
+    return [abstains(r, model.probability(Evidence(*r.features)), model.threshold) for r in rows]
+
+
+def abstains(row: Row, probability: float, threshold: float) -> bool:
+    """The whole decision for one row: a name, the model's probability under ``threshold``, then the
+    missing fact."""
+    return row.declined_before or probability < threshold or row.missing_fact
 
 
 def rates(rows: list[Row], abstained: list[bool]) -> tuple[float, float, int, int]:
@@ -141,10 +147,7 @@ def best_threshold(rows: list[Row], probabilities: list[float]) -> float:
     question in each never-fitted check set; with the margin it is 0.16 and refuses none.)"""
     scores = {}
     for threshold in np.arange(0.05, 0.96, 0.01):
-        abstained = [
-            r.declined_before or p < threshold or r.missing_fact
-            for r, p in zip(rows, probabilities, strict=True)
-        ]
+        abstained = [abstains(r, p, threshold) for r, p in zip(rows, probabilities, strict=True)]
         answered, refused, n_answerable, _ = rates(rows, abstained)
         scores[round(float(threshold), 2)] = REFUSAL_COST * answered + refused
     one_question = REFUSAL_COST / max(1, n_answerable)
