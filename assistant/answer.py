@@ -323,7 +323,8 @@ class ExtractiveAnswerer:
         if kind := self.missing_fact(query, hits):
             if not self.treats_topic(query, hits):  # nothing on its topic to show: decline plainly
                 return abstention(query, related)
-            return self.without_fact(query, hits, _words(query).fact(_asking(query), kind))
+            asked = _asking(query)
+            return self.without_fact(query, hits, _words(query).fact(asked, kind, asked_object(asked)))
         return None
 
     def without_fact(self, query: ParsedQuery, hits: list[Hit], fact: str) -> Answer:

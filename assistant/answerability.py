@@ -52,6 +52,14 @@ _MONTHS = (
     r"january|february|march|june|july|august|october)"
 )
 
+# "stappen van De Zevensprong", "fasen in een Lesson Study-cyclus", "the steps of Lesson Study": the
+# name whose steps are asked, its capitalised words ("Lesson Study", not "-cyclus").
+_STEPS_OF = re.compile(
+    r"\b(?:stappen|fasen|fases|steps|stages|phases)\s+(?:van|in|uit|of)\s+(?:(?-i:de|het|een|the|a)\s+)?"
+    r"[‘'\"]?((?-i:[A-Z])\w+(?:\s+(?-i:[A-Z])\w+)*)",
+    re.I,
+)
+
 # Asked kinds, most specific first: "hoeveel dagen" asks a duration, "hoeveel procent" a percentage,
 # not a bare number. Each is a question word with the unit or noun it asks for.
 _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
@@ -87,6 +95,11 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"(?:welke?|which)\b[^.?!]*\bhet (?:best|beste|meest|minst|hoogst|laagst)\b|"
             r"(?:wat|welke?|which|what)\b[^.?!]*\b(?:beter|better)\b[^.?!]*\b(?:of|or)\b)",
         ),
+        # The steps of a method the question names ("de stappen van De Zevensprong", "the phases of Lesson
+        # Study"): a list the documents state or not. The leidraad's own process ("de stappen van een
+        # probleemanalyse") is told in prose across its chapters, so a method without a name is left to
+        # the model. Asked before "number": "de zeven stappen van X" asks for the list.
+        ("steps", _STEPS_OF.pattern),
         (
             "named",
             r"\b(?:welke|which|what)\s+(?:apps?|laptops?|chromebooks?|tools?|software|programma'?s?|"
@@ -110,6 +123,13 @@ _HOLDS: dict[str, re.Pattern[str]] = {
     "number": re.compile(
         r"(?<!\d)(?!(?:19|20)\d\d\b)\d|\b(?:twee|drie|vier|vijf|zes|zeven|acht|negen|tien|honderd|duizend|enkele|meerdere|"
         r"several|two|three|four|five|ten)\b",
+        re.I,
+    ),
+    # A list of steps: bullets, steps numbered or counted off ("stap 1", "de tweede fase"), or a colon
+    # before an enumeration ("bestaat uit vijf stappen: vraagarticulatie, kenniscreatie, …").
+    "steps": re.compile(
+        r"•|\b(?:stap|fase|step|phase)\s*\d|\b(?:eerste|tweede|derde|vierde|first|second|third|fourth)\s+"
+        r"(?:stap|fase|step|phase)\b|:\s*[^.;:]+,[^.;:]+(?:,|\ben\b|\band\b)",
         re.I,
     ),
     # A comparison of effect: a superlative or comparative of working or effect.
@@ -190,6 +210,8 @@ def asked_object(question: str) -> str | None:
     """The thing a "welke X / hoeveel X" question asks about ("laptop" in "Welke laptop raadt de
     leidraad aan?"), or None when the question word asks for a form ("hoeveel uur", "welk jaar")
     or governs no noun. A fact about it can only be on its topic when it names it."""
+    if steps := _STEPS_OF.search(question):  # the named method whose steps are asked
+        return steps.group(1)
     match = _ASKED_OBJECT.search(question)
     if match is None:
         return None

@@ -78,14 +78,15 @@ class Phrasing:
         """The asked fact is absent; ``quoted``: what the documents do say follows."""
         return self.no_fact_lead.format(where=where, fact=fact) + (self.no_fact_more if quoted else "")
 
-    def fact(self, question: str, kind: str) -> str:
+    def fact(self, question: str, kind: str, thing: str | None = None) -> str:
         """The asked fact named: the noun the question asks the number of ("aantal uur per week",
-        "number of hours per week") when it names one, else the name of the kind."""
+        "number of hours per week") when it names one, else the name of the kind, about ``thing`` (the
+        named method whose steps are asked) where the kind's words have a place for it."""
         if kind in ("number", "duration") and (match := self.asked_noun.search(question)):
             noun, per = match.group(1).lower(), (match.group(2) or "").lower()
             if noun not in ("tijd", "keer", "time", "times"):
                 return self.number_of.format(noun=noun, per=per)
-        return self.facts[kind]
+        return self.facts[kind].format(thing=thing)
 
 
 PHRASING_FILE = ROOT / "prompts" / "antwoord.toml"

@@ -332,6 +332,16 @@ def test_the_absent_fact_is_named(corpus_core: Core) -> None:
     assert answer.text.startswith("De documenten noemen geen aantal uur per week")
 
 
+def test_the_absent_steps_of_a_named_method_are_named(corpus_core: Core) -> None:
+    # The PO-Raad names De Zevensprong but does not list its steps: said so, and what it does say shown.
+    answer = ask(corpus_core, "Wat zijn de zeven stappen van De Zevensprong precies?")
+    assert answer.abstained
+    assert answer.text.startswith("De documenten noemen geen lijst van de stappen van De Zevensprong")
+    assert answer.citations
+    # The leidraad's own steps, told in its chapters, are answered.
+    assert not ask(corpus_core, "Wat zijn de stappen van een probleemanalyse?").abstained
+
+
 def test_a_follow_up_asks_its_own_question_of_the_earlier_topic(corpus_core: Core) -> None:
     history = [
         Turn("user", "Wat is een PLG?"),

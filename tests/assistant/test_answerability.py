@@ -37,6 +37,10 @@ from assistant.lexical import analyse
         ("Wat is de beste manier om collega's mee te krijgen?", None),  # asks how, not which is best
         ("Wanneer is het zinvol om een PLG te starten?", None),  # 'wanneer' as 'under which conditions'
         ("Hoe betrek je leerlingen bij de analyse?", None),
+        ("Wat zijn de zeven stappen van De Zevensprong?", "steps"),  # the list, not a number
+        ("Wat zijn de fasen in een Lesson Study-cyclus?", "steps"),
+        ("What are the steps of Lesson Study?", "steps"),
+        ("Wat zijn de stappen van een probleemanalyse?", None),  # the leidraad's own process, in prose
     ],
 )
 def test_asked_fact(question: str, kind: str | None) -> None:
@@ -61,6 +65,13 @@ def test_asked_fact(question: str, kind: str | None) -> None:
         ("Samen lesgeven werkt beter dan alleen.", "best", True),
         ("Activiteiten die de vier domeinen verbinden, zijn het meest effectief.", "best", True),
         ("Samen lesgeven is een vorm van professionalisering.", "best", False),
+        (
+            "Een infrastructuur bestaat uit vijf stappen: vraagarticulatie, kenniscreatie, kennisdeling.",
+            "steps",
+            True,
+        ),
+        ("In de tweede fase kiest het team een interventie.", "steps", True),
+        ("De kenniskringen werken met de onderzoeksstappen uit De Zevensprong.", "steps", False),
     ],
 )
 def test_holds_fact(sentence: str, kind: str, holds: bool) -> None:
@@ -119,6 +130,8 @@ def test_the_topic_of_an_asked_fact_leaves_out_the_words_that_give_its_form() ->
         ("In welk jaar is de startnotitie verschenen?", None),
         ("Wat kost een schoollicentie voor EBSCO?", None),
         ("Met welke begin je het best?", None),  # "welke" before a verb and its subject: no noun
+        ("Wat zijn de stappen van De Zevensprong precies?", "De Zevensprong"),  # the method named
+        ("Wat zijn de fasen van een Lesson Study-cyclus?", "Lesson Study"),
     ],
 )
 def test_the_asked_object_is_what_the_question_word_asks_about(question: str, thing: str | None) -> None:
