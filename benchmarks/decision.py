@@ -43,7 +43,7 @@ from assistant.query import parse_query
 from assistant.runtime import Core
 from assistant.settings import get_settings
 from benchmarks.abstention import OWN_QUESTIONS, OWN_SETS
-from benchmarks.eval import EVAL_DIR, PROBE_QUESTIONS, writer
+from benchmarks.eval import EVAL_DIR, PROBES, writer
 
 # An answerable question refused costs twice an unanswerable one answered (the issue: when in doubt
 # on a topic the documents treat, answer; targets answered ≥ 0.92 beside abstained ≥ 0.80).
@@ -51,7 +51,7 @@ REFUSAL_COST = 2.0
 # L2 penalty on the standardised weights: with ~120 fitted rows and 5 features it keeps them modest.
 L2 = 1.0
 # Groups never fitted on: later writers, each scored under the final model.
-CHECKS = {"probe": PROBE_QUESTIONS, "own-b": OWN_SETS["own-b"]}
+CHECKS = {**PROBES, "own-b": OWN_SETS["own-b"]}
 
 
 @dataclass(frozen=True)
@@ -77,7 +77,7 @@ def rows_of(core: Core) -> list[Row]:
     for group, item in labelled:
         if group in OWN_SETS:
             answerable = bool(item["answerable"])
-        elif group == "probe" or item.get("evidence") or item.get("task") == "unanswerable":
+        elif group in PROBES or item.get("evidence") or item.get("task") == "unanswerable":
             answerable, group = bool(item.get("evidence")), group or writer(item)
         else:
             continue
@@ -223,8 +223,8 @@ def main(argv: list[str] | None = None) -> int:
                 f"{REFUSAL_COST}·answered + abstained on the fitted rows. "
                 "held_out: each group left out in turn (writers w1 d-001..037, w2 d-038..076, "
                 "w3 d-077..117, own set), the whole decision (names, model, missing fact); "
-                "probe and own-b (probe-questions.jsonl, abstention-b.jsonl): never fitted on, under the "
-                "final model."
+                "the probes and own-b (benchmarks.eval.PROBES, abstention-b.jsonl): never fitted on, "
+                "under the final model."
             ),
             "fitted": datetime.now(UTC).strftime("%Y-%m-%d"),
             "held_out": held_out,

@@ -5,10 +5,10 @@ checked on the validation half (even-numbered ones); a gap above about 0.05 betw
 means a rule fits its questions rather than the task. With ``--split all`` it also prints the
 three writers (d-001..037, d-038..076, d-077..: a rule fitted on one writer is seen on another),
 the style groups of the items that name a ``style`` (situation, english, terse, ...), the
-follow-up dialogues, the probe questions ``benchmarks/data/probe-questions.jsonl`` (a writer who
-never saw the code, in every style; no constant is set on them: a first-run check of what the dev
-figures promise), and the guided flows on both halves of the practice questions and on the probe
-set ``benchmarks/data/praktijkvragen-probe.jsonl`` (``score_flows.py``). Answer-point coverage is
+follow-up dialogues, the probe questions (``PROBES``: each set from a writer who never saw the
+code, in every style; no constant is set on them: a first-run check of what the dev figures
+promise), and the guided flows on both halves of the practice questions and on the probe set
+``benchmarks/data/praktijkvragen-probe.jsonl`` (``score_flows.py``). Answer-point coverage is
 the share of an item's ``answer_points`` the answer covers (a point is covered when at least half
 of its stemmed content words are in the answer). Prints figures, asserts nothing::
 
@@ -38,7 +38,12 @@ from assistant.settings import ROOT, get_settings
 
 EVAL_DIR = ROOT.parent / "shared" / "eval"
 PROBE = ROOT / "benchmarks" / "data" / "praktijkvragen-probe.jsonl"
-PROBE_QUESTIONS = ROOT / "benchmarks" / "data" / "probe-questions.jsonl"
+# Question sets of later writers, never tuned on; each one's first-run figures are in the closing note
+# of the stop that added it (probe: stop 26, probe2: stop 27).
+PROBES = {
+    "probe": ROOT / "benchmarks" / "data" / "probe-questions.jsonl",
+    "probe2": ROOT / "benchmarks" / "data" / "probe2-questions.jsonl",
+}
 POINT_COVERED = 0.5  # the definition: half of a point's content words in the answer
 
 
@@ -202,8 +207,9 @@ def main(argv: list[str] | None = None) -> int:
         sets |= groups(dev)
         if dialogues.is_file():
             sets["dialogues"] = scorer.load(str(dialogues))
-        probe = scorer.load(str(PROBE_QUESTIONS))
-        sets |= {"probe": probe} | styles(probe, "probe")
+        for name, path in PROBES.items():
+            probe = scorer.load(str(path))
+            sets |= {name: probe} | styles(probe, name)
     done: dict[str, tuple[dict, dict]] = {}
     results = {
         name: report(scorer, items, *run(items, core, args.out, name, done)) for name, items in sets.items()
