@@ -229,7 +229,8 @@ class Reading:
     kenmerken_van: str | None = None  # for a broad wish: what effective versions of are asked about
     other: list[Concept] = field(default_factory=list)  # named in passing: search terms, not the question
     outcome: tuple[int, int] | None = None  # token span of what X should affect ("op de leesvaardigheid")
-    problem: list[Concept] = field(default_factory=list)  # what the story says goes wrong, for an outcome
+    # what the story says goes wrong: for "does X work?" the outcome, for a goal what the goal serves
+    problem: list[Concept] = field(default_factory=list)
 
     def outcomes(self, concepts: Sequence[Concept]) -> list[Concept]:
         """The concepts the question names as the outcome ("voor minder uitval", "effect op Y"); when
@@ -395,6 +396,13 @@ class PraktijkvraagReader:
             lacking = self._lacking([*core, *other], analysis, asking)
             problem = [c for c in lacking if not any(_same_topic(x, c) for x in asked)]
             core, other = [*core, *problem], [c for c in other if c not in problem]
+        if vorm == "doel" and asked and all(c.position >= question_offset for c in asked):
+            # "eerstejaars haken af … Hoe zorgen we voor een betere opleidingskeuze?": a goal new in the
+            # question serves against the learners' absence the story tells (a descriptor with ``weg``).
+            # When the question names the story's own topic ("stress … Hoe ondersteunen we hun
+            # welzijn?") that topic is the goal, and the absence one of its consequences.
+            gone = list(self.thesaurus.gone.values())
+            problem = [c for c in [*core, *other] if not c.in_question and c.entry in gone][:1]
         return Reading(vorm, core, doelgroep, analysis, self._wished(question), other, outcome, problem)
 
     def _proposed(

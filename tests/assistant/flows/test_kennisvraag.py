@@ -118,6 +118,14 @@ def test_kennisvraag_is_about_knowledge_and_everything_is_cited(builder, assert_
             "effect",
             ["effect van het vaker samenwerken", "leerlingen in de brugklas"],
         ),
+        # a goal new in the question serves against the learners' absence the story tells
+        (
+            "In de bovenbouw van het vmbo blijven veel leerlingen weg bij de lessen. Hoe zorgen we voor "
+            "een beter mentoraat?",
+            "vo",
+            "doel",
+            ["Welke aanpakken voor mentoraat verminderen volgens onderzoek verzuim"],
+        ),
         # a sentence that is not a question: the predicate with "te laat" as one concept
         (
             "Leerlingen in 3 vmbo komen te laat in het eerste uur.",
