@@ -11,6 +11,7 @@ from assistant.flows.kennisvraag import MAX_WORDS, is_kennisvraag
 PRAKTIJKVRAAG = "Hoe kunnen we beter gebruikmaken van ICT tijdens het huiswerk maken?"
 # Function words, inflected verbs and vague adverbs of the praktijkvragen below: never in a kennisvraag.
 NOT_CONCEPTS = {"we", "hoe", "kunnen", "beter", "gewoon", "hadden", "terugliep", "kwam", "misten", "iets"}
+NOT_CONCEPTS |= {"toeval", "zoiets"}
 
 
 @pytest.fixture
@@ -125,6 +126,45 @@ def test_kennisvraag_is_about_knowledge_and_everything_is_cited(builder, assert_
             "vo",
             "doel",
             ["Welke aanpakken voor mentoraat verminderen volgens onderzoek verzuim"],
+        ),
+        # "heeft X wel zin", typed without a question mark: the effect of X on its thesaurus doel
+        (
+            "bij ons in groep 7 zetten we kinderen die storen steeds op de gang. heeft een time-out "
+            "eigenlijk wel zin",
+            "po",
+            "effect",
+            ["effect van time-out op het gedrag in de les", "kinderen in groep 7"],
+        ),
+        # "Is X zinvol?": the copula's subject is X
+        ("Is een verlengde schooldag zinvol in groep 8?", "po", "effect", ["effect van verlengde schooldag"]),
+        # either/or about a cause: the effect of the cause named, on the story's problem (not "toeval")
+        (
+            "Sinds september lezen de kinderen in groep 4 vooral in een leesapp op de tablet. De resultaten "
+            "voor begrijpend lezen zijn gedaald. Is dat toeval of komt het door de leesapp?",
+            "po",
+            "effect",
+            ["effect van leesapp op begrijpend lezen"],
+        ),
+        # "Werkt zoiets, of maakt het niks uit?": the alternative only denies; "zoiets" is the practice told
+        (
+            "In groep 5 vinden veel kinderen de tafels lastig. Ouders vragen of ze thuis met een rekenapp "
+            "moeten oefenen. Werkt zoiets eigenlijk, of maakt het niks uit?",
+            "po",
+            "effect",
+            ["effect van rekenapp", "op tafels"],
+        ),
+        # "wat X doet voor Y", "Wat is het effect van X op Y?": the question names X and its outcome
+        (
+            "Is er onderzoek naar wat een schoolmoestuin doet voor de betrokkenheid van kinderen in groep 6?",
+            "po",
+            "effect",
+            ["effect van schoolmoestuin op betrokkenheid"],
+        ),
+        (
+            "Wat is het effect van tutorlezen op de leesmotivatie in groep 5?",
+            "po",
+            "effect",
+            ["effect van tutorlezen op leesmotivatie"],
         ),
         # a sentence that is not a question: the predicate with "te laat" as one concept
         (
