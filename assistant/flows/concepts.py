@@ -1527,10 +1527,16 @@ def _judgement_frame(question: Sequence[Token]) -> int:
     """Where the topic starts in a question that asks for a judgement of an om-clause ("Is het slim om
     de lessen later te laten beginnen?", "Heeft het zin om ouders te betrekken?"): right after "om"
     when a finite verb opens the question, "het" is its subject and the om-clause ends in "te" and an
-    infinitive; else 0. Such a question asks "does X work?"."""
-    if len(question) < 4 or not _asks(question) or not question[0].is_finite_verb:
+    infinitive; else 0. Such a question asks "does X work?". So does one asked indirectly, its "het"
+    right after "of" ("Wij vragen ons af of het slim is om ouders leesboekjes mee te geven.")."""
+    if len(question) < 4:
         return 0
-    if "het" not in {t.lemma.lower() for t in question[1:3]}:
+    if _asks(question) and question[0].is_finite_verb:
+        subject = question[1:3]
+    else:
+        of = next((i for i, t in enumerate(question) if t.lemma.lower() == "of" and t.tag == "VG"), None)
+        subject = question[of + 1 : of + 2] if of is not None else ()
+    if "het" not in {t.lemma.lower() for t in subject}:
         return 0
     om = next((i for i, t in enumerate(question) if t.lemma.lower() == "om" and t.tag == "VZ"), None)
     if om is None:

@@ -135,6 +135,13 @@ def test_kennisvraag_is_about_knowledge_and_everything_is_cited(builder, assert_
             "effect",
             ["effect van time-out op het gedrag in de les", "kinderen in groep 7"],
         ),
+        # a judgement asked indirectly ("… of het zinvol is om X"): the effect of X
+        (
+            "We vragen ons af of het zinvol is om in groep 8 vaker huiswerk mee te geven.",
+            "po",
+            "effect",
+            ["effect van het meegeven van huiswerk", "groep 8"],
+        ),
         # "Is X zinvol?": the copula's subject is X
         ("Is een verlengde schooldag zinvol in groep 8?", "po", "effect", ["effect van verlengde schooldag"]),
         # either/or about a cause: the effect of the cause named, on the story's problem (not "toeval")
