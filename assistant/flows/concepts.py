@@ -236,11 +236,17 @@ class Reading:
 
     def outcomes(self, concepts: Sequence[Concept]) -> list[Concept]:
         """The concepts the question names as the outcome ("voor minder uitval", "effect op Y"); when
-        it names none, the problem the story tells ("Veel leerlingen komen te laat")."""
+        it names none, the problem the story tells ("Veel leerlingen komen te laat"). A concept the
+        story told first is the outcome when the question names it there again ("Een kwart stopt. Heeft
+        een betere intake zin om die uitval te voorkomen?")."""
         if self.outcome is None:
             return [c for c in self.problem if c in concepts]
         start, end = self.outcome
-        return sorted((c for c in concepts if start <= c.position < end), key=lambda c: c.position)
+        named = {t.lemma.lower() for t in self.analysis.tokens[start:end]}
+        return sorted(
+            (c for c in concepts if start <= c.position < end or c.head.lower() in named),
+            key=lambda c: c.position,
+        )
 
 
 @dataclass(frozen=True)
@@ -397,10 +403,20 @@ class PraktijkvraagReader:
         # "Is het slim om X?" names its own topic: a descriptor then confirms, it does not join.
         merged = self._assigned(merged, praktijkvraag, analysis, doelgroep, join=asked is None)
         core, other = _salient(merged)
-        outcome = self._outcome(question, question_offset) or purpose
+        # a judgement's own om-clause is X ("Heeft het zin om …"), its outcome is named within it
+        outcome = self._outcome(question[frame:], question_offset + frame) or purpose
         # "Wat is het effect van X op Y?", "Wat doet X voor Y?": the question names X before its outcome
         # ("Wat helpt tegen pesten?" names none: it asks what helps)
         measured = outcome is not None and any(question_offset <= c.position < outcome[0] for c in core)
+        # … or "het nut van X", "de invloed van X": an effect noun's "van" names X
+        weighed = {
+            x.lemma.lower()
+            for i, t in enumerate(question[:-2])
+            if t.is_noun and t.lemma.lower() in self.effect_words and question[i + 1].lemma.lower() == "van"
+            for x in question[i + 2 : i + 5]
+            if x.is_noun
+        }
+        measured = measured or any(c.head in weighed for c in core)
         vorm = (
             "effect"
             if frame or proposal or blamed
@@ -409,11 +425,14 @@ class PraktijkvraagReader:
                 question,
                 (any(c.in_question for c in core) or bool(self._wished(question))) and not meta,
                 measured,
+                [t for i, t in enumerate(question, question_offset) if not (outcome and outcome[0] <= i)],
             )
         )
         # The sentences that ask about X; the others tell the story.
         asking = {analysis.sentences.index(question), *([proposal.sentence] if proposal else [])}
         problem = _problem(core, analysis, asking) if vorm == "effect" and outcome is None else []
+        # parents who call ("Ouders bellen ons plat") are a party to the story, not what X should affect
+        problem = [c for c in problem if c.head not in self.people]
         asked = [c for c in core if c.in_question]
         if vorm == "effect" and outcome is None and not problem and not any(_aims(c) for c in asked):
             # "… zijn één lange zin zonder opbouw", "Veel kinderen halen AVI E3 niet": what is missing
@@ -1295,14 +1314,21 @@ class PraktijkvraagReader:
                 )
         return merged
 
-    def _vorm(self, question: Sequence[Token], asked: bool, measured: bool = False) -> Vorm:
+    def _vorm(
+        self,
+        question: Sequence[Token],
+        asked: bool,
+        measured: bool = False,
+        before: Sequence[Token] | None = None,
+    ) -> Vorm:
         """Goal, problem, "does X work?" or a broad wish, from the question sentence; ``measured``: it
-        names X and the outcome of X ("Wat doet X voor Y?")."""
+        names X and the outcome of X ("Wat doet X voor Y?"); ``before``: the words before that outcome
+        (a verb of solving within it says what X should do, "Heeft X zin om uitval te voorkomen?")."""
         if not _asks(question) or not asked:
             return "probleem"  # a description of what goes wrong, or "Hoe kwam dat?"
         if self._wished(question):
             return "kenmerken"
-        lemmas = {t.lemma.lower() for t in question}
+        lemmas = {t.lemma.lower() for t in (question if before is None else before)}
         if lemmas & self.problem_verbs:
             return "probleem"
         first = question[0]

@@ -173,6 +173,22 @@ def test_kennisvraag_is_about_knowledge_and_everything_is_cited(builder, assert_
             "effect",
             ["effect van tutorlezen op leesmotivatie"],
         ),
+        # "Heeft X zin om Y te voorkomen?": the purpose clause names the outcome, also one told before
+        (
+            "In het eerste jaar stopt een op de vijf studenten. Heeft een vaste studieloopbaanbegeleider "
+            "zin om die uitval te voorkomen?",
+            "mbo",
+            "effect",
+            ["effect van vaste studieloopbaanbegeleider op uitval"],
+        ),
+        # "het nut van X" asks the effect of X; parents who call are no outcome of it
+        (
+            "Onze kleuters kunnen zich slecht concentreren. Ouders mailen ons er vaak over. Wat zegt "
+            "onderzoek over het nut van beweegpauzes?",
+            "po",
+            "effect",
+            ["effect van beweegpauzes op aandacht"],
+        ),
         # a sentence that is not a question: the predicate with "te laat" as one concept
         (
             "Leerlingen in 3 vmbo komen te laat in het eerste uur.",
