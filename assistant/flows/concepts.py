@@ -434,6 +434,17 @@ class PraktijkvraagReader:
         # parents who call ("Ouders bellen ons plat") are a party to the story, not what X should affect
         problem = [c for c in problem if c.head not in self.people]
         asked = [c for c in core if c.in_question]
+        if vorm == "effect" and outcome is None:
+            # "Is een time-out zinvol bij leerlingen die de les verstoren?": a concept asked beside X that
+            # X's own aim names (its ``doel``, "het gedrag in de les") is X's outcome, no second X
+            aims = [c.entry.doel for c in asked if c.entry is not None and c.entry.doel]
+            problem += [
+                c
+                for c in asked
+                if c.entry is not None
+                and not c.entry.doel
+                and any(re.search(rf"\b{re.escape(c.entry.term)}\b", aim) for aim in aims)
+            ]
         if vorm == "effect" and outcome is None and not problem and not any(_aims(c) for c in asked):
             # "… zijn één lange zin zonder opbouw", "Veel kinderen halen AVI E3 niet": what is missing
             # (X's own aim, its thesaurus ``doel``, names the outcome better when it has one).

@@ -189,6 +189,20 @@ def test_kennisvraag_is_about_knowledge_and_everything_is_cited(builder, assert_
             "effect",
             ["effect van beweegpauzes op aandacht"],
         ),
+        # a concept asked beside X that X's own aim (its doel) names is X's outcome, not a second X
+        (
+            "Is een time-out zinvol bij leerlingen die de les verstoren?",
+            "vo",
+            "effect",
+            ["effect van time-out op gedrag"],
+        ),
+        # "helpt X voor Y": Y is the outcome
+        (
+            "Helpt huiswerk voor betere prestaties in groep 8?",
+            "po",
+            "effect",
+            ["effect van huiswerk op prestaties"],
+        ),
         # a sentence that is not a question: the predicate with "te laat" as one concept
         (
             "Leerlingen in 3 vmbo komen te laat in het eerste uur.",
