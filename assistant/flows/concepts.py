@@ -80,6 +80,8 @@ _FORMS = ("doel", "probleem", "effect", "kenmerken", "kenmerken_doel", "smaller"
 # next to its question word, verb and pronoun: it asks about the story told before it.
 _META_WORDS = 4  # more reads as a word list; 4 named no more concepts on the tuning half (0.5)
 _KIND_POINTERS = frozenset({"zo'n", "zulk"})  # demonstratives of a kind, not of one thing
+# Finite verbs that open a question, never a command ("Heeft …", "Is …", "Kan …"), typed without "?".
+_AUXILIARIES = frozenset({"zijn", "hebben", "kunnen", "moeten", "willen", "zullen", "mogen"})
 
 
 @dataclass(frozen=True)
@@ -229,15 +231,22 @@ class Reading:
     kenmerken_van: str | None = None  # for a broad wish: what effective versions of are asked about
     other: list[Concept] = field(default_factory=list)  # named in passing: search terms, not the question
     outcome: tuple[int, int] | None = None  # token span of what X should affect ("op de leesvaardigheid")
-    problem: list[Concept] = field(default_factory=list)  # what the story says goes wrong, for an outcome
+    # what the story says goes wrong: for "does X work?" the outcome, for a goal what the goal serves
+    problem: list[Concept] = field(default_factory=list)
 
     def outcomes(self, concepts: Sequence[Concept]) -> list[Concept]:
         """The concepts the question names as the outcome ("voor minder uitval", "effect op Y"); when
-        it names none, the problem the story tells ("Veel leerlingen komen te laat")."""
+        it names none, the problem the story tells ("Veel leerlingen komen te laat"). A concept the
+        story told first is the outcome when the question names it there again ("Een kwart stopt. Heeft
+        een betere intake zin om die uitval te voorkomen?")."""
         if self.outcome is None:
             return [c for c in self.problem if c in concepts]
         start, end = self.outcome
-        return sorted((c for c in concepts if start <= c.position < end), key=lambda c: c.position)
+        named = {t.lemma.lower() for t in self.analysis.tokens[start:end]}
+        return sorted(
+            (c for c in concepts if start <= c.position < end or c.head.lower() in named),
+            key=lambda c: c.position,
+        )
 
 
 @dataclass(frozen=True)
@@ -294,6 +303,8 @@ class PraktijkvraagReader:
         self.default_learners = spec["standaardgroep"]
         self.generic_learners = frozenset(self.default_learners.values()) | {"kinderen"}
         self.outcome_prepositions: dict[str, list[str]] = spec["uitkomstvoorzetsels"]
+        # "ligt aan", "komt door": a verb of causing and its preposition, before the cause the question names
+        self.cause_prepositions: dict[str, list[str]] = spec["oorzaakwerkwoorden"]
         # "effect", "werken", "helpen", "zin": the words that ask whether something works, not what about
         self.effect_words = frozenset(self.outcome_prepositions) | frozenset(spec["oordeelwoorden"])
 
@@ -304,15 +315,22 @@ class PraktijkvraagReader:
         # A short question ("Wat doen we fout?", "Wat is wijsheid?") asks about the story before it: the
         # first sentence, where practitioners state the problem, counts as the question's.
         # A short yes/no question about a thing ("Werkt een huiswerkklas?") names its own topic.
-        meta = len([t for t in question if t.tag != "LET"]) <= _META_WORDS and not _asks_about(
-            question, self.effect_words
+        # "Werkt zoiets eigenlijk, of maakt het niks uit?": the first alternative asks, the other only
+        # denies it.
+        first = self._first_alternative(question)
+        # "Is dat toeval of ligt het aan het programma?": the question names its own topic, the cause.
+        blamed = self._blamed(question)
+        meta = (
+            blamed is None
+            and len([t for t in first if t.tag != "LET"]) <= _META_WORDS
+            and not _asks_about(first, self.effect_words)
         )
         # … unless it follows an earlier question, which then names the topic ("ik twijfel: lezen ze op
         # een scherm net zo goed als op papier? wat zegt het onderzoek?")
         earlier = [s for s in analysis.sentences if s is not question and s[-1].text == "?"]
         salient = (earlier[-1] if earlier else analysis.sentences[0]) if meta else question
         # "Collega's willen stoppen met huiswerk. Wat is wijsheid?": a judgement of the measure proposed.
-        judged = meta and _judges(question, self.effect_words)
+        judged = meta and _judges(first, self.effect_words)
         proposal = self._proposed(analysis, question, _asks_yes_no(question)) if judged else None
         concepts: list[Concept] = []
         offset = question_offset = 0
@@ -342,6 +360,15 @@ class PraktijkvraagReader:
         concepts = _antecedents(concepts, analysis.tokens)
         doelgroep = self._doelgroep(praktijkvraag, analysis, sector)
         asked = self._nominalised(question, frame, question_offset) if frame else None
+        if blamed is not None and asked is None:
+            start, end = (question_offset + i for i in blamed)
+            asked = self._cause(analysis, question, start, end)
+            # the other alternative ("dat toeval") names no topic; the story's mentions of the cause merge
+            concepts = [
+                c
+                for c in concepts
+                if (c.position < question_offset or start <= c.position < end) and c.head != asked.head
+            ]
         purpose = None  # the token span of the proposal's purpose clause, when it is the outcome
         if asked is None and proposal is not None and (clause := proposal.clause) is not None:
             means = [c for c in concepts if proposal.start <= c.position < clause.position and not c.setting]
@@ -376,26 +403,111 @@ class PraktijkvraagReader:
         # "Is het slim om X?" names its own topic: a descriptor then confirms, it does not join.
         merged = self._assigned(merged, praktijkvraag, analysis, doelgroep, join=asked is None)
         core, other = _salient(merged)
+        # a judgement's own om-clause is X ("Heeft het zin om …"), its outcome is named within it
+        outcome = self._outcome(question[frame:], question_offset + frame) or purpose
+        # "Wat is het effect van X op Y?", "Wat doet X voor Y?": the question names X before its outcome
+        # ("Wat helpt tegen pesten?" names none: it asks what helps)
+        measured = outcome is not None and any(question_offset <= c.position < outcome[0] for c in core)
+        # … or "het nut van X", "de invloed van X": an effect noun's "van" names X
+        weighed = {
+            x.lemma.lower()
+            for i, t in enumerate(question[:-2])
+            if t.is_noun and t.lemma.lower() in self.effect_words and question[i + 1].lemma.lower() == "van"
+            for x in question[i + 2 : i + 5]
+            if x.is_noun
+        }
+        measured = measured or any(c.head in weighed for c in core)
         vorm = (
             "effect"
-            if frame or proposal
+            if frame or proposal or blamed
             # a wish ("een goede aanpak") asks about the story's topics even when the question names none
             else self._vorm(
-                question, (any(c.in_question for c in core) or bool(self._wished(question))) and not meta
+                question,
+                (any(c.in_question for c in core) or bool(self._wished(question))) and not meta,
+                measured,
+                [t for i, t in enumerate(question, question_offset) if not (outcome and outcome[0] <= i)],
             )
         )
-        outcome = self._outcome(question, question_offset) or purpose
         # The sentences that ask about X; the others tell the story.
         asking = {analysis.sentences.index(question), *([proposal.sentence] if proposal else [])}
         problem = _problem(core, analysis, asking) if vorm == "effect" and outcome is None else []
+        # parents who call ("Ouders bellen ons plat") are a party to the story, not what X should affect
+        problem = [c for c in problem if c.head not in self.people]
         asked = [c for c in core if c.in_question]
+        if vorm == "effect" and outcome is None:
+            # "Is een time-out zinvol bij leerlingen die de les verstoren?": a concept asked beside X that
+            # X's own aim names (its ``doel``, "het gedrag in de les") is X's outcome, no second X
+            aims = [c.entry.doel for c in asked if c.entry is not None and c.entry.doel]
+            problem += [
+                c
+                for c in asked
+                if c.entry is not None
+                and not c.entry.doel
+                and any(re.search(rf"\b{re.escape(c.entry.term)}\b", aim) for aim in aims)
+            ]
         if vorm == "effect" and outcome is None and not problem and not any(_aims(c) for c in asked):
             # "… zijn één lange zin zonder opbouw", "Veel kinderen halen AVI E3 niet": what is missing
             # (X's own aim, its thesaurus ``doel``, names the outcome better when it has one).
             lacking = self._lacking([*core, *other], analysis, asking)
             problem = [c for c in lacking if not any(_same_topic(x, c) for x in asked)]
             core, other = [*core, *problem], [c for c in other if c not in problem]
+        if vorm == "doel" and asked and all(c.position >= question_offset for c in asked):
+            # "eerstejaars haken af … Hoe zorgen we voor een betere opleidingskeuze?": a goal new in the
+            # question serves against the learners' absence the story tells (a descriptor with ``weg``).
+            # When the question names the story's own topic ("stress … Hoe ondersteunen we hun
+            # welzijn?") that topic is the goal, and the absence one of its consequences.
+            gone = list(self.thesaurus.gone.values())
+            problem = [c for c in [*core, *other] if not c.in_question and c.entry in gone][:1]
         return Reading(vorm, core, doelgroep, analysis, self._wished(question), other, outcome, problem)
+
+    def _first_alternative(self, question: Sequence[Token]) -> Sequence[Token]:
+        """A yes/no question's first alternative when the other only denies it, naming nothing ("Werkt
+        zoiets, | of maakt het niks uit?": no noun, only light verbs after "of"); else the question ("Is
+        dat terecht of missen we iets in ons taalonderwijs?", "hulpmiddelen of aanpakken")."""
+        if not _asks_yes_no(question):
+            return question
+        cut = next((i for i, t in enumerate(question) if t.lemma.lower() == "of" and t.tag == "VG"), None)
+        rest = question[cut + 1 :] if cut else ()
+        verbs = [t for t in rest if t.is_verb]
+        if not verbs or any(
+            t.is_noun or (t.is_verb and t.lemma.lower() not in self.light_words) for t in rest
+        ):
+            return question
+        return question[:cut]
+
+    def _blamed(self, question: Sequence[Token]) -> tuple[int, int] | None:
+        """Where a question names a cause: the phrase after the preposition of a verb of causing ("ligt
+        het aan het programma", "komt het door de methode": ``oorzaakwerkwoorden``) to the clause's end."""
+        if not _asks(question):
+            return None
+        for i, token in enumerate(question):
+            prepositions = self.cause_prepositions.get(token.lemma.lower(), ()) if token.is_verb else ()
+            at = next((j for j in range(i + 1, len(question)) if question[j].tag == "VZ"), None)
+            if at is None or question[at].lemma.lower() not in prepositions:
+                continue
+            end = next((j for j in range(at + 1, len(question)) if _ends_phrase(question[j])), len(question))
+            if any(t.is_noun for t in question[at + 1 : end]):
+                return at + 1, end
+        return None
+
+    def _cause(self, analysis: Analysis, question: Sequence[Token], start: int, end: int) -> Concept:
+        """The cause a question names in tokens ``start:end``, as the story first told it ("het
+        programma" → "adaptief online programma": the first noun phrase with its head), else in the
+        question's own words."""
+        tokens = analysis.tokens
+        head = next(t for t in reversed(tokens[start:end]) if t.is_noun)
+        lemma = head.lemma.lower()
+        story = itertools.takewhile(lambda s: s is not question, analysis.sentences)
+        phrases = [p for s in story for p in Analysis((s,)).noun_phrases() if p.head is not None]
+        told = next((p for p in phrases if p.head.lemma.lower().endswith(lemma) and self._label(p)), None)
+        label = self._label(told) if told is not None else None
+        if told is None or label is None:
+            label = " ".join(t.text.lower() for t in tokens[start:end] if t.tag not in {"LID", "VNW", "LET"})
+        else:
+            head = told.head
+        entry = self.thesaurus.find(head.lemma)
+        entry = entry if entry is not None and self._strong(head, entry) else None
+        return Concept(label, entry, start, end, True, head=head.lemma.lower())
 
     def _proposed(
         self, analysis: Analysis, question: Sequence[Token], yes_no: bool = False
@@ -1213,13 +1325,21 @@ class PraktijkvraagReader:
                 )
         return merged
 
-    def _vorm(self, question: Sequence[Token], asked: bool) -> Vorm:
-        """Goal, problem, "does X work?" or a broad wish, from the question sentence."""
+    def _vorm(
+        self,
+        question: Sequence[Token],
+        asked: bool,
+        measured: bool = False,
+        before: Sequence[Token] | None = None,
+    ) -> Vorm:
+        """Goal, problem, "does X work?" or a broad wish, from the question sentence; ``measured``: it
+        names X and the outcome of X ("Wat doet X voor Y?"); ``before``: the words before that outcome
+        (a verb of solving within it says what X should do, "Heeft X zin om uitval te voorkomen?")."""
         if not _asks(question) or not asked:
             return "probleem"  # a description of what goes wrong, or "Hoe kwam dat?"
         if self._wished(question):
             return "kenmerken"
-        lemmas = {t.lemma.lower() for t in question}
+        lemmas = {t.lemma.lower() for t in (question if before is None else before)}
         if lemmas & self.problem_verbs:
             return "probleem"
         first = question[0]
@@ -1227,7 +1347,7 @@ class PraktijkvraagReader:
             return "effect"  # "Draagt X bij aan Y?", "Klopt het dat X zorgt voor Y?", "Werkt X?"
         if first.lemma.lower() == "hoe" or "om" in lemmas:
             return "doel"
-        return "probleem"
+        return "effect" if measured else "probleem"
 
     def _wished(self, question: Sequence[Token]) -> str | None:
         """ "Wat moet er in een goed inwerkprogramma?" → "inwerkprogramma"."""
@@ -1444,10 +1564,16 @@ def _judgement_frame(question: Sequence[Token]) -> int:
     """Where the topic starts in a question that asks for a judgement of an om-clause ("Is het slim om
     de lessen later te laten beginnen?", "Heeft het zin om ouders te betrekken?"): right after "om"
     when a finite verb opens the question, "het" is its subject and the om-clause ends in "te" and an
-    infinitive; else 0. Such a question asks "does X work?"."""
-    if len(question) < 4 or not _asks(question) or not question[0].is_finite_verb:
+    infinitive; else 0. Such a question asks "does X work?". So does one asked indirectly, its "het"
+    right after "of" ("Wij vragen ons af of het slim is om ouders leesboekjes mee te geven.")."""
+    if len(question) < 4:
         return 0
-    if "het" not in {t.lemma.lower() for t in question[1:3]}:
+    if _asks(question) and question[0].is_finite_verb:
+        subject = question[1:3]
+    else:
+        of = next((i for i, t in enumerate(question) if t.lemma.lower() == "of" and t.tag == "VG"), None)
+        subject = question[of + 1 : of + 2] if of is not None else ()
+    if "het" not in {t.lemma.lower() for t in subject}:
         return 0
     om = next((i for i, t in enumerate(question) if t.lemma.lower() == "om" and t.tag == "VZ"), None)
     if om is None:
@@ -1463,13 +1589,17 @@ def _within(concept: Concept, words: frozenset[str]) -> bool:
 
 def _asks_about(question: Sequence[Token], effect_words: frozenset[str] = frozenset()) -> bool:
     """A yes/no question with a verb of its own and a noun ("Werkt een huiswerkklas?", "Helpt
-    strafwerk?"), not a copula or modal ("Is dat verstandig?") nor a pronoun ("Werkt dat?"); an effect
-    word names no topic ("Heeft dat effect?")."""
+    strafwerk?"), not a modal, nor a copula unless its subject follows it ("Is kleuterverlenging
+    zinvol?", not "Is dat verstandig?"), nor a pronoun ("Werkt dat?"); an effect word names no topic
+    ("Heeft dat effect?")."""
     first = question[0] if question else None
+    # "Is kleuterverlenging zinvol?" names its subject; "Is dat een goed idee?" judges what "dat" points at
+    copula = first is not None and first.lemma.lower() == "zijn"
     return (
         first is not None
         and first.is_finite_verb
-        and first.lemma.lower() not in {"zijn", "kunnen", "moeten", "willen", "zullen", "mogen"}
+        and first.lemma.lower() not in {"kunnen", "moeten", "willen", "zullen", "mogen"}
+        and not (copula and (len(question) < 2 or question[1].tag == "VNW"))
         and any(t.is_noun and t.lemma.lower() not in effect_words for t in question)
     )
 
@@ -1668,12 +1798,18 @@ def _measure_before(token: Token, noun: Token) -> bool:
 
 def _asks(sentence: Sequence[Token]) -> bool:
     """A question: it ends in "?", or (typed without one) opens with a question word ("wat moet er in
-    een goed inwerkprogramma")."""
+    een goed inwerkprogramma") or with its finite verb ("heeft uitsturen wel zin"), but not an
+    imperative ("Geef tips"): the verb bears a person's ending ("heeft", "werken") or is one that is no
+    command (an auxiliary, a modal)."""
     if not sentence:
         return False
     first = sentence[0]
+    verb_first = first.is_finite_verb and (
+        bool({"met-t", "mv"} & set(first.features)) or first.lemma.lower() in _AUXILIARIES
+    )
     return (
         sentence[-1].text == "?"
+        or verb_first
         or (first.tag == "VNW" and "vb" in first.features)
         or first.lemma.lower() in {"hoe", "waarom", "wanneer", "waar"}
     )

@@ -321,6 +321,12 @@ class KennisvraagBuilder:
                     text = templates["kenmerken_doel"].format(
                         ding=reading.kenmerken_van, doel=wished.doel, **parts
                     )
+            elif served := [c for c in reading.problem if c in concepts[:n] and reading.vorm == "doel"]:
+                goals = _related([c for c in concepts[:n] if c not in served], tokens)
+                probleem = _enumerate([c.label for c in served])
+                text = templates["doel_probleem"].format(
+                    onderwerp=_enumerate(goals), probleem=probleem, **parts
+                )
             else:
                 text = self._topic(reading.vorm, labels, concepts[:n], tokens, parts)
             if focus:
@@ -455,7 +461,11 @@ class KennisvraagBuilder:
 
 def _chosen(reading: Reading) -> list[Concept]:
     """The concepts the kennisvraag names, most central first. For "does X work?": X (what the question
-    names outside its outcome, in the order named) and then the outcome it names."""
+    names outside its outcome, in the order named) and then the outcome it names. For a goal that
+    serves against a problem the story tells: the goal, that problem, then side factors."""
+    if reading.vorm == "doel" and reading.problem:
+        rest = [c for c in reading.concepts if c not in reading.problem]
+        return [*rest[:1], *reading.problem, *rest[1:]][:MAX_CONCEPTS]
     if reading.vorm != "effect":
         return reading.concepts[:MAX_CONCEPTS]
     outcomes = reading.outcomes(reading.concepts)
