@@ -31,7 +31,7 @@ import bisect
 import difflib
 import itertools
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
@@ -80,6 +80,11 @@ _FORMS = ("doel", "probleem", "effect", "kenmerken", "kenmerken_doel", "smaller"
 # next to its question word, verb and pronoun: it asks about the story told before it.
 _META_WORDS = 4  # more reads as a word list; 4 named no more concepts on the tuning half (0.5)
 _KIND_POINTERS = frozenset({"zo'n", "zulk"})  # demonstratives of a kind, not of one thing
+_MODALS = frozenset({"kunnen", "moeten", "willen", "zullen", "mogen"})
+# Nouns that name a part of a group (a closed class of Dutch), standing for its people on their own.
+_PORTIONS = frozenset(
+    {"deel", "gedeelte", "helft", "rest", "merendeel", "meerderheid", "minderheid", "kwart"}
+)
 
 
 @dataclass(frozen=True)
@@ -492,6 +497,8 @@ class PraktijkvraagReader:
                 ]
                 continue
             index = analysis.sentences.index(sentences[assigned.sentence]) if assigned.sentence >= 0 else 0
+            if assigned.sentence >= 0 and self._echo(analysis.sentences[index], entry):
+                continue
             at = starts[index]
             concepts.append(
                 Concept(
@@ -689,41 +696,34 @@ class PraktijkvraagReader:
         found: list[Concept] = []
         place = {id(t): offset + i for i, t in enumerate(sentence)}
         used: set[int] = set()
-        # Phrases are looked up in the words and in the lemmas without "te" ("zelf te beoordelen").
-        for words in (
-            [t for t in sentence],
-            [t for t in sentence if t.lemma.lower() != "te"],
-        ):
-            forms = [t.text.lower() for t in words]
-            for text_of in (forms, [t.lemma.lower() for t in words]):
-                text = " ".join(text_of)
-                for phrase in self.thesaurus.phrases:
-                    match = re.search(rf"(?<!\S){re.escape(phrase)}(?!\S)", text)
-                    if match is None:
-                        continue
-                    first = text[: match.start()].count(" ")
-                    covered = words[first : first + phrase.count(" ") + 1]
-                    if any(id(t) in used for t in covered) or self.levels.fullmatch(phrase):
-                        continue  # a level ("groep 1") is the target group's, also one the thesaurus knows
-                    if not any(t.is_noun for t in covered) and self._impersonal(sentence, covered[0]):
-                        continue  # "als het al te laat is": the situation, not learners who are late
-                    entry = self.thesaurus.find(phrase)
-                    assert entry is not None
-                    used.update(id(t) for t in covered)
-                    start, end = place[id(covered[0])], place[id(covered[-1])] + 1
-                    # The practitioner's own noun phrase keeps their words ("warme overdracht").
-                    # … also a fixed phrase ending in an infinitive used as a noun ("vrij lezen").
-                    # … not a fixed expression opening with a preposition ("aan boord" → draagvlak).
-                    own = (
-                        text_of is forms
-                        and covered[0].tag != "VZ"
-                        and (
-                            any(t.is_noun for t in covered)
-                            or (len(covered) > 1 and covered[-1].is_infinitive and covered[0].lemma != "te")
-                        )
+        for phrase, covered, in_words in self._phrases(sentence):
+            if any(id(t) in used for t in covered) or self.levels.fullmatch(phrase):
+                continue  # a level ("groep 1") is the target group's, also one the thesaurus knows
+            if self._of_het(sentence, covered):
+                continue  # "als het al te laat is": the situation, not learners who are late
+            entry = self.thesaurus.find(phrase)
+            assert entry is not None
+            used.update(id(t) for t in covered)
+            start, end = place[id(covered[0])], place[id(covered[-1])] + 1
+            # The practitioner's own noun phrase keeps their words ("warme overdracht").
+            # … also a fixed phrase ending in an infinitive used as a noun ("vrij lezen"), not as the
+            # verb of a modal ("kunnen we eerder zien dat …").
+            # … not a fixed expression opening with a preposition ("aan boord" → draagvlak).
+            own = (
+                in_words
+                and covered[0].tag != "VZ"
+                and (
+                    any(t.is_noun for t in covered)
+                    or (
+                        len(covered) > 1
+                        and covered[-1].is_infinitive
+                        and covered[0].lemma != "te"
+                        and not _modal_verb(sentence, covered[-1])
                     )
-                    label = " ".join(t.text.lower() for t in covered) if own else entry.term
-                    found.append(Concept(label, entry, start, end, in_question, own, head=phrase))
+                )
+            )
+            label = " ".join(t.text.lower() for t in covered) if own else entry.term
+            found.append(Concept(label, entry, start, end, in_question, own, head=phrase))
         phrases = Analysis((tuple(sentence),)).noun_phrases()
         for whole in (part for phrase in phrases for part in _split_nouns(phrase)):
             # A phrase the thesaurus took part of ("toets [begrijpend lezen]") keeps the rest before it.
@@ -796,6 +796,8 @@ class PraktijkvraagReader:
                 and id(token) not in used
                 and (missing := self.thesaurus.negated.get(lemma)) is not None
                 and self._negated(sentence, index)
+                and not self._of_others(_clause(sentence, index))
+                and not _auxiliary(sentence, index)
             ):
                 # "ze lezen thuis bijna niet meer" → leesmotivatie, "komen niet opdagen" → verzuim
                 found.append(
@@ -890,6 +892,32 @@ class PraktijkvraagReader:
                 found.append(Concept(label, entry, at, at + 1, in_question, from_noun=nominal, head=lemma))
         return found
 
+    def _phrases(self, sentence: Sequence[Token]) -> Iterator[tuple[str, list[Token], bool]]:
+        """The thesaurus phrases in the sentence, longest first: each with the tokens it covers and
+        whether it stands in the words themselves (else in their lemmas). Phrases are looked up in the
+        words and in the lemmas, also without "te" ("zelf te beoordelen")."""
+        for words in ([t for t in sentence], [t for t in sentence if t.lemma.lower() != "te"]):
+            forms = [t.text.lower() for t in words]
+            for text_of in (forms, [t.lemma.lower() for t in words]):
+                text = " ".join(text_of)
+                for phrase in self.thesaurus.phrases:
+                    match = re.search(rf"(?<!\S){re.escape(phrase)}(?!\S)", text)
+                    if match is not None:
+                        first = text[: match.start()].count(" ")
+                        yield phrase, words[first : first + phrase.count(" ") + 1], text_of is forms
+
+    def _of_het(self, sentence: Sequence[Token], covered: Sequence[Token]) -> bool:
+        """Are the words of a thesaurus phrase without a noun said of an impersonal "het" ("als het
+        te laat is")?"""
+        return not any(t.is_noun for t in covered) and self._impersonal(sentence, covered[0])
+
+    def _echo(self, sentence: Sequence[Token], entry: Entry) -> bool:
+        """Does the sentence name the descriptor only in words said of an impersonal "het" ("Wij horen
+        het pas als het te laat is" → te laat komen)? Its likeness to the descriptor is then the
+        likeness of those words, which name no topic."""
+        phrases = [c for p, c, _ in self._phrases(sentence) if self.thesaurus.find(p) is entry]
+        return bool(phrases) and all(self._of_het(sentence, c) for c in phrases)
+
     def _unable(self, sentence: Sequence[Token], index: int) -> str | None:
         """The skill a negated "kunnen" says is missing: the infinitive at ``index`` (with one joined to
         it by "en": "hakken en plakken") when the thesaurus knows none of it, it is no light verb, and
@@ -956,10 +984,10 @@ class PraktijkvraagReader:
         after = next((t for t in sentence[index + 1 :] if t.tag not in {"BW", "ADJ"}), None)
         if after is not None and after.lemma.lower() == "met":
             return False
-        if self._names_staff(sentence):
-            return False
+        if self._names_staff(_clause(sentence, index)):  # not staff in another clause ("omdat het
+            return False  # niet klikt met de praktijkopleider")
         plural_they = any(t.tag == "VNW" and {"pers", "3", "mv"} <= set(t.features) for t in sentence)
-        return self._names_learners(sentence) or (told and plural_they)
+        return self._names_learners(sentence) or (told and (plural_they or _portion(sentence)))
 
     def _names_learners(self, sentence: Sequence[Token]) -> bool:
         """Does the sentence name learners: a learner, an agent noun ("rekenaars"), a level ("havo 4")?"""
@@ -967,6 +995,15 @@ class PraktijkvraagReader:
         return bool(self.levels.search(text)) or any(
             t.is_noun and (self._learner(t.lemma) or self._agent(t)) for t in sentence
         )
+
+    def _of_others(self, clause: Sequence[Token]) -> bool:
+        """Does the clause name people other than learners and no learners ("de ouders komen niet", "we
+        doen er niets mee")? What they do not do is no lack of the learners'."""
+        others = any(
+            (t.is_noun or t.tag == "VNW") and t.lemma.lower() in self.people and not self._learner(t.lemma)
+            for t in clause
+        )
+        return others and not self._names_learners(clause)
 
     def _names_staff(self, sentence: Sequence[Token]) -> bool:
         """Does the sentence name staff and no learners ("De praktijkbegeleiders haken daardoor af")?"""
@@ -1223,7 +1260,7 @@ class PraktijkvraagReader:
         if lemmas & self.problem_verbs:
             return "probleem"
         first = question[0]
-        if first.is_finite_verb and first.lemma.lower() not in {"kunnen", "moeten", "willen", "zullen"}:
+        if first.is_finite_verb and first.lemma.lower() not in _MODALS - {"mogen"}:
             return "effect"  # "Draagt X bij aan Y?", "Klopt het dat X zorgt voor Y?", "Werkt X?"
         if first.lemma.lower() == "hoe" or "om" in lemmas:
             return "doel"
@@ -1320,14 +1357,19 @@ class PraktijkvraagReader:
 
 
 def _particle(sentence: Sequence[Token], index: int) -> str | None:
-    """The particle a verb left at the end of its clause ("haken massaal af" → "af")."""
+    """The particle a verb left at the end of its clause ("haken massaal af" → "af"). An om-clause is
+    a clause of its own, and a particle right before "te" or a verb is that verb's ("wat werkt om ze
+    binnen te krijgen": binnenkrijgen, not binnenwerken)."""
     if not sentence[index].is_verb or sentence[index].is_participle:
         return None
-    for token in sentence[index + 1 :]:
-        if token.tag in {"LET", "VG"} or token.is_verb:
+    for at in range(index + 1, len(sentence)):
+        token = sentence[at]
+        if token.tag in {"LET", "VG"} or token.is_verb or _purpose(sentence, at):
             return None
         if token.tag == "VZ" and "fin" in token.features:
-            return token.lemma.lower()
+            after = sentence[at + 1] if at + 1 < len(sentence) else None
+            own = after is not None and (after.lemma.lower() == "te" or after.is_verb)
+            return None if own else token.lemma.lower()
     return None
 
 
@@ -1456,6 +1498,23 @@ def _judgement_frame(question: Sequence[Token]) -> int:
     return om + 1 if "te" in rest and any(t.is_infinitive for t in question[om + 1 :]) else 0
 
 
+def _auxiliary(sentence: Sequence[Token], index: int) -> bool:
+    """Does the finite verb at ``index`` govern an infinitive later in its clause ("komen niet opdagen",
+    "willen niet lezen")? The infinitive then carries the content."""
+    _, end = _clause_bounds(sentence, index)
+    return sentence[index].is_finite_verb and any(t.is_infinitive for t in sentence[index + 1 : end])
+
+
+def _modal_verb(sentence: Sequence[Token], word: Token) -> bool:
+    """Is the infinitive the verb a modal governs: a modal is its clause's finite verb and no other
+    verb follows it there ("Hoe kunnen we eerder zien dat …", not "Moeten we vrij lezen invoeren?")?"""
+    index = next(i for i, t in enumerate(sentence) if t is word)
+    start, end = _clause_bounds(sentence, index)
+    finite = next((t for t in sentence[start:end] if t.is_finite_verb), None)
+    modal = finite is not None and finite.lemma.lower() in _MODALS
+    return modal and not any(t.is_verb for t in sentence[index + 1 : end])
+
+
 def _within(concept: Concept, words: frozenset[str]) -> bool:
     """Is the concept's head (every word of it) among ``words``?"""
     return bool(concept.head) and set(concept.head.lower().split()) <= words
@@ -1469,7 +1528,7 @@ def _asks_about(question: Sequence[Token], effect_words: frozenset[str] = frozen
     return (
         first is not None
         and first.is_finite_verb
-        and first.lemma.lower() not in {"zijn", "kunnen", "moeten", "willen", "zullen", "mogen"}
+        and first.lemma.lower() not in {"zijn", *_MODALS}
         and any(t.is_noun and t.lemma.lower() not in effect_words for t in question)
     )
 
@@ -1723,6 +1782,25 @@ def _problem(core: list[Concept], analysis: Analysis, asking: set[int]) -> list[
         and not c.entry.doel
         and not any(_related(x.entry, c.entry) or c.label in x.label for x in asked)
     ]
+
+
+def _portion(sentence: Sequence[Token]) -> bool:
+    """Does a portion of a group stand for its people, outside a prepositional phrase: a noun of
+    portion ("een flink deel", "de rest", ``_PORTIONS``), an indefinite pronoun used on its own
+    ("sommigen", "de meesten") or a fraction ("een derde")? After learners were named, they are
+    those learners ("Een groot deel stopt al na een maand")."""
+    for index, token in enumerate(sentence):
+        portion = (
+            (token.is_noun and token.lemma.lower() in _PORTIONS)
+            or (token.tag == "VNW" and {"onbep", "nom"} <= set(token.features))
+            or (token.tag == "TW" and {"rang", "nom"} <= set(token.features))
+        )
+        before = index - 1
+        while before >= 0 and sentence[before].tag in {"LID", "ADJ"}:
+            before -= 1
+        if portion and not (before >= 0 and sentence[before].tag == "VZ"):
+            return True
+    return False
 
 
 def _determined(sentence: Sequence[Token], index: int) -> bool:

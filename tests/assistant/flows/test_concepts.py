@@ -634,3 +634,44 @@ def test_a_skill_a_negated_kunnen_says_is_missing_is_named_in_the_practitioners_
     # a verb the thesaurus knows is named by its term
     reading = reader.read("Veel brugklassers kunnen niet plannen en organiseren. Wat werkt?", "vo")
     assert "plannen en organiseren" not in _labels(reading)
+
+
+def test_a_particle_before_te_belongs_to_the_infinitive(reader):
+    # "binnen te krijgen" is binnenkrijgen: "werkt" has no particle "binnen" (no "binnenwerken")
+    reading = reader.read("Wat werkt er om brugklassers 's ochtends op tijd binnen te krijgen?", "vo")
+    assert _labels(reading) == ["te laat komen"]
+
+
+def test_a_portion_of_the_learners_told_before_leaves(reader):
+    # "een groot deel" are the eerstejaars; the begeleider is in another clause
+    reading = reader.read(
+        "Onze eerstejaars beginnen vol goede moed. Een groot deel haakt na de herfstvakantie af, vaak "
+        "omdat de begeleider weinig tijd heeft. Hoe houden we ze binnen?",
+        "mbo",
+    )
+    assert "uitval" in _labels(reading)
+    reading = reader.read(
+        "In de vierde klas zijn de lessen op vrijdagmiddag half leeg. De rest komt gewoon niet. "
+        "Wat kunnen we doen?",
+        "vo",
+    )
+    assert "verzuim" in _labels(reading)
+
+
+def test_others_who_do_not_come_are_no_absence_of_learners(reader):
+    reading = reader.read(
+        "We nodigen de ouders van groep 4 twee keer per jaar uit, maar veel ouders komen niet opdagen. "
+        "Hoe bereiken we ze beter?",
+        "po",
+    )
+    assert "verzuim" not in _labels(reading)
+
+
+def test_noticing_early_is_signalering_and_an_impersonal_het_is_no_lateness(reader):
+    reading = reader.read(
+        "Veel leerlingen in groep 6 hebben moeite met breuken. We merken meestal pas als het te laat is "
+        "dat ze achterlopen. Hoe kunnen we eerder merken dat een leerling vastloopt?",
+        "po",
+    )
+    assert _labels(reading)[0] == "vroegsignalering"  # the term, not the words "eerder merken"
+    assert "te laat komen" not in _labels(reading)
