@@ -81,6 +81,8 @@ _FORMS = ("doel", "probleem", "effect", "kenmerken", "kenmerken_doel", "smaller"
 _META_WORDS = 4  # more reads as a word list; 4 named no more concepts on the tuning half (0.5)
 _KIND_POINTERS = frozenset({"zo'n", "zulk"})  # demonstratives of a kind, not of one thing
 _MODALS = frozenset({"kunnen", "moeten", "willen", "zullen", "mogen"})
+# Negative pronouns negate their verb as "niet" does ("ze doen niks meer" = "ze doen niet meer").
+_NOTHING = frozenset({"niks", "niets"})
 # Nouns that name a part of a group (a closed class of Dutch), standing for its people on their own.
 _PORTIONS = frozenset(
     {"deel", "gedeelte", "helft", "rest", "merendeel", "meerderheid", "minderheid", "kwart"}
@@ -293,7 +295,7 @@ class PraktijkvraagReader:
         self.problem_verbs = frozenset(spec["probleemwerkwoorden"])
         self.proposal_verbs = frozenset(spec["voorstelwerkwoorden"])
         self.wish_adjectives = frozenset(spec["wensbijvoeglijk"])
-        self.negators = frozenset(spec["ontkenningen"])
+        self.negators = frozenset(spec["ontkenningen"]) | _NOTHING
         self.context_prepositions = frozenset(spec["context_voorzetsels"])
         self.levels = re.compile(spec["niveau"], re.IGNORECASE)
         self.default_learners = spec["standaardgroep"]
@@ -492,9 +494,7 @@ class PraktijkvraagReader:
                 or (c.context_head and self.thesaurus.find(c.context_head) is entry)
             ]
             if same:
-                concepts = [
-                    replace(c, assigned=True, entry=c.entry or entry) if c in same else c for c in concepts
-                ]
+                concepts = [self._confirmed(c, entry) if c in same else c for c in concepts]
                 continue
             index = analysis.sentences.index(sentences[assigned.sentence]) if assigned.sentence >= 0 else 0
             if assigned.sentence >= 0 and self._echo(analysis.sentences[index], entry):
@@ -514,6 +514,16 @@ class PraktijkvraagReader:
                 )
             )
         return concepts
+
+    @staticmethod
+    def _confirmed(concept: Concept, entry: Entry) -> Concept:
+        """The concept the assigned descriptor ``entry`` confirms. A concept that is only the broader
+        term a verb stands for ("doet niks" → motivatie) is the narrower descriptor the whole text is
+        about ("onderpresteren"): the verb said little, the text says more."""
+        broader = concept.entry is not None and concept.entry.term in entry.breder
+        if broader and not concept.from_noun and concept.label == concept.head == concept.entry.term:
+            return replace(concept, label=entry.term, head=entry.term, entry=entry, assigned=True)
+        return replace(concept, assigned=True, entry=concept.entry or entry)
 
     def _outcome(self, question: Sequence[Token], offset: int) -> tuple[int, int] | None:
         """Where the question names the outcome: after the preposition its effect word governs ("effect
@@ -890,7 +900,29 @@ class PraktijkvraagReader:
                 )
                 label = lemma if nominal else entry.term
                 found.append(Concept(label, entry, at, at + 1, in_question, from_noun=nominal, head=lemma))
+            elif in_question and (effect := self._effect_asked(sentence, index, lemma)) is not None:
+                # "(…, of) stigmatiseert dat de zwakke lezers?": the question asks whether the practice
+                # has that effect, named by the verb's noun ("stigmatisering")
+                entry = self.thesaurus.find(effect)
+                found.append(Concept(effect, entry, at, at + 1, in_question, from_noun=False, head=effect))
         return found
+
+    def _effect_asked(self, sentence: Sequence[Token], index: int, lemma: str) -> str | None:
+        """The noun of a content verb (``lemma``, with its particle) that opens a yes/no question about
+        "dat" or "dit" (the practice told: "Stigmatiseert dat de zwakke lezers?", "…, of polariseert
+        dit de klas?"), made the regular Dutch way ("-eren" → "-ering", "-atie"; "-en" → "-ing"): the
+        most frequent of those Dutch knows. A dummy "het" ("maakt het uit?") points at nothing;
+        copulas and words that ask whether it works ("werkt dat?", "levert dat iets op?") name none."""
+        token = sentence[index]
+        start, _ = _clause_bounds(sentence, index)
+        if not token.is_finite_verb or start != index or lemma in self.copulas or lemma in self.effect_words:
+            return None
+        if index + 1 >= len(sentence) or sentence[index + 1].lemma.lower() not in {"dat", "dit"}:
+            return None
+        stem = lemma.removesuffix("en")
+        nouns = [f"{stem}ing", *([f"{lemma.removesuffix('eren')}atie"] if lemma.endswith("eren") else [])]
+        best = max(nouns, key=lambda n: zipf_frequency(n, "nl"))
+        return best if stem != lemma and zipf_frequency(best, "nl") > 0 else None
 
     def _phrases(self, sentence: Sequence[Token]) -> Iterator[tuple[str, list[Token], bool]]:
         """The thesaurus phrases in the sentence, longest first: each with the tokens it covers and
@@ -1233,11 +1265,19 @@ class PraktijkvraagReader:
             key = concept.entry.term.lower() if topic and concept.entry else form(concept)
             groups.setdefault(key, []).append(concept)
         merged = []
+
+        def word(label: str) -> str:
+            """A single word by its stem ("cijfer" and "cijfers" are one)."""
+            return label if " " in label else stem_words([label])[0]
+
         for key, group in groups.items():
             literal = [c for c in group if c.from_noun and form(c) == key]
             if literal and len(group) > 1:
-                # "het opgeven van huiswerk" next to "huiswerk" is the same concept, not one of its own.
-                own = [c for c in group if c.from_noun and form(c) != key and c.noun.lower() != key]
+                # "het opgeven van huiswerk" next to "huiswerk" is the same concept, not one of its own;
+                # so is the term's other number ("cijfer" next to "cijfers").
+                own = [
+                    c for c in group if c.from_noun and word(form(c)) != word(key) and c.noun.lower() != key
+                ]
                 merged += [_joined([c for c in group if c not in own], literal[0].label), *own]
             else:
                 # A predicate made a noun ("het beklijven van scholing") says more than another noun of

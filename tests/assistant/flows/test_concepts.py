@@ -675,3 +675,44 @@ def test_noticing_early_is_signalering_and_an_impersonal_het_is_no_lateness(read
     )
     assert _labels(reading)[0] == "vroegsignalering"  # the term, not the words "eerder merken"
     assert "te laat komen" not in _labels(reading)
+
+
+def test_learners_who_do_nothing_lack_motivation(reader):
+    # "niets" negates "doen" as "niet" does; of learners it is their effort that is missing
+    reading = reader.read(
+        "In 3 havo zien we dat veel leerlingen niets meer doen zodra de toetsweek voorbij is. "
+        "Hoe houden we ze aan het werk?",
+        "vo",
+    )
+    assert "motivatie" in _labels(reading)
+
+
+def test_a_verb_the_question_asks_about_names_its_noun(reader):
+    reading = reader.read(
+        "In groep 6 zitten de zwakke rekenaars samen aan een aparte instructietafel. Frustreert dat die "
+        "kinderen?",
+        "po",
+    )
+    assert "frustratie" in _labels(reading)
+    # a dummy "het" points at nothing: "maakt het uit?" asks whether it matters, no topic
+    reading = reader.read("We laten groep 8 elke ochtend tien minuten stillezen. Maakt het wat uit?", "po")
+    assert not any(label.endswith(("ing", "atie")) for label in _labels(reading))
+
+
+def test_a_broader_term_from_a_verb_gives_way_to_the_narrower_descriptor(reader):
+    # "zetten zich niet in" is motivatie; the story is about its narrower term, onderpresteren
+    reading = reader.read(
+        "Een paar slimme leerlingen in 3 vwo zetten zich niet in en halen net voldoendes, terwijl ze "
+        "veel meer kunnen. Wat kunnen we daaraan doen?",
+        "vo",
+    )
+    assert "onderpresteren" in _labels(reading) and "motivatie" not in _labels(reading)
+
+
+def test_a_term_named_in_both_numbers_is_one_concept(reader):
+    reading = reader.read(
+        "In de onderbouw geven we sinds dit jaar veel minder cijfers. Collega's vragen zich af of een "
+        "cijfer de leerlingen niet juist motiveert. Hoe zit dat?",
+        "vo",
+    )
+    assert "cijfer" not in _labels(reading) and "cijfers" in _labels(reading)
