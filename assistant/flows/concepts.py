@@ -746,7 +746,7 @@ class PraktijkvraagReader:
             # "wij als sectie Nederlands", "Collega's zeggen dat …": staff who ask or tell, not what about
             # (what parents think is a topic: "Ouders denken dat de school ze bewaart")
             teller = _tells(sentence, phrase) and head.lemma.lower() not in self.parties
-            if _speaker_role(sentence, phrase) or teller:
+            if _speaker_role(sentence, phrase) or teller or self._whose(sentence, phrase):
                 continue
             if self._level_after(sentence, phrase):  # "in klas [4]": the target group's level
                 continue
@@ -949,6 +949,23 @@ class PraktijkvraagReader:
         likeness of those words, which name no topic."""
         phrases = [c for p, c, _ in self._phrases(sentence) if self.thesaurus.find(p) is entry]
         return bool(phrases) and all(self._of_het(sentence, c) for c in phrases)
+
+    def _whose(self, sentence: Sequence[Token], phrase: Phrase) -> bool:
+        """Does the phrase say whose the people before it are ("de docenten van [onze opleiding]") or
+        name their course ("opleiding [Software Developer]")? It belongs to who, not to what about. Not
+        a phrase the thesaurus knows ("de ouders van [nieuwkomers]" is a topic)."""
+        if phrase.head is None or self.thesaurus.find(phrase.head.lemma) is not None:
+            return False
+        index = next(i for i, t in enumerate(sentence) if t is phrase.tokens[0])
+        before = index - 1
+        if before >= 0 and phrase.tokens[0].text[:1].isupper():
+            return sentence[before].lemma.lower().endswith("opleiding")
+        while before >= 0 and sentence[before].tag in {"LID", "VNW"}:
+            before -= 1
+        if before < 1 or sentence[before].lemma.lower() != "van":
+            return False
+        people = sentence[before - 1]
+        return people.is_noun and (people.lemma.lower() in self.people or self._learner(people.lemma))
 
     def _unable(self, sentence: Sequence[Token], index: int) -> str | None:
         """The skill a negated "kunnen" says is missing: the infinitive at ``index`` (with one joined to
@@ -1292,6 +1309,8 @@ class PraktijkvraagReader:
 
     def _vorm(self, question: Sequence[Token], asked: bool) -> Vorm:
         """Goal, problem, "does X work?" or a broad wish, from the question sentence."""
+        if _wants(question) and asked:
+            return "doel"  # "We willen dat de docenten meer van elkaar leren"
         if not _asks(question) or not asked:
             return "probleem"  # a description of what goes wrong, or "Hoe kwam dat?"
         if self._wished(question):
@@ -1779,11 +1798,25 @@ def _asks(sentence: Sequence[Token]) -> bool:
 
 
 def _question_sentence(analysis: Analysis) -> tuple[Token, ...]:
-    """The (last) sentence ending in a question mark, else the last sentence."""
+    """The (last) sentence ending in a question mark, else the last that asks (opens with a question
+    word) or, failing that, in which the speakers say what they want ("We willen dat de docenten meer
+    van elkaar leren …"), else the last sentence."""
     asked = [s for s in analysis.sentences if s and s[-1].text == "?"]
+    asked = asked or [s for s in analysis.sentences if _asks(s)] or list(filter(_wants, analysis.sentences))
     if asked:
         return asked[-1]
     return analysis.sentences[-1] if analysis.sentences else ()
+
+
+def _wants(sentence: Sequence[Token]) -> bool:
+    """Does the sentence open with the speakers and "willen" ("We willen dat …", "Ik wil graag …")?"""
+    words = [t for t in sentence if t.tag != "LET"][:2]
+    return (
+        len(words) == 2
+        and words[0].tag == "VNW"
+        and {"pers", "1"} <= set(words[0].features)
+        and words[1].lemma.lower() == "willen"
+    )
 
 
 def _score(concept: Concept) -> float:

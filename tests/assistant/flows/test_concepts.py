@@ -716,3 +716,14 @@ def test_a_term_named_in_both_numbers_is_one_concept(reader):
         "vo",
     )
     assert "cijfer" not in _labels(reading) and "cijfers" in _labels(reading)
+
+
+def test_without_a_question_the_speakers_wish_is_the_goal(reader):
+    reading = reader.read(
+        "Wij willen dat de leraren van onze vestiging Noord vaker van elkaar leren. Nu zien ze elkaar "
+        "bijna nooit in de les, want iedereen heeft het druk.",
+        "vo",
+    )
+    assert reading.vorm == "doel"
+    # whose the teachers are ("van onze vestiging Noord") belongs to them, no topic
+    assert _labels(reading) == ["professionele ontwikkeling"]
