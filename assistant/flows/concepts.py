@@ -80,6 +80,9 @@ _FORMS = ("doel", "probleem", "effect", "kenmerken", "kenmerken_doel", "smaller"
 # next to its question word, verb and pronoun: it asks about the story told before it.
 _META_WORDS = 4  # more reads as a word list; 4 named no more concepts on the tuning half (0.5)
 _KIND_POINTERS = frozenset({"zo'n", "zulk"})  # demonstratives of a kind, not of one thing
+_DEFINITE = frozenset({"de", "het"})
+# Dutch names pupils by their class with "-er": "tweedeklasser", "examenklasser", "achtstegroeper".
+_PUPILS_BY_CLASS = ("klasser", "groeper")
 _MODALS = frozenset({"kunnen", "moeten", "willen", "zullen", "mogen"})
 # Negative pronouns negate their verb as "niet" does ("ze doen niks meer" = "ze doen niet meer").
 _NOTHING = frozenset({"niks", "niets"})
@@ -329,7 +332,7 @@ class PraktijkvraagReader:
             # "Is het slim om …", "Heeft het zin om …": the judgement is the frame, the om-clause the topic.
             words = sentence[frame:] if sentence is question else sentence
             at = offset + len(sentence) - len(words)
-            found = self._concepts(words, at, sentence is salient, told)
+            found = self._concepts(words, at, sentence is salient, told, {c.head for c in concepts})
             told = told or self._names_learners(sentence)
             colon = next((i for i, t in enumerate(words[:-1]) if t.text == ":"), None)
             if sentence is salient and colon is not None:
@@ -698,11 +701,17 @@ class PraktijkvraagReader:
         return index > 0 and tokens[index - 1].tag == "VZ"
 
     def _concepts(
-        self, sentence: Sequence[Token], offset: int, in_question: bool, told: bool = False
+        self,
+        sentence: Sequence[Token],
+        offset: int,
+        in_question: bool,
+        told: bool = False,
+        heads: set[str] | None = None,
     ) -> list[Concept]:
         """Thesaurus phrases ("te laat", "zelf beoordelen"), noun phrases that are topics, change verbs
         with their subject, and verbs/adjectives the thesaurus knows. ``told``: an earlier sentence
-        named learners, so a plural "ze" can be them."""
+        named learners, so a plural "ze" can be them; ``heads``: the head lemmas of the concepts
+        earlier sentences named, which a definite article in the question points back to."""
         found: list[Concept] = []
         place = {id(t): offset + i for i, t in enumerate(sentence)}
         used: set[int] = set()
@@ -757,13 +766,29 @@ class PraktijkvraagReader:
             if entry is None and " " in label and all(t.is_noun for t in phrase.tokens):
                 entry = self.thesaurus.find(label.replace(" ", ""))  # "burn-out klachten" typed loose
             entry = entry if entry is not None and self._strong(head, entry) else None
+            # An everyday noun is as specific as a rare modifier the thesaurus knows ("een adaptief
+            # online programma" → digitale leermiddelen).
+            entry = entry or next(
+                (
+                    known
+                    for t in phrase.tokens
+                    if t is not head
+                    and t.is_adjective
+                    and self._rare(t)
+                    and (known := self.thesaurus.find(t.lemma)) is not None
+                ),
+                None,
+            )
             modified = any(t.is_adjective or _ordinal(t) for t in phrase.tokens)
             # "zo'n gesprek", "in zo'n omgeving": the question points at what the story told; that is its
             # topic, however everyday the word, and no setting.
             pointed = _pointed(sentence, phrase) if in_question and offset > 0 else ""
+            if in_question and not pointed and head.lemma.lower() in (heads or set()):
+                # "ligt het aan het programma?" after "een adaptief online programma": the same thing
+                pointed = _definite(sentence, phrase)
             if entry is None and not (self._rare(head) or (in_question and (modified or pointed))):
                 continue
-            if entry is None and self._idiom(sentence, phrase):  # "aan boord houden", "voor de bühne"
+            if entry is None and not pointed and self._idiom(sentence, phrase):  # "aan boord houden"
                 continue
             if entry is None and self._predicate_of_het(sentence, phrase):
                 continue  # "(dat) het niet alleen brandjes blussen is": says what "het" is like, no topic
@@ -1067,11 +1092,12 @@ class PraktijkvraagReader:
         return any(t.lemma.lower() in self.negators for t in _clause(sentence, index))
 
     def _impersonal(self, sentence: Sequence[Token], word: Token) -> bool:
-        """Is the word in a clause whose subject is an impersonal "het" with a copula ("het is te laat",
-        "het wordt te druk")? What it says is of the situation, not of anyone in it."""
+        """Is the word in a clause whose subject is an impersonal "het" or a pronoun "dat"/"dit" with a
+        copula ("het is te laat", "het wordt te druk", "Is dat toeval?")? What it says is of the
+        situation, not of anyone in it, nor a topic of its own."""
         index = next(i for i, t in enumerate(sentence) if t is word)
         clause = _clause(sentence, index)
-        return any(t.lemma.lower() == "het" and t.tag == "VNW" for t in clause) and any(
+        return any(_situation(t) for t in clause) and any(
             t.is_finite_verb and t.lemma.lower() in self.copulas for t in clause
         )
 
@@ -1230,6 +1256,7 @@ class PraktijkvraagReader:
                 lemma.endswith(form) and len(lemma) - len(form) >= _MIN_PREFIX for form in self._learner_forms
             )
             or self._learner_typo(text or lemma) is not None  # Frog cuts a mistyped plural oddly
+            or lemma.rstrip("s").endswith(_PUPILS_BY_CLASS)
         )
 
     def _learner_typo(self, word: str) -> str | None:
@@ -1557,6 +1584,14 @@ def _judgement_frame(question: Sequence[Token]) -> int:
     return om + 1 if "te" in rest and any(t.is_infinitive for t in question[om + 1 :]) else 0
 
 
+def _situation(token: Token) -> bool:
+    """An impersonal "het" or a demonstrative pronoun on its own ("dat", "dit"): the situation told."""
+    lemma = token.lemma.lower()
+    if token.tag != "VNW":
+        return False
+    return lemma == "het" or (lemma in {"dat", "dit"} and {"aanw", "pron"} <= set(token.features))
+
+
 def _auxiliary(sentence: Sequence[Token], index: int) -> bool:
     """Does the finite verb at ``index`` govern an infinitive later in its clause ("komen niet opdagen",
     "willen niet lezen")? The infinitive then carries the content."""
@@ -1667,6 +1702,18 @@ def _pointed(sentence: Sequence[Token], phrase: Phrase) -> str:
     return before.lemma.lower() if before is not None and demonstrative else ""
 
 
+def _definite(sentence: Sequence[Token], phrase: Phrase) -> str:
+    """The definite article that opens the phrase ("het programma"), or ""."""
+    first = phrase.tokens[0]
+    index = next((i for i, t in enumerate(sentence) if t is first), 0)
+    before = first if first.tag == "LID" else (sentence[index - 1] if index > 0 else None)
+    return (
+        before.lemma.lower()
+        if before is not None and before.tag == "LID" and "bep" in before.features
+        else ""
+    )
+
+
 def _antecedents(concepts: list[Concept], tokens: Sequence[Token]) -> list[Concept]:
     """The concepts with each pointed one ("zo'n verbod") named as the earlier compound it points back
     to ("telefoonverbod": the compound's last part is its head), so the two merge as one concept that
@@ -1680,11 +1727,18 @@ def _antecedents(concepts: list[Concept], tokens: Sequence[Token]) -> list[Conce
 
     result = []
     for concept in concepts:
+        # a definite article points at the same head told with more words ("het programma" after "een
+        # adaptief online programma"), a demonstrative also at a compound ("zo'n verbod" → telefoonverbod)
+        same = concept.pointed in _DEFINITE
         earlier = [
             c
             for c in result
             if c.position < concept.position
-            and c.head != concept.head
+            and (
+                c.head == concept.head and len(c.label) > len(concept.label)
+                if same
+                else c.head != concept.head
+            )
             and c.head.endswith(concept.head)
             and (concept.pointed in _KIND_POINTERS or plural(c) == plural(concept))
         ]

@@ -727,3 +727,17 @@ def test_without_a_question_the_speakers_wish_is_the_goal(reader):
     assert reading.vorm == "doel"
     # whose the teachers are ("van onze vestiging Noord") belongs to them, no topic
     assert _labels(reading) == ["professionele ontwikkeling"]
+
+
+def test_the_question_points_back_at_the_practice_told_and_judges_no_chance(reader):
+    reading = reader.read(
+        "Sinds dit jaar oefenen de derdeklassers bij Frans in een adaptief online systeem. De cijfers "
+        "voor de toetsen zijn flink gedaald. Ligt dat aan het systeem of is dat toeval?",
+        "vo",
+    )
+    assert reading.doelgroep == "derdeklassers"  # pupils named by their class
+    # "het systeem" is the adaptive system told before, an everyday noun made specific by "adaptief"
+    assert reading.vorm == "effect"
+    first = reading.concepts[0]
+    assert first.label == "adaptief online systeem" and first.in_question
+    assert "toeval" not in _labels(reading)  # what "dat" is, a judgement, no topic
