@@ -826,6 +826,10 @@ class PraktijkvraagReader:
             if token.is_verb and (particle := _particle(sentence, index)) is not None:
                 lemma = particle + lemma  # "haken … af" → "afhaken"
             at = place[id(token)]
+            if token.is_verb and (use := self._use(sentence, index, offset, found)) is not None:
+                # "dat ze er echt iets mee doen" (met de feedback) → feedbackgebruik
+                found.append(replace(use, position=at, end=at + 1, in_question=in_question))
+                continue
             if (
                 token.is_verb
                 and id(token) not in used
@@ -857,6 +861,11 @@ class PraktijkvraagReader:
                 )
                 continue
             if id(token) in used or lemma in self.light_words:
+                continue
+            if (noun := self._plural_noun(sentence, index)) is not None:
+                # "het nakijken van betogen": Frog read the plural of "betoog" as the verb "betogen"
+                entry = self.thesaurus.find(noun)
+                found.append(Concept(token.text.lower(), entry, at, at + 1, in_question, head=noun))
                 continue
             if (skill := self._unable(sentence, index)) is not None:
                 # "(kinderen die) niet kunnen hakken en plakken": the skill they lack, in their words
@@ -930,7 +939,7 @@ class PraktijkvraagReader:
                 # has that effect, named by the verb's noun ("stigmatisering")
                 entry = self.thesaurus.find(effect)
                 found.append(Concept(effect, entry, at, at + 1, in_question, from_noun=False, head=effect))
-        return found
+        return _with_objects(found, sentence, offset)
 
     def _effect_asked(self, sentence: Sequence[Token], index: int, lemma: str) -> str | None:
         """The noun of a content verb (``lemma``, with its particle) that opens a yes/no question about
@@ -948,6 +957,54 @@ class PraktijkvraagReader:
         nouns = [f"{stem}ing", *([f"{lemma.removesuffix('eren')}atie"] if lemma.endswith("eren") else [])]
         best = max(nouns, key=lambda n: zipf_frequency(n, "nl"))
         return best if stem != lemma and zipf_frequency(best, "nl") > 0 else None
+
+    def _plural_noun(self, sentence: Sequence[Token], index: int) -> str | None:
+        """The singular of a noun the thesaurus knows that Frog took for an infinitive right after a
+        preposition ("van betogen" → betoog): a Dutch plural in "-en" undone (an open syllable's vowel
+        doubled again, a doubled consonant single, "v"/"z" back to "f"/"s"), when the thesaurus does
+        not know the verb itself."""
+        token = sentence[index]
+        lemma = token.lemma.lower()
+        if not token.is_infinitive or index == 0 or sentence[index - 1].tag != "VZ":
+            return None
+        if not lemma.endswith("en") or self.thesaurus.find(lemma) is not None:
+            return None
+        stem = lemma[:-2]
+        last = {"v": "f", "z": "s"}.get(stem[-1:], stem[-1:])
+        singulars = [stem, f"{stem[:-1]}{last}"]
+        if len(stem) >= 3 and stem[-2] in "aeou" and stem[-3] not in "aeiou":
+            singulars.append(f"{stem[:-1]}{stem[-2]}{last}")  # "betog" → "betoog", "brieven" → "brief"
+        if len(stem) >= 2 and stem[-1] == stem[-2]:
+            singulars.append(stem[:-1])  # "lessen" → "les"
+        return next((s for s in singulars if self.thesaurus.knows(s)), None)
+
+    def _use(
+        self, sentence: Sequence[Token], index: int, offset: int, found: list[Concept]
+    ) -> Concept | None:
+        """The use of a thing, when "doen" has "iets", "niets" or "niks" as its object and the thing
+        after "met" ("niets doen met de feedback") or before "er … mee" ("feedback zo geven dat ze er
+        iets mee doen"): its thesaurus term's use ("feedbackgebruik") or "het gebruik van" it."""
+        if sentence[index].lemma.lower() != "doen":
+            return None
+        start, end = _clause_bounds(sentence, index)
+        clause = sentence[start:end]
+        if not any(t.tag == "VNW" and t.lemma.lower() in {"iets", *_NOTHING} for t in clause):
+            return None
+        lemmas = [t.lemma.lower() for t in clause]
+        if "met" in lemmas:
+            at = offset + start + lemmas.index("met") + 1
+            thing = next((c for c in found if c.from_noun and at <= c.position <= at + 1), None)
+        elif "mee" in lemmas and any(t.tag == "VNW" and "adv-pron" in t.features for t in clause):
+            thing = next((c for c in reversed(found) if c.from_noun and c.end <= offset + start), None)
+        else:
+            return None
+        if thing is None:
+            return None
+        use = self.thesaurus.find(f"{thing.entry.term}gebruik") if thing.entry is not None else None
+        if use is not None and thing.entry is not None and thing.entry.term in use.breder:
+            return Concept(use.term, use, 0, 0, False, from_noun=False, head=use.term)
+        label = f"het gebruik van {thing.label}"
+        return Concept(label, thing.entry, 0, 0, False, from_noun=False, head="gebruik", noun=thing.label)
 
     def _phrases(self, sentence: Sequence[Token]) -> Iterator[tuple[str, list[Token], bool]]:
         """The thesaurus phrases in the sentence, longest first: each with the tokens it covers and
@@ -1582,6 +1639,27 @@ def _judgement_frame(question: Sequence[Token]) -> int:
         return 0
     rest = [t.lemma.lower() for t in question[om + 1 :]]
     return om + 1 if "te" in rest and any(t.is_infinitive for t in question[om + 1 :]) else 0
+
+
+def _with_objects(found: list[Concept], sentence: Sequence[Token], offset: int) -> list[Concept]:
+    """The concepts with an infinitive used as a noun joined to the concept its "van" governs, its
+    object ("het nakijken van betogen"), as one concept of the infinitive's term."""
+    result = list(found)
+    for verb in found:
+        index = verb.position - offset
+        if not verb.from_noun or verb not in result or not sentence[index].is_infinitive:
+            continue
+        after = verb.end - offset
+        if after >= len(sentence) or sentence[after].lemma.lower() != "van":
+            continue
+        start = after + 1 + (after + 1 < len(sentence) and sentence[after + 1].tag == "LID")
+        thing = next((c for c in result if c.from_noun and c.position - offset == start), None)
+        if thing is not None:
+            joined = replace(
+                verb, label=f"het {verb.label} van {thing.label}", end=thing.end, noun=thing.label
+            )
+            result = [joined if c is verb else c for c in result if c is not thing]
+    return result
 
 
 def _situation(token: Token) -> bool:

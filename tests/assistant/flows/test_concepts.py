@@ -741,3 +741,22 @@ def test_the_question_points_back_at_the_practice_told_and_judges_no_chance(read
     first = reading.concepts[0]
     assert first.label == "adaptief online systeem" and first.in_question
     assert "toeval" not in _labels(reading)  # what "dat" is, a judgement, no topic
+
+
+def test_an_infinitive_used_as_a_noun_takes_its_object(reader):
+    # "opstellen" after "van" is the plural of "opstel" (Frog reads the verb), the object of "beoordelen"
+    reading = reader.read(
+        "Onze sectie Nederlands steekt veel tijd in het beoordelen van opstellen in 3 vwo. Hoe kan dat "
+        "sneller?",
+        "vo",
+    )
+    assert "het beoordelen van opstellen" in _labels(reading)
+
+
+def test_doing_nothing_with_a_thing_is_not_using_it(reader):
+    reading = reader.read(
+        "In 4 havo krijgen leerlingen veel feedback op hun verslagen. Maar ze doen niets met de "
+        "feedback. Hoe veranderen we dat?",
+        "vo",
+    )
+    assert "feedbackgebruik" in _labels(reading) and "motivatie" not in _labels(reading)
