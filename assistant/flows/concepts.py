@@ -310,7 +310,7 @@ class PraktijkvraagReader:
     def read(self, praktijkvraag: str, sector: str | None = None) -> Reading:
         analysis = analyse(praktijkvraag)
         question = _question_sentence(analysis)
-        frame = _judgement_frame(question)
+        frame = _judgement_frame(question, self.effect_words)
         # A short question ("Wat doen we fout?", "Wat is wijsheid?") asks about the story before it: the
         # first sentence, where practitioners state the problem, counts as the question's.
         # A short yes/no question about a thing ("Werkt een huiswerkklas?") names its own topic.
@@ -395,6 +395,11 @@ class PraktijkvraagReader:
             )
         )
         outcome = self._outcome(question, question_offset) or purpose
+        if vorm == "effect" and outcome is not None:
+            # the effect of X on Y: X is what is asked, however much the text is about Y (a descriptor
+            # the dense assignment finds for the outcome does not put it first)
+            start, end = outcome
+            core = sorted(core, key=lambda c: start <= c.position < end)
         # The sentences that ask about X; the others tell the story.
         asking = {analysis.sentences.index(question), *([proposal.sentence] if proposal else [])}
         problem = _problem(core, analysis, asking) if vorm == "effect" and outcome is None else []
@@ -533,7 +538,7 @@ class PraktijkvraagReader:
         op", "draagt bij aan", "zorgt voor", "werkt voor", "leidt tot": ``uitkomstvoorzetsels``) to
         the clause's end (a subordinate or relative clause after it tells about the group). People
         after it are whom it works for, the target group ("werkt X voor vmbo-leerlingen")."""
-        if not _asks(question):
+        if not _asks(question, self.effect_words):
             return None
         governs: set[str] = set()
         for i, token in enumerate(question):
@@ -1395,7 +1400,7 @@ class PraktijkvraagReader:
         """Goal, problem, "does X work?" or a broad wish, from the question sentence."""
         if _wants(question) and asked:
             return "doel"  # "We willen dat de docenten meer van elkaar leren"
-        if not _asks(question) or not asked:
+        if not _asks(question, self.effect_words) or not asked:
             return "probleem"  # a description of what goes wrong, or "Hoe kwam dat?"
         if self._wished(question):
             return "kenmerken"
@@ -1411,7 +1416,7 @@ class PraktijkvraagReader:
 
     def _wished(self, question: Sequence[Token]) -> str | None:
         """ "Wat moet er in een goed inwerkprogramma?" → "inwerkprogramma"."""
-        if not _asks(question):
+        if not _asks(question, self.effect_words):
             return None
         for i, token in enumerate(question[:-1]):
             if (
@@ -1625,12 +1630,12 @@ def _tells(tokens: Sequence[Token], phrase: Phrase) -> bool:
     )
 
 
-def _judgement_frame(question: Sequence[Token]) -> int:
+def _judgement_frame(question: Sequence[Token], judging: frozenset[str] = frozenset()) -> int:
     """Where the topic starts in a question that asks for a judgement of an om-clause ("Is het slim om
     de lessen later te laten beginnen?", "Heeft het zin om ouders te betrekken?"): right after "om"
     when a finite verb opens the question, "het" is its subject and the om-clause ends in "te" and an
     infinitive; else 0. Such a question asks "does X work?"."""
-    if len(question) < 4 or not _asks(question) or not question[0].is_finite_verb:
+    if len(question) < 4 or not _asks(question, judging) or not question[0].is_finite_verb:
         return 0
     if "het" not in {t.lemma.lower() for t in question[1:3]}:
         return 0
@@ -1916,9 +1921,11 @@ def _measure_before(token: Token, noun: Token) -> bool:
     return token.tag == noun.tag == "N" and "ev" in token.features and "mv" in noun.features
 
 
-def _asks(sentence: Sequence[Token]) -> bool:
+def _asks(sentence: Sequence[Token], judging: frozenset[str] = frozenset()) -> bool:
     """A question: it ends in "?", or (typed without one) opens with a question word ("wat moet er in
-    een goed inwerkprogramma")."""
+    een goed inwerkprogramma") or with its finite verb and a word of ``judging`` whether something
+    works ("heeft uitsturen eigenlijk wel zin"; a story opening with its verb, "had zelf ook een
+    volle klas", does not judge)."""
     if not sentence:
         return False
     first = sentence[0]
@@ -1926,6 +1933,7 @@ def _asks(sentence: Sequence[Token]) -> bool:
         sentence[-1].text == "?"
         or (first.tag == "VNW" and "vb" in first.features)
         or first.lemma.lower() in {"hoe", "waarom", "wanneer", "waar"}
+        or (first.is_finite_verb and any(t.lemma.lower() in judging for t in sentence))
     )
 
 

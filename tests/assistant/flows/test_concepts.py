@@ -760,3 +760,15 @@ def test_doing_nothing_with_a_thing_is_not_using_it(reader):
         "vo",
     )
     assert "feedbackgebruik" in _labels(reading) and "motivatie" not in _labels(reading)
+
+
+def test_a_question_typed_without_a_mark_judges_a_time_out(reader):
+    # opening with its verb and "werkt", it asks whether the practice works; no question mark needed
+    reading = reader.read(
+        "In 2 mavo zitten een paar jongens die bijna elke les in het opvanglokaal belanden. werkt zo'n "
+        "time-out eigenlijk wel",
+        "vo",
+    )
+    assert reading.vorm == "effect"
+    first = reading.concepts[0]
+    assert first.entry is not None and first.entry.term == "uitsturen" and first.mentions == 2
