@@ -81,6 +81,7 @@ _FORMS = ("doel", "probleem", "effect", "kenmerken", "kenmerken_doel", "smaller"
 _META_WORDS = 4  # more reads as a word list; 4 named no more concepts on the tuning half (0.5)
 _KIND_POINTERS = frozenset({"zo'n", "zulk"})  # demonstratives of a kind, not of one thing
 _DEFINITE = frozenset({"de", "het"})
+_BECAUSE = frozenset({"omdat", "doordat", "want"})  # the conjunctions of cause
 # Dutch names pupils by their class with "-er": "tweedeklasser", "examenklasser", "achtstegroeper".
 _PUPILS_BY_CLASS = ("klasser", "groeper")
 _MODALS = frozenset({"kunnen", "moeten", "willen", "zullen", "mogen"})
@@ -214,6 +215,7 @@ class Concept:
 
     noun: str = ""  # the object of a predicate made a noun ("spullen" in "het vergeten van spullen")
     setting: bool = False  # where or when it happens ("in de klas", "elke ochtend"), not what about
+    reason: bool = False  # named in a clause of cause ("omdat ze de werkdruk niet aankunnen"): a guess why
     actor: bool = False  # people the thesaurus makes a topic ("ouders"): a party, known or not
     assigned: bool = False  # its descriptor stands out in the dense assignment (``descriptors``)
     relevance: float = 0.0  # its descriptor's z-score in that assignment: how much the text is about it
@@ -944,6 +946,7 @@ class PraktijkvraagReader:
                 # has that effect, named by the verb's noun ("stigmatisering")
                 entry = self.thesaurus.find(effect)
                 found.append(Concept(effect, entry, at, at + 1, in_question, from_noun=False, head=effect))
+        found = [replace(c, reason=True) if _reason(sentence, c.position - offset) else c for c in found]
         return _with_objects(found, sentence, offset)
 
     def _effect_asked(self, sentence: Sequence[Token], index: int, lemma: str) -> str | None:
@@ -1569,6 +1572,7 @@ def _joined(group: list[Concept], label: str) -> Concept:
         context=first.context if label == first.label else "",
         context_head=first.context_head if label == first.label else "",
         noun=first.noun if label == first.label else "",
+        reason=all(c.reason for c in group),
     )
 
 
@@ -1665,6 +1669,13 @@ def _with_objects(found: list[Concept], sentence: Sequence[Token], offset: int) 
             )
             result = [joined if c is verb else c for c in result if c is not thing]
     return result
+
+
+def _reason(sentence: Sequence[Token], index: int) -> bool:
+    """Is the word at ``index`` in a clause of cause ("omdat …", "doordat …", "want …")? It tells why
+    the practitioner thinks it happens, a cause the kennisvraag asks for, not its topic."""
+    start, _ = _clause_bounds(sentence, index)
+    return start > 0 and sentence[start - 1].lemma.lower() in _BECAUSE
 
 
 def _situation(token: Token) -> bool:
@@ -1972,7 +1983,11 @@ def _salient(concepts: list[Concept]) -> tuple[list[Concept], list[Concept]]:
     in the question, or known to the thesaurus). When nothing passes, all that are no setting count."""
     # Equally central concepts: the one whose descriptor the text is more about first (dense relevance).
     ranked = sorted(concepts, key=lambda c: (-_score(c), -c.relevance, c.position))
-    core = [c for c in ranked if not c.setting and not (c.actor and not c.in_question) and _score(c) > 1]
+    core = [
+        c
+        for c in ranked
+        if not c.setting and not c.reason and not (c.actor and not c.in_question) and _score(c) > 1
+    ]
     core = core or [c for c in ranked if not c.setting] or ranked
     return core, [c for c in ranked if c not in core]
 

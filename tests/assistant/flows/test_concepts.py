@@ -772,3 +772,13 @@ def test_a_question_typed_without_a_mark_judges_a_time_out(reader):
     assert reading.vorm == "effect"
     first = reading.concepts[0]
     assert first.entry is not None and first.entry.term == "uitsturen" and first.mentions == 2
+
+
+def test_a_clause_of_cause_tells_a_guess_why_not_the_topic(reader):
+    reading = reader.read(
+        "In 2 havo halen veel leerlingen onvoldoendes voor wiskunde, omdat ze hun huiswerk niet maken. "
+        "Hoe krijgen we die resultaten omhoog?",
+        "vo",
+    )
+    assert "wiskunde" in _labels(reading) and "huiswerk" not in _labels(reading)
+    assert "huiswerk" in [c.label for c in reading.other]
