@@ -31,7 +31,7 @@ import bisect
 import difflib
 import itertools
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
@@ -80,8 +80,17 @@ _FORMS = ("doel", "probleem", "effect", "kenmerken", "kenmerken_doel", "smaller"
 # next to its question word, verb and pronoun: it asks about the story told before it.
 _META_WORDS = 4  # more reads as a word list; 4 named no more concepts on the tuning half (0.5)
 _KIND_POINTERS = frozenset({"zo'n", "zulk"})  # demonstratives of a kind, not of one thing
-# Finite verbs that open a question, never a command ("Heeft …", "Is …", "Kan …"), typed without "?".
-_AUXILIARIES = frozenset({"zijn", "hebben", "kunnen", "moeten", "willen", "zullen", "mogen"})
+_DEFINITE = frozenset({"de", "het"})
+_BECAUSE = frozenset({"omdat", "doordat", "want"})  # the conjunctions of cause
+# Dutch names pupils by their class with "-er": "tweedeklasser", "examenklasser", "achtstegroeper".
+_PUPILS_BY_CLASS = ("klasser", "groeper")
+_MODALS = frozenset({"kunnen", "moeten", "willen", "zullen", "mogen"})
+# Negative pronouns negate their verb as "niet" does ("ze doen niks meer" = "ze doen niet meer").
+_NOTHING = frozenset({"niks", "niets"})
+# Nouns that name a part of a group (a closed class of Dutch), standing for its people on their own.
+_PORTIONS = frozenset(
+    {"deel", "gedeelte", "helft", "rest", "merendeel", "meerderheid", "minderheid", "kwart"}
+)
 
 
 @dataclass(frozen=True)
@@ -206,6 +215,7 @@ class Concept:
 
     noun: str = ""  # the object of a predicate made a noun ("spullen" in "het vergeten van spullen")
     setting: bool = False  # where or when it happens ("in de klas", "elke ochtend"), not what about
+    reason: bool = False  # named in a clause of cause ("omdat ze de werkdruk niet aankunnen"): a guess why
     actor: bool = False  # people the thesaurus makes a topic ("ouders"): a party, known or not
     assigned: bool = False  # its descriptor stands out in the dense assignment (``descriptors``)
     relevance: float = 0.0  # its descriptor's z-score in that assignment: how much the text is about it
@@ -297,7 +307,7 @@ class PraktijkvraagReader:
         self.problem_verbs = frozenset(spec["probleemwerkwoorden"])
         self.proposal_verbs = frozenset(spec["voorstelwerkwoorden"])
         self.wish_adjectives = frozenset(spec["wensbijvoeglijk"])
-        self.negators = frozenset(spec["ontkenningen"])
+        self.negators = frozenset(spec["ontkenningen"]) | _NOTHING
         self.context_prepositions = frozenset(spec["context_voorzetsels"])
         self.levels = re.compile(spec["niveau"], re.IGNORECASE)
         self.default_learners = spec["standaardgroep"]
@@ -311,7 +321,7 @@ class PraktijkvraagReader:
     def read(self, praktijkvraag: str, sector: str | None = None) -> Reading:
         analysis = analyse(praktijkvraag)
         question = _question_sentence(analysis)
-        frame = _judgement_frame(question)
+        frame = _judgement_frame(question, self.effect_words)
         # A short question ("Wat doen we fout?", "Wat is wijsheid?") asks about the story before it: the
         # first sentence, where practitioners state the problem, counts as the question's.
         # A short yes/no question about a thing ("Werkt een huiswerkklas?") names its own topic.
@@ -327,7 +337,7 @@ class PraktijkvraagReader:
         )
         # … unless it follows an earlier question, which then names the topic ("ik twijfel: lezen ze op
         # een scherm net zo goed als op papier? wat zegt het onderzoek?")
-        earlier = [s for s in analysis.sentences if s is not question and s[-1].text == "?"]
+        earlier = [s for s in analysis.sentences if s is not question and s[-1].text.endswith("?")]
         salient = (earlier[-1] if earlier else analysis.sentences[0]) if meta else question
         # "Collega's willen stoppen met huiswerk. Wat is wijsheid?": a judgement of the measure proposed.
         judged = meta and _judges(first, self.effect_words)
@@ -340,7 +350,7 @@ class PraktijkvraagReader:
             # "Is het slim om …", "Heeft het zin om …": the judgement is the frame, the om-clause the topic.
             words = sentence[frame:] if sentence is question else sentence
             at = offset + len(sentence) - len(words)
-            found = self._concepts(words, at, sentence is salient, told)
+            found = self._concepts(words, at, sentence is salient, told, {c.head for c in concepts})
             told = told or self._names_learners(sentence)
             colon = next((i for i, t in enumerate(words[:-1]) if t.text == ":"), None)
             if sentence is salient and colon is not None:
@@ -428,6 +438,11 @@ class PraktijkvraagReader:
                 [t for i, t in enumerate(question, question_offset) if not (outcome and outcome[0] <= i)],
             )
         )
+        if vorm == "effect" and outcome is not None:
+            # the effect of X on Y: X is what is asked, however much the text is about Y (a descriptor
+            # the dense assignment finds for the outcome does not put it first)
+            start, end = outcome
+            core = sorted(core, key=lambda c: start <= c.position < end)
         # The sentences that ask about X; the others tell the story.
         asking = {analysis.sentences.index(question), *([proposal.sentence] if proposal else [])}
         problem = _problem(core, analysis, asking) if vorm == "effect" and outcome is None else []
@@ -478,14 +493,23 @@ class PraktijkvraagReader:
     def _blamed(self, question: Sequence[Token]) -> tuple[int, int] | None:
         """Where a question names a cause: the phrase after the preposition of a verb of causing ("ligt
         het aan het programma", "komt het door de methode": ``oorzaakwerkwoorden``) to the clause's end."""
-        if not _asks(question):
+        if not _asks(question, self.effect_words):
             return None
         for i, token in enumerate(question):
             prepositions = self.cause_prepositions.get(token.lemma.lower(), ()) if token.is_verb else ()
             at = next((j for j in range(i + 1, len(question)) if question[j].tag == "VZ"), None)
             if at is None or question[at].lemma.lower() not in prepositions:
                 continue
-            end = next((j for j in range(at + 1, len(question)) if _ends_phrase(question[j])), len(question))
+            # a coordinator before a verb starts the alternative ("aan het systeem of is dat toeval")
+            end = next(
+                (
+                    j
+                    for j in range(at + 1, len(question))
+                    if _ends_phrase(question[j])
+                    or (question[j].tag == "VG" and j + 1 < len(question) and question[j + 1].is_verb)
+                ),
+                len(question),
+            )
             if any(t.is_noun for t in question[at + 1 : end]):
                 return at + 1, end
         return None
@@ -599,11 +623,11 @@ class PraktijkvraagReader:
                 or (c.context_head and self.thesaurus.find(c.context_head) is entry)
             ]
             if same:
-                concepts = [
-                    replace(c, assigned=True, entry=c.entry or entry) if c in same else c for c in concepts
-                ]
+                concepts = [self._confirmed(c, entry) if c in same else c for c in concepts]
                 continue
             index = analysis.sentences.index(sentences[assigned.sentence]) if assigned.sentence >= 0 else 0
+            if assigned.sentence >= 0 and self._echo(analysis.sentences[index], entry):
+                continue
             at = starts[index]
             concepts.append(
                 Concept(
@@ -620,12 +644,22 @@ class PraktijkvraagReader:
             )
         return concepts
 
+    @staticmethod
+    def _confirmed(concept: Concept, entry: Entry) -> Concept:
+        """The concept the assigned descriptor ``entry`` confirms. A concept that is only the broader
+        term a verb stands for ("doet niks" → motivatie) is the narrower descriptor the whole text is
+        about ("onderpresteren"): the verb said little, the text says more."""
+        broader = concept.entry is not None and concept.entry.term in entry.breder
+        if broader and not concept.from_noun and concept.label == concept.head == concept.entry.term:
+            return replace(concept, label=entry.term, head=entry.term, entry=entry, assigned=True)
+        return replace(concept, assigned=True, entry=concept.entry or entry)
+
     def _outcome(self, question: Sequence[Token], offset: int) -> tuple[int, int] | None:
         """Where the question names the outcome: after the preposition its effect word governs ("effect
         op", "draagt bij aan", "zorgt voor", "werkt voor", "leidt tot": ``uitkomstvoorzetsels``) to
         the clause's end (a subordinate or relative clause after it tells about the group). People
         after it are whom it works for, the target group ("werkt X voor vmbo-leerlingen")."""
-        if not _asks(question):
+        if not _asks(question, self.effect_words):
             return None
         governs: set[str] = set()
         for i, token in enumerate(question):
@@ -793,49 +827,48 @@ class PraktijkvraagReader:
         return index > 0 and tokens[index - 1].tag == "VZ"
 
     def _concepts(
-        self, sentence: Sequence[Token], offset: int, in_question: bool, told: bool = False
+        self,
+        sentence: Sequence[Token],
+        offset: int,
+        in_question: bool,
+        told: bool = False,
+        heads: set[str] | None = None,
     ) -> list[Concept]:
         """Thesaurus phrases ("te laat", "zelf beoordelen"), noun phrases that are topics, change verbs
         with their subject, and verbs/adjectives the thesaurus knows. ``told``: an earlier sentence
-        named learners, so a plural "ze" can be them."""
+        named learners, so a plural "ze" can be them; ``heads``: the head lemmas of the concepts
+        earlier sentences named, which a definite article in the question points back to."""
         found: list[Concept] = []
         place = {id(t): offset + i for i, t in enumerate(sentence)}
         used: set[int] = set()
-        # Phrases are looked up in the words and in the lemmas without "te" ("zelf te beoordelen").
-        for words in (
-            [t for t in sentence],
-            [t for t in sentence if t.lemma.lower() != "te"],
-        ):
-            forms = [t.text.lower() for t in words]
-            for text_of in (forms, [t.lemma.lower() for t in words]):
-                text = " ".join(text_of)
-                for phrase in self.thesaurus.phrases:
-                    match = re.search(rf"(?<!\S){re.escape(phrase)}(?!\S)", text)
-                    if match is None:
-                        continue
-                    first = text[: match.start()].count(" ")
-                    covered = words[first : first + phrase.count(" ") + 1]
-                    if any(id(t) in used for t in covered) or self.levels.fullmatch(phrase):
-                        continue  # a level ("groep 1") is the target group's, also one the thesaurus knows
-                    if not any(t.is_noun for t in covered) and self._impersonal(sentence, covered[0]):
-                        continue  # "als het al te laat is": the situation, not learners who are late
-                    entry = self.thesaurus.find(phrase)
-                    assert entry is not None
-                    used.update(id(t) for t in covered)
-                    start, end = place[id(covered[0])], place[id(covered[-1])] + 1
-                    # The practitioner's own noun phrase keeps their words ("warme overdracht").
-                    # … also a fixed phrase ending in an infinitive used as a noun ("vrij lezen").
-                    # … not a fixed expression opening with a preposition ("aan boord" → draagvlak).
-                    own = (
-                        text_of is forms
-                        and covered[0].tag != "VZ"
-                        and (
-                            any(t.is_noun for t in covered)
-                            or (len(covered) > 1 and covered[-1].is_infinitive and covered[0].lemma != "te")
-                        )
+        for phrase, covered, in_words in self._phrases(sentence):
+            if any(id(t) in used for t in covered) or self.levels.fullmatch(phrase):
+                continue  # a level ("groep 1") is the target group's, also one the thesaurus knows
+            if self._of_het(sentence, covered):
+                continue  # "als het al te laat is": the situation, not learners who are late
+            entry = self.thesaurus.find(phrase)
+            assert entry is not None
+            used.update(id(t) for t in covered)
+            start, end = place[id(covered[0])], place[id(covered[-1])] + 1
+            # The practitioner's own noun phrase keeps their words ("warme overdracht").
+            # … also a fixed phrase ending in an infinitive used as a noun ("vrij lezen"), not as the
+            # verb of a modal ("kunnen we eerder zien dat …").
+            # … not a fixed expression opening with a preposition ("aan boord" → draagvlak).
+            own = (
+                in_words
+                and covered[0].tag != "VZ"
+                and (
+                    any(t.is_noun for t in covered)
+                    or (
+                        len(covered) > 1
+                        and covered[-1].is_infinitive
+                        and covered[0].lemma != "te"
+                        and not _modal_verb(sentence, covered[-1])
                     )
-                    label = " ".join(t.text.lower() for t in covered) if own else entry.term
-                    found.append(Concept(label, entry, start, end, in_question, own, head=phrase))
+                )
+            )
+            label = " ".join(t.text.lower() for t in covered) if own else entry.term
+            found.append(Concept(label, entry, start, end, in_question, own, head=phrase))
         phrases = Analysis((tuple(sentence),)).noun_phrases()
         for whole in (part for phrase in phrases for part in _split_nouns(phrase)):
             # A phrase the thesaurus took part of ("toets [begrijpend lezen]") keeps the rest before it.
@@ -848,7 +881,7 @@ class PraktijkvraagReader:
             # "wij als sectie Nederlands", "Collega's zeggen dat …": staff who ask or tell, not what about
             # (what parents think is a topic: "Ouders denken dat de school ze bewaart")
             teller = _tells(sentence, phrase) and head.lemma.lower() not in self.parties
-            if _speaker_role(sentence, phrase) or teller:
+            if _speaker_role(sentence, phrase) or teller or self._whose(sentence, phrase):
                 continue
             if self._level_after(sentence, phrase):  # "in klas [4]": the target group's level
                 continue
@@ -859,13 +892,29 @@ class PraktijkvraagReader:
             if entry is None and " " in label and all(t.is_noun for t in phrase.tokens):
                 entry = self.thesaurus.find(label.replace(" ", ""))  # "burn-out klachten" typed loose
             entry = entry if entry is not None and self._strong(head, entry) else None
+            # An everyday noun is as specific as a rare modifier the thesaurus knows ("een adaptief
+            # online programma" → digitale leermiddelen).
+            entry = entry or next(
+                (
+                    known
+                    for t in phrase.tokens
+                    if t is not head
+                    and t.is_adjective
+                    and self._rare(t)
+                    and (known := self.thesaurus.find(t.lemma)) is not None
+                ),
+                None,
+            )
             modified = any(t.is_adjective or _ordinal(t) for t in phrase.tokens)
             # "zo'n gesprek", "in zo'n omgeving": the question points at what the story told; that is its
             # topic, however everyday the word, and no setting.
             pointed = _pointed(sentence, phrase) if in_question and offset > 0 else ""
+            if in_question and not pointed and head.lemma.lower() in (heads or set()):
+                # "ligt het aan het programma?" after "een adaptief online programma": the same thing
+                pointed = _definite(sentence, phrase)
             if entry is None and not (self._rare(head) or (in_question and (modified or pointed))):
                 continue
-            if entry is None and self._idiom(sentence, phrase):  # "aan boord houden", "voor de bühne"
+            if entry is None and not pointed and self._idiom(sentence, phrase):  # "aan boord houden"
                 continue
             if entry is None and self._predicate_of_het(sentence, phrase):
                 continue  # "(dat) het niet alleen brandjes blussen is": says what "het" is like, no topic
@@ -903,11 +952,17 @@ class PraktijkvraagReader:
             if token.is_verb and (particle := _particle(sentence, index)) is not None:
                 lemma = particle + lemma  # "haken … af" → "afhaken"
             at = place[id(token)]
+            if token.is_verb and (use := self._use(sentence, index, offset, found)) is not None:
+                # "dat ze er echt iets mee doen" (met de feedback) → feedbackgebruik
+                found.append(replace(use, position=at, end=at + 1, in_question=in_question))
+                continue
             if (
                 token.is_verb
                 and id(token) not in used
                 and (missing := self.thesaurus.negated.get(lemma)) is not None
                 and self._negated(sentence, index)
+                and not self._of_others(_clause(sentence, index))
+                and not _auxiliary(sentence, index)
             ):
                 # "ze lezen thuis bijna niet meer" → leesmotivatie, "komen niet opdagen" → verzuim
                 found.append(
@@ -932,6 +987,11 @@ class PraktijkvraagReader:
                 )
                 continue
             if id(token) in used or lemma in self.light_words:
+                continue
+            if (noun := self._plural_noun(sentence, index)) is not None:
+                # "het nakijken van betogen": Frog read the plural of "betoog" as the verb "betogen"
+                entry = self.thesaurus.find(noun)
+                found.append(Concept(token.text.lower(), entry, at, at + 1, in_question, head=noun))
                 continue
             if (skill := self._unable(sentence, index)) is not None:
                 # "(kinderen die) niet kunnen hakken en plakken": the skill they lack, in their words
@@ -1000,7 +1060,121 @@ class PraktijkvraagReader:
                 )
                 label = lemma if nominal else entry.term
                 found.append(Concept(label, entry, at, at + 1, in_question, from_noun=nominal, head=lemma))
-        return found
+            elif in_question and (effect := self._effect_asked(sentence, index, lemma)) is not None:
+                # "(…, of) stigmatiseert dat de zwakke lezers?": the question asks whether the practice
+                # has that effect, named by the verb's noun ("stigmatisering")
+                entry = self.thesaurus.find(effect)
+                found.append(Concept(effect, entry, at, at + 1, in_question, from_noun=False, head=effect))
+        found = [replace(c, reason=True) if _reason(sentence, c.position - offset) else c for c in found]
+        return _with_objects(found, sentence, offset)
+
+    def _effect_asked(self, sentence: Sequence[Token], index: int, lemma: str) -> str | None:
+        """The noun of a content verb (``lemma``, with its particle) that opens a yes/no question about
+        "dat" or "dit" (the practice told: "Stigmatiseert dat de zwakke lezers?", "…, of polariseert
+        dit de klas?"), made the regular Dutch way ("-eren" → "-ering", "-atie"; "-en" → "-ing"): the
+        most frequent of those Dutch knows. A dummy "het" ("maakt het uit?") points at nothing;
+        copulas and words that ask whether it works ("werkt dat?", "levert dat iets op?") name none."""
+        token = sentence[index]
+        start, _ = _clause_bounds(sentence, index)
+        if not token.is_finite_verb or start != index or lemma in self.copulas or lemma in self.effect_words:
+            return None
+        if index + 1 >= len(sentence) or sentence[index + 1].lemma.lower() not in {"dat", "dit"}:
+            return None
+        stem = lemma.removesuffix("en")
+        nouns = [f"{stem}ing", *([f"{lemma.removesuffix('eren')}atie"] if lemma.endswith("eren") else [])]
+        best = max(nouns, key=lambda n: zipf_frequency(n, "nl"))
+        return best if stem != lemma and zipf_frequency(best, "nl") > 0 else None
+
+    def _plural_noun(self, sentence: Sequence[Token], index: int) -> str | None:
+        """The singular of a noun the thesaurus knows that Frog took for an infinitive right after a
+        preposition ("van betogen" → betoog): a Dutch plural in "-en" undone (an open syllable's vowel
+        doubled again, a doubled consonant single, "v"/"z" back to "f"/"s"), when the thesaurus does
+        not know the verb itself."""
+        token = sentence[index]
+        lemma = token.lemma.lower()
+        if not token.is_infinitive or index == 0 or sentence[index - 1].tag != "VZ":
+            return None
+        if not lemma.endswith("en") or self.thesaurus.find(lemma) is not None:
+            return None
+        stem = lemma[:-2]
+        last = {"v": "f", "z": "s"}.get(stem[-1:], stem[-1:])
+        singulars = [stem, f"{stem[:-1]}{last}"]
+        if len(stem) >= 3 and stem[-2] in "aeou" and stem[-3] not in "aeiou":
+            singulars.append(f"{stem[:-1]}{stem[-2]}{last}")  # "betog" → "betoog", "brieven" → "brief"
+        if len(stem) >= 2 and stem[-1] == stem[-2]:
+            singulars.append(stem[:-1])  # "lessen" → "les"
+        return next((s for s in singulars if self.thesaurus.knows(s)), None)
+
+    def _use(
+        self, sentence: Sequence[Token], index: int, offset: int, found: list[Concept]
+    ) -> Concept | None:
+        """The use of a thing, when "doen" has "iets", "niets" or "niks" as its object and the thing
+        after "met" ("niets doen met de feedback") or before "er … mee" ("feedback zo geven dat ze er
+        iets mee doen"): its thesaurus term's use ("feedbackgebruik") or "het gebruik van" it."""
+        if sentence[index].lemma.lower() != "doen":
+            return None
+        start, end = _clause_bounds(sentence, index)
+        clause = sentence[start:end]
+        if not any(t.tag == "VNW" and t.lemma.lower() in {"iets", *_NOTHING} for t in clause):
+            return None
+        lemmas = [t.lemma.lower() for t in clause]
+        if "met" in lemmas:
+            at = offset + start + lemmas.index("met") + 1
+            thing = next((c for c in found if c.from_noun and at <= c.position <= at + 1), None)
+        elif "mee" in lemmas and any(t.tag == "VNW" and "adv-pron" in t.features for t in clause):
+            thing = next((c for c in reversed(found) if c.from_noun and c.end <= offset + start), None)
+        else:
+            return None
+        if thing is None:
+            return None
+        use = self.thesaurus.find(f"{thing.entry.term}gebruik") if thing.entry is not None else None
+        if use is not None and thing.entry is not None and thing.entry.term in use.breder:
+            return Concept(use.term, use, 0, 0, False, from_noun=False, head=use.term)
+        label = f"het gebruik van {thing.label}"
+        return Concept(label, thing.entry, 0, 0, False, from_noun=False, head="gebruik", noun=thing.label)
+
+    def _phrases(self, sentence: Sequence[Token]) -> Iterator[tuple[str, list[Token], bool]]:
+        """The thesaurus phrases in the sentence, longest first: each with the tokens it covers and
+        whether it stands in the words themselves (else in their lemmas). Phrases are looked up in the
+        words and in the lemmas, also without "te" ("zelf te beoordelen")."""
+        for words in ([t for t in sentence], [t for t in sentence if t.lemma.lower() != "te"]):
+            forms = [t.text.lower() for t in words]
+            for text_of in (forms, [t.lemma.lower() for t in words]):
+                text = " ".join(text_of)
+                for phrase in self.thesaurus.phrases:
+                    match = re.search(rf"(?<!\S){re.escape(phrase)}(?!\S)", text)
+                    if match is not None:
+                        first = text[: match.start()].count(" ")
+                        yield phrase, words[first : first + phrase.count(" ") + 1], text_of is forms
+
+    def _of_het(self, sentence: Sequence[Token], covered: Sequence[Token]) -> bool:
+        """Are the words of a thesaurus phrase without a noun said of an impersonal "het" ("als het
+        te laat is")?"""
+        return not any(t.is_noun for t in covered) and self._impersonal(sentence, covered[0])
+
+    def _echo(self, sentence: Sequence[Token], entry: Entry) -> bool:
+        """Does the sentence name the descriptor only in words said of an impersonal "het" ("Wij horen
+        het pas als het te laat is" → te laat komen)? Its likeness to the descriptor is then the
+        likeness of those words, which name no topic."""
+        phrases = [c for p, c, _ in self._phrases(sentence) if self.thesaurus.find(p) is entry]
+        return bool(phrases) and all(self._of_het(sentence, c) for c in phrases)
+
+    def _whose(self, sentence: Sequence[Token], phrase: Phrase) -> bool:
+        """Does the phrase say whose the people before it are ("de docenten van [onze opleiding]") or
+        name their course ("opleiding [Software Developer]")? It belongs to who, not to what about. Not
+        a phrase the thesaurus knows ("de ouders van [nieuwkomers]" is a topic)."""
+        if phrase.head is None or self.thesaurus.find(phrase.head.lemma) is not None:
+            return False
+        index = next(i for i, t in enumerate(sentence) if t is phrase.tokens[0])
+        before = index - 1
+        if before >= 0 and phrase.tokens[0].text[:1].isupper():
+            return sentence[before].lemma.lower().endswith("opleiding")
+        while before >= 0 and sentence[before].tag in {"LID", "VNW"}:
+            before -= 1
+        if before < 1 or sentence[before].lemma.lower() != "van":
+            return False
+        people = sentence[before - 1]
+        return people.is_noun and (people.lemma.lower() in self.people or self._learner(people.lemma))
 
     def _unable(self, sentence: Sequence[Token], index: int) -> str | None:
         """The skill a negated "kunnen" says is missing: the infinitive at ``index`` (with one joined to
@@ -1068,10 +1242,10 @@ class PraktijkvraagReader:
         after = next((t for t in sentence[index + 1 :] if t.tag not in {"BW", "ADJ"}), None)
         if after is not None and after.lemma.lower() == "met":
             return False
-        if self._names_staff(sentence):
-            return False
+        if self._names_staff(_clause(sentence, index)):  # not staff in another clause ("omdat het
+            return False  # niet klikt met de praktijkopleider")
         plural_they = any(t.tag == "VNW" and {"pers", "3", "mv"} <= set(t.features) for t in sentence)
-        return self._names_learners(sentence) or (told and plural_they)
+        return self._names_learners(sentence) or (told and (plural_they or _portion(sentence)))
 
     def _names_learners(self, sentence: Sequence[Token]) -> bool:
         """Does the sentence name learners: a learner, an agent noun ("rekenaars"), a level ("havo 4")?"""
@@ -1079,6 +1253,15 @@ class PraktijkvraagReader:
         return bool(self.levels.search(text)) or any(
             t.is_noun and (self._learner(t.lemma) or self._agent(t)) for t in sentence
         )
+
+    def _of_others(self, clause: Sequence[Token]) -> bool:
+        """Does the clause name people other than learners and no learners ("de ouders komen niet", "we
+        doen er niets mee")? What they do not do is no lack of the learners'."""
+        others = any(
+            (t.is_noun or t.tag == "VNW") and t.lemma.lower() in self.people and not self._learner(t.lemma)
+            for t in clause
+        )
+        return others and not self._names_learners(clause)
 
     def _names_staff(self, sentence: Sequence[Token]) -> bool:
         """Does the sentence name staff and no learners ("De praktijkbegeleiders haken daardoor af")?"""
@@ -1093,11 +1276,12 @@ class PraktijkvraagReader:
         return any(t.lemma.lower() in self.negators for t in _clause(sentence, index))
 
     def _impersonal(self, sentence: Sequence[Token], word: Token) -> bool:
-        """Is the word in a clause whose subject is an impersonal "het" with a copula ("het is te laat",
-        "het wordt te druk")? What it says is of the situation, not of anyone in it."""
+        """Is the word in a clause whose subject is an impersonal "het" or a pronoun "dat"/"dit" with a
+        copula ("het is te laat", "het wordt te druk", "Is dat toeval?")? What it says is of the
+        situation, not of anyone in it, nor a topic of its own."""
         index = next(i for i, t in enumerate(sentence) if t is word)
         clause = _clause(sentence, index)
-        return any(t.lemma.lower() == "het" and t.tag == "VNW" for t in clause) and any(
+        return any(_situation(t) for t in clause) and any(
             t.is_finite_verb and t.lemma.lower() in self.copulas for t in clause
         )
 
@@ -1256,6 +1440,7 @@ class PraktijkvraagReader:
                 lemma.endswith(form) and len(lemma) - len(form) >= _MIN_PREFIX for form in self._learner_forms
             )
             or self._learner_typo(text or lemma) is not None  # Frog cuts a mistyped plural oddly
+            or lemma.rstrip("s").endswith(_PUPILS_BY_CLASS)
         )
 
     def _learner_typo(self, word: str) -> str | None:
@@ -1308,11 +1493,19 @@ class PraktijkvraagReader:
             key = concept.entry.term.lower() if topic and concept.entry else form(concept)
             groups.setdefault(key, []).append(concept)
         merged = []
+
+        def word(label: str) -> str:
+            """A single word by its stem ("cijfer" and "cijfers" are one)."""
+            return label if " " in label else stem_words([label])[0]
+
         for key, group in groups.items():
             literal = [c for c in group if c.from_noun and form(c) == key]
             if literal and len(group) > 1:
-                # "het opgeven van huiswerk" next to "huiswerk" is the same concept, not one of its own.
-                own = [c for c in group if c.from_noun and form(c) != key and c.noun.lower() != key]
+                # "het opgeven van huiswerk" next to "huiswerk" is the same concept, not one of its own;
+                # so is the term's other number ("cijfer" next to "cijfers").
+                own = [
+                    c for c in group if c.from_noun and word(form(c)) != word(key) and c.noun.lower() != key
+                ]
                 merged += [_joined([c for c in group if c not in own], literal[0].label), *own]
             else:
                 # A predicate made a noun ("het beklijven van scholing") says more than another noun of
@@ -1335,7 +1528,9 @@ class PraktijkvraagReader:
         """Goal, problem, "does X work?" or a broad wish, from the question sentence; ``measured``: it
         names X and the outcome of X ("Wat doet X voor Y?"); ``before``: the words before that outcome
         (a verb of solving within it says what X should do, "Heeft X zin om uitval te voorkomen?")."""
-        if not _asks(question) or not asked:
+        if _wants(question) and asked:
+            return "doel"  # "We willen dat de docenten meer van elkaar leren"
+        if not _asks(question, self.effect_words) or not asked:
             return "probleem"  # a description of what goes wrong, or "Hoe kwam dat?"
         if self._wished(question):
             return "kenmerken"
@@ -1343,7 +1538,7 @@ class PraktijkvraagReader:
         if lemmas & self.problem_verbs:
             return "probleem"
         first = question[0]
-        if first.is_finite_verb and first.lemma.lower() not in {"kunnen", "moeten", "willen", "zullen"}:
+        if first.is_finite_verb and first.lemma.lower() not in _MODALS - {"mogen"}:
             return "effect"  # "Draagt X bij aan Y?", "Klopt het dat X zorgt voor Y?", "Werkt X?"
         if first.lemma.lower() == "hoe" or "om" in lemmas:
             return "doel"
@@ -1351,7 +1546,7 @@ class PraktijkvraagReader:
 
     def _wished(self, question: Sequence[Token]) -> str | None:
         """ "Wat moet er in een goed inwerkprogramma?" → "inwerkprogramma"."""
-        if not _asks(question):
+        if not _asks(question, self.effect_words):
             return None
         for i, token in enumerate(question[:-1]):
             if (
@@ -1440,14 +1635,19 @@ class PraktijkvraagReader:
 
 
 def _particle(sentence: Sequence[Token], index: int) -> str | None:
-    """The particle a verb left at the end of its clause ("haken massaal af" → "af")."""
+    """The particle a verb left at the end of its clause ("haken massaal af" → "af"). An om-clause is
+    a clause of its own, and a particle right before "te" or a verb is that verb's ("wat werkt om ze
+    binnen te krijgen": binnenkrijgen, not binnenwerken)."""
     if not sentence[index].is_verb or sentence[index].is_participle:
         return None
-    for token in sentence[index + 1 :]:
-        if token.tag in {"LET", "VG"} or token.is_verb:
+    for at in range(index + 1, len(sentence)):
+        token = sentence[at]
+        if token.tag in {"LET", "VG"} or token.is_verb or _purpose(sentence, at):
             return None
         if token.tag == "VZ" and "fin" in token.features:
-            return token.lemma.lower()
+            after = sentence[at + 1] if at + 1 < len(sentence) else None
+            own = after is not None and (after.lemma.lower() == "te" or after.is_verb)
+            return None if own else token.lemma.lower()
     return None
 
 
@@ -1499,6 +1699,7 @@ def _joined(group: list[Concept], label: str) -> Concept:
         context=first.context if label == first.label else "",
         context_head=first.context_head if label == first.label else "",
         noun=first.noun if label == first.label else "",
+        reason=all(c.reason for c in group),
     )
 
 
@@ -1560,7 +1761,7 @@ def _tells(tokens: Sequence[Token], phrase: Phrase) -> bool:
     )
 
 
-def _judgement_frame(question: Sequence[Token]) -> int:
+def _judgement_frame(question: Sequence[Token], judging: frozenset[str] = frozenset()) -> int:
     """Where the topic starts in a question that asks for a judgement of an om-clause ("Is het slim om
     de lessen later te laten beginnen?", "Heeft het zin om ouders te betrekken?"): right after "om"
     when a finite verb opens the question, "het" is its subject and the om-clause ends in "te" and an
@@ -1568,7 +1769,7 @@ def _judgement_frame(question: Sequence[Token]) -> int:
     right after "of" ("Wij vragen ons af of het slim is om ouders leesboekjes mee te geven.")."""
     if len(question) < 4:
         return 0
-    if _asks(question) and question[0].is_finite_verb:
+    if _asks(question, judging) and question[0].is_finite_verb:
         subject = question[1:3]
     else:
         of = next((i for i, t in enumerate(question) if t.lemma.lower() == "of" and t.tag == "VG"), None)
@@ -1580,6 +1781,59 @@ def _judgement_frame(question: Sequence[Token]) -> int:
         return 0
     rest = [t.lemma.lower() for t in question[om + 1 :]]
     return om + 1 if "te" in rest and any(t.is_infinitive for t in question[om + 1 :]) else 0
+
+
+def _with_objects(found: list[Concept], sentence: Sequence[Token], offset: int) -> list[Concept]:
+    """The concepts with an infinitive used as a noun joined to the concept its "van" governs, its
+    object ("het nakijken van betogen"), as one concept of the infinitive's term."""
+    result = list(found)
+    for verb in found:
+        index = verb.position - offset
+        if not verb.from_noun or verb not in result or not sentence[index].is_infinitive:
+            continue
+        after = verb.end - offset
+        if after >= len(sentence) or sentence[after].lemma.lower() != "van":
+            continue
+        start = after + 1 + (after + 1 < len(sentence) and sentence[after + 1].tag == "LID")
+        thing = next((c for c in result if c.from_noun and c.position - offset == start), None)
+        if thing is not None:
+            joined = replace(
+                verb, label=f"het {verb.label} van {thing.label}", end=thing.end, noun=thing.label
+            )
+            result = [joined if c is verb else c for c in result if c is not thing]
+    return result
+
+
+def _reason(sentence: Sequence[Token], index: int) -> bool:
+    """Is the word at ``index`` in a clause of cause ("omdat …", "doordat …", "want …")? It tells why
+    the practitioner thinks it happens, a cause the kennisvraag asks for, not its topic."""
+    start, _ = _clause_bounds(sentence, index)
+    return start > 0 and sentence[start - 1].lemma.lower() in _BECAUSE
+
+
+def _situation(token: Token) -> bool:
+    """An impersonal "het" or a demonstrative pronoun on its own ("dat", "dit"): the situation told."""
+    lemma = token.lemma.lower()
+    if token.tag != "VNW":
+        return False
+    return lemma == "het" or (lemma in {"dat", "dit"} and {"aanw", "pron"} <= set(token.features))
+
+
+def _auxiliary(sentence: Sequence[Token], index: int) -> bool:
+    """Does the finite verb at ``index`` govern an infinitive later in its clause ("komen niet opdagen",
+    "willen niet lezen")? The infinitive then carries the content."""
+    _, end = _clause_bounds(sentence, index)
+    return sentence[index].is_finite_verb and any(t.is_infinitive for t in sentence[index + 1 : end])
+
+
+def _modal_verb(sentence: Sequence[Token], word: Token) -> bool:
+    """Is the infinitive the verb a modal governs: a modal is its clause's finite verb and no other
+    verb follows it there ("Hoe kunnen we eerder zien dat …", not "Moeten we vrij lezen invoeren?")?"""
+    index = next(i for i, t in enumerate(sentence) if t is word)
+    start, end = _clause_bounds(sentence, index)
+    finite = next((t for t in sentence[start:end] if t.is_finite_verb), None)
+    modal = finite is not None and finite.lemma.lower() in _MODALS
+    return modal and not any(t.is_verb for t in sentence[index + 1 : end])
 
 
 def _within(concept: Concept, words: frozenset[str]) -> bool:
@@ -1598,7 +1852,7 @@ def _asks_about(question: Sequence[Token], effect_words: frozenset[str] = frozen
     return (
         first is not None
         and first.is_finite_verb
-        and first.lemma.lower() not in {"kunnen", "moeten", "willen", "zullen", "mogen"}
+        and first.lemma.lower() not in _MODALS
         and not (copula and (len(question) < 2 or question[1].tag == "VNW"))
         and any(t.is_noun and t.lemma.lower() not in effect_words for t in question)
     )
@@ -1679,6 +1933,18 @@ def _pointed(sentence: Sequence[Token], phrase: Phrase) -> str:
     return before.lemma.lower() if before is not None and demonstrative else ""
 
 
+def _definite(sentence: Sequence[Token], phrase: Phrase) -> str:
+    """The definite article that opens the phrase ("het programma"), or ""."""
+    first = phrase.tokens[0]
+    index = next((i for i, t in enumerate(sentence) if t is first), 0)
+    before = first if first.tag == "LID" else (sentence[index - 1] if index > 0 else None)
+    return (
+        before.lemma.lower()
+        if before is not None and before.tag == "LID" and "bep" in before.features
+        else ""
+    )
+
+
 def _antecedents(concepts: list[Concept], tokens: Sequence[Token]) -> list[Concept]:
     """The concepts with each pointed one ("zo'n verbod") named as the earlier compound it points back
     to ("telefoonverbod": the compound's last part is its head), so the two merge as one concept that
@@ -1692,11 +1958,18 @@ def _antecedents(concepts: list[Concept], tokens: Sequence[Token]) -> list[Conce
 
     result = []
     for concept in concepts:
+        # a definite article points at the same head told with more words ("het programma" after "een
+        # adaptief online programma"), a demonstrative also at a compound ("zo'n verbod" → telefoonverbod)
+        same = concept.pointed in _DEFINITE
         earlier = [
             c
             for c in result
             if c.position < concept.position
-            and c.head != concept.head
+            and (
+                c.head == concept.head and len(c.label) > len(concept.label)
+                if same
+                else c.head != concept.head
+            )
             and c.head.endswith(concept.head)
             and (concept.pointed in _KIND_POINTERS or plural(c) == plural(concept))
         ]
@@ -1796,31 +2069,42 @@ def _measure_before(token: Token, noun: Token) -> bool:
     return token.tag == noun.tag == "N" and "ev" in token.features and "mv" in noun.features
 
 
-def _asks(sentence: Sequence[Token]) -> bool:
+def _asks(sentence: Sequence[Token], judging: frozenset[str] = frozenset()) -> bool:
     """A question: it ends in "?", or (typed without one) opens with a question word ("wat moet er in
-    een goed inwerkprogramma") or with its finite verb ("heeft uitsturen wel zin"), but not an
-    imperative ("Geef tips"): the verb bears a person's ending ("heeft", "werken") or is one that is no
-    command (an auxiliary, a modal)."""
+    een goed inwerkprogramma") or with its finite verb and a word of ``judging`` whether something
+    works ("heeft uitsturen eigenlijk wel zin"; a story opening with its verb, "had zelf ook een
+    volle klas", does not judge)."""
     if not sentence:
         return False
     first = sentence[0]
-    verb_first = first.is_finite_verb and (
-        bool({"met-t", "mv"} & set(first.features)) or first.lemma.lower() in _AUXILIARIES
-    )
     return (
-        sentence[-1].text == "?"
-        or verb_first
+        sentence[-1].text.endswith("?")  # Frog may keep it on a number: "8?"
         or (first.tag == "VNW" and "vb" in first.features)
         or first.lemma.lower() in {"hoe", "waarom", "wanneer", "waar"}
+        or (first.is_finite_verb and any(t.lemma.lower() in judging for t in sentence))
     )
 
 
 def _question_sentence(analysis: Analysis) -> tuple[Token, ...]:
-    """The (last) sentence ending in a question mark, else the last sentence."""
-    asked = [s for s in analysis.sentences if s and s[-1].text == "?"]
+    """The (last) sentence ending in a question mark, else the last that asks (opens with a question
+    word) or, failing that, in which the speakers say what they want ("We willen dat de docenten meer
+    van elkaar leren …"), else the last sentence."""
+    asked = [s for s in analysis.sentences if s and s[-1].text.endswith("?")]
+    asked = asked or [s for s in analysis.sentences if _asks(s)] or list(filter(_wants, analysis.sentences))
     if asked:
         return asked[-1]
     return analysis.sentences[-1] if analysis.sentences else ()
+
+
+def _wants(sentence: Sequence[Token]) -> bool:
+    """Does the sentence open with the speakers and "willen" ("We willen dat …", "Ik wil graag …")?"""
+    words = [t for t in sentence if t.tag != "LET"][:2]
+    return (
+        len(words) == 2
+        and words[0].tag == "VNW"
+        and {"pers", "1"} <= set(words[0].features)
+        and words[1].lemma.lower() == "willen"
+    )
 
 
 def _score(concept: Concept) -> float:
@@ -1836,7 +2120,11 @@ def _salient(concepts: list[Concept]) -> tuple[list[Concept], list[Concept]]:
     in the question, or known to the thesaurus). When nothing passes, all that are no setting count."""
     # Equally central concepts: the one whose descriptor the text is more about first (dense relevance).
     ranked = sorted(concepts, key=lambda c: (-_score(c), -c.relevance, c.position))
-    core = [c for c in ranked if not c.setting and not (c.actor and not c.in_question) and _score(c) > 1]
+    core = [
+        c
+        for c in ranked
+        if not c.setting and not c.reason and not (c.actor and not c.in_question) and _score(c) > 1
+    ]
     core = core or [c for c in ranked if not c.setting] or ranked
     return core, [c for c in ranked if c not in core]
 
@@ -1859,6 +2147,25 @@ def _problem(core: list[Concept], analysis: Analysis, asking: set[int]) -> list[
         and not c.entry.doel
         and not any(_related(x.entry, c.entry) or c.label in x.label for x in asked)
     ]
+
+
+def _portion(sentence: Sequence[Token]) -> bool:
+    """Does a portion of a group stand for its people, outside a prepositional phrase: a noun of
+    portion ("een flink deel", "de rest", ``_PORTIONS``), an indefinite pronoun used on its own
+    ("sommigen", "de meesten") or a fraction ("een derde")? After learners were named, they are
+    those learners ("Een groot deel stopt al na een maand")."""
+    for index, token in enumerate(sentence):
+        portion = (
+            (token.is_noun and token.lemma.lower() in _PORTIONS)
+            or (token.tag == "VNW" and {"onbep", "nom"} <= set(token.features))
+            or (token.tag == "TW" and {"rang", "nom"} <= set(token.features))
+        )
+        before = index - 1
+        while before >= 0 and sentence[before].tag in {"LID", "ADJ"}:
+            before -= 1
+        if portion and not (before >= 0 and sentence[before].tag == "VZ"):
+            return True
+    return False
 
 
 def _determined(sentence: Sequence[Token], index: int) -> bool:

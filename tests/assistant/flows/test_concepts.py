@@ -635,3 +635,151 @@ def test_a_skill_a_negated_kunnen_says_is_missing_is_named_in_the_practitioners_
     # a verb the thesaurus knows is named by its term
     reading = reader.read("Veel brugklassers kunnen niet plannen en organiseren. Wat werkt?", "vo")
     assert "plannen en organiseren" not in _labels(reading)
+
+
+def test_a_particle_before_te_belongs_to_the_infinitive(reader):
+    # "binnen te krijgen" is binnenkrijgen: "werkt" has no particle "binnen" (no "binnenwerken")
+    reading = reader.read("Wat werkt er om brugklassers 's ochtends op tijd binnen te krijgen?", "vo")
+    assert _labels(reading) == ["te laat komen"]
+
+
+def test_a_portion_of_the_learners_told_before_leaves(reader):
+    # "een groot deel" are the eerstejaars; the begeleider is in another clause
+    reading = reader.read(
+        "Onze eerstejaars beginnen vol goede moed. Een groot deel haakt na de herfstvakantie af, vaak "
+        "omdat de begeleider weinig tijd heeft. Hoe houden we ze binnen?",
+        "mbo",
+    )
+    assert "uitval" in _labels(reading)
+    reading = reader.read(
+        "In de vierde klas zijn de lessen op vrijdagmiddag half leeg. De rest komt gewoon niet. "
+        "Wat kunnen we doen?",
+        "vo",
+    )
+    assert "verzuim" in _labels(reading)
+
+
+def test_others_who_do_not_come_are_no_absence_of_learners(reader):
+    reading = reader.read(
+        "We nodigen de ouders van groep 4 twee keer per jaar uit, maar veel ouders komen niet opdagen. "
+        "Hoe bereiken we ze beter?",
+        "po",
+    )
+    assert "verzuim" not in _labels(reading)
+
+
+def test_noticing_early_is_signalering_and_an_impersonal_het_is_no_lateness(reader):
+    reading = reader.read(
+        "Veel leerlingen in groep 6 hebben moeite met breuken. We merken meestal pas als het te laat is "
+        "dat ze achterlopen. Hoe kunnen we eerder merken dat een leerling vastloopt?",
+        "po",
+    )
+    assert _labels(reading)[0] == "vroegsignalering"  # the term, not the words "eerder merken"
+    assert "te laat komen" not in _labels(reading)
+
+
+def test_learners_who_do_nothing_lack_motivation(reader):
+    # "niets" negates "doen" as "niet" does; of learners it is their effort that is missing
+    reading = reader.read(
+        "In 3 havo zien we dat veel leerlingen niets meer doen zodra de toetsweek voorbij is. "
+        "Hoe houden we ze aan het werk?",
+        "vo",
+    )
+    assert "motivatie" in _labels(reading)
+
+
+def test_a_verb_the_question_asks_about_names_its_noun(reader):
+    reading = reader.read(
+        "In groep 6 zitten de zwakke rekenaars samen aan een aparte instructietafel. Frustreert dat die "
+        "kinderen?",
+        "po",
+    )
+    assert "frustratie" in _labels(reading)
+    # a dummy "het" points at nothing: "maakt het uit?" asks whether it matters, no topic
+    reading = reader.read("We laten groep 8 elke ochtend tien minuten stillezen. Maakt het wat uit?", "po")
+    assert not any(label.endswith(("ing", "atie")) for label in _labels(reading))
+
+
+def test_a_broader_term_from_a_verb_gives_way_to_the_narrower_descriptor(reader):
+    # "zetten zich niet in" is motivatie; the story is about its narrower term, onderpresteren
+    reading = reader.read(
+        "Een paar slimme leerlingen in 3 vwo zetten zich niet in en halen net voldoendes, terwijl ze "
+        "veel meer kunnen. Wat kunnen we daaraan doen?",
+        "vo",
+    )
+    assert "onderpresteren" in _labels(reading) and "motivatie" not in _labels(reading)
+
+
+def test_a_term_named_in_both_numbers_is_one_concept(reader):
+    reading = reader.read(
+        "In de onderbouw geven we sinds dit jaar veel minder cijfers. Collega's vragen zich af of een "
+        "cijfer de leerlingen niet juist motiveert. Hoe zit dat?",
+        "vo",
+    )
+    assert "cijfer" not in _labels(reading) and "cijfers" in _labels(reading)
+
+
+def test_without_a_question_the_speakers_wish_is_the_goal(reader):
+    reading = reader.read(
+        "Wij willen dat de leraren van onze vestiging Noord vaker van elkaar leren. Nu zien ze elkaar "
+        "bijna nooit in de les, want iedereen heeft het druk.",
+        "vo",
+    )
+    assert reading.vorm == "doel"
+    # whose the teachers are ("van onze vestiging Noord") belongs to them, no topic
+    assert _labels(reading) == ["professionele ontwikkeling"]
+
+
+def test_the_question_points_back_at_the_practice_told_and_judges_no_chance(reader):
+    reading = reader.read(
+        "Sinds dit jaar oefenen de derdeklassers bij Frans in een adaptief online systeem. De cijfers "
+        "voor de toetsen zijn flink gedaald. Ligt dat aan het systeem of is dat toeval?",
+        "vo",
+    )
+    assert reading.doelgroep == "derdeklassers"  # pupils named by their class
+    # "het systeem" is the adaptive system told before, an everyday noun made specific by "adaptief"
+    assert reading.vorm == "effect"
+    first = reading.concepts[0]
+    assert first.label == "adaptief online systeem" and first.in_question
+    assert "toeval" not in _labels(reading)  # what "dat" is, a judgement, no topic
+
+
+def test_an_infinitive_used_as_a_noun_takes_its_object(reader):
+    # "opstellen" after "van" is the plural of "opstel" (Frog reads the verb), the object of "beoordelen"
+    reading = reader.read(
+        "Onze sectie Nederlands steekt veel tijd in het beoordelen van opstellen in 3 vwo. Hoe kan dat "
+        "sneller?",
+        "vo",
+    )
+    assert "het beoordelen van opstellen" in _labels(reading)
+
+
+def test_doing_nothing_with_a_thing_is_not_using_it(reader):
+    reading = reader.read(
+        "In 4 havo krijgen leerlingen veel feedback op hun verslagen. Maar ze doen niets met de "
+        "feedback. Hoe veranderen we dat?",
+        "vo",
+    )
+    assert "feedbackgebruik" in _labels(reading) and "motivatie" not in _labels(reading)
+
+
+def test_a_question_typed_without_a_mark_judges_a_time_out(reader):
+    # opening with its verb and "werkt", it asks whether the practice works; no question mark needed
+    reading = reader.read(
+        "In 2 mavo zitten een paar jongens die bijna elke les in het opvanglokaal belanden. werkt zo'n "
+        "time-out eigenlijk wel",
+        "vo",
+    )
+    assert reading.vorm == "effect"
+    first = reading.concepts[0]
+    assert first.entry is not None and first.entry.term == "uitsturen" and first.mentions == 2
+
+
+def test_a_clause_of_cause_tells_a_guess_why_not_the_topic(reader):
+    reading = reader.read(
+        "In 2 havo halen veel leerlingen onvoldoendes voor wiskunde, omdat ze hun huiswerk niet maken. "
+        "Hoe krijgen we die resultaten omhoog?",
+        "vo",
+    )
+    assert "wiskunde" in _labels(reading) and "huiswerk" not in _labels(reading)
+    assert "huiswerk" in [c.label for c in reading.other]
