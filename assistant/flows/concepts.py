@@ -85,8 +85,6 @@ _BECAUSE = frozenset({"omdat", "doordat", "want"})  # the conjunctions of cause
 # Dutch names pupils by their class with "-er": "tweedeklasser", "examenklasser", "achtstegroeper".
 _PUPILS_BY_CLASS = ("klasser", "groeper")
 _MODALS = frozenset({"kunnen", "moeten", "willen", "zullen", "mogen"})
-# Negative pronouns negate their verb as "niet" does ("ze doen niks meer" = "ze doen niet meer").
-_NOTHING = frozenset({"niks", "niets"})
 # Nouns that name a part of a group (a closed class of Dutch), standing for its people on their own.
 _PORTIONS = frozenset(
     {"deel", "gedeelte", "helft", "rest", "merendeel", "meerderheid", "minderheid", "kwart"}
@@ -307,7 +305,7 @@ class PraktijkvraagReader:
         self.problem_verbs = frozenset(spec["probleemwerkwoorden"])
         self.proposal_verbs = frozenset(spec["voorstelwerkwoorden"])
         self.wish_adjectives = frozenset(spec["wensbijvoeglijk"])
-        self.negators = frozenset(spec["ontkenningen"]) | _NOTHING
+        self.negators = frozenset(spec["ontkenningen"])
         self.context_prepositions = frozenset(spec["context_voorzetsels"])
         self.levels = re.compile(spec["niveau"], re.IGNORECASE)
         self.default_learners = spec["standaardgroep"]
@@ -1115,7 +1113,8 @@ class PraktijkvraagReader:
             return None
         start, end = _clause_bounds(sentence, index)
         clause = sentence[start:end]
-        if not any(t.tag == "VNW" and t.lemma.lower() in {"iets", *_NOTHING} for t in clause):
+        # "iets", or a negative pronoun ("niets", "niks"; the adverbs among the negators are no VNW)
+        if not any(t.tag == "VNW" and t.lemma.lower() in {"iets", *self.negators} for t in clause):
             return None
         lemmas = [t.lemma.lower() for t in clause]
         if "met" in lemmas:

@@ -321,7 +321,7 @@ class KennisvraagBuilder:
                     text = templates["kenmerken_doel"].format(
                         ding=reading.kenmerken_van, doel=wished.doel, **parts
                     )
-            elif served := [c for c in reading.problem if c in concepts[:n] and reading.vorm == "doel"]:
+            elif reading.vorm == "doel" and (served := [c for c in reading.problem if c in concepts[:n]]):
                 goals = _related([c for c in concepts[:n] if c not in served], tokens)
                 probleem = _enumerate([c.label for c in served])
                 text = templates["doel_probleem"].format(
