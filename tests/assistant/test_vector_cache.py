@@ -7,8 +7,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from assistant.embedder import E5Embedder
-from assistant.vector_cache import CachedEmbedder, VectorCache, with_bundled_vectors
+from assistant.embedder import CachedEmbedder, E5Embedder, with_bundled_vectors
+from assistant.vector_cache import VectorCache
 
 
 @pytest.fixture(scope="module")
