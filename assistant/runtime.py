@@ -18,7 +18,7 @@ from threadpoolctl import threadpool_limits
 from assistant import dutch
 from assistant.answer import Answerer
 from assistant.embedder import Embedder, build_embedder
-from assistant.flows.concepts import warm_up_descriptors
+from assistant.flows.descriptors import warm_up_descriptors
 from assistant.followup import FollowUpResolver
 from assistant.lexical import index_terms
 from assistant.llm.generate import build_answerer

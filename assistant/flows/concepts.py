@@ -33,13 +33,14 @@ import itertools
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any, Literal
+from typing import Literal
 
 from wordfreq import zipf_frequency
 
 from assistant.dutch import Analysis, Phrase, Token, analyse
 from assistant.flows.descriptors import DescriptorIndex
 from assistant.flows.spec import load_spec
+from assistant.flows.thesaurus import MIN_PART, TYPO_MIN, TYPO_RATIO, Entry, Thesaurus
 from assistant.lexical import stem_words
 
 Vorm = Literal["doel", "probleem", "effect", "kenmerken"]
@@ -48,13 +49,6 @@ Vorm = Literal["doel", "probleem", "effect", "kenmerken"]
 # (odd ids) 4.5, 5.0 and 5.5 named the concepts equally (0.5); 5.5 let more everyday words become search
 # terms (0.074 of them forbidden against 0.044 at 5.0, 0.048 at 4.5).
 _EVERYDAY_ZIPF = 5.0
-_MIN_PART = 5  # letters of a thesaurus word found inside a compound ("leesachterstand" → "achterstand")
-# Typing errors are forgiven in words of at least 8 letters that wordfreq does not know, this similar
-# (difflib ratio) to a thesaurus word: "gemotievert"/"gemotiveerd" 0.82. Known words are never
-# corrected: among the 4,000 most frequent long Dutch words 371 came within 0.8 of a thesaurus word
-# ("vergadering"/"verandering", "universiteit"/"diversiteit").
-_TYPO_MIN = 8
-_TYPO_RATIO = 0.8
 # The verb an agent noun is made from must be a known Dutch word: "rekenen" 4.5, "lezen" 5.3, "spelen" 5.0;
 # "computen" and "cijfen" are not (0). 3.0 keeps rare but real verbs ("spijbelen" 3.1).
 _VERB_ZIPF = 3.0
@@ -89,111 +83,6 @@ _MODALS = frozenset({"kunnen", "moeten", "willen", "zullen", "mogen"})
 _PORTIONS = frozenset(
     {"deel", "gedeelte", "helft", "rest", "merendeel", "meerderheid", "minderheid", "kwart"}
 )
-
-
-@dataclass(frozen=True)
-class Entry:
-    """One thesaurus term: ``term`` is the descriptor, with Dutch synonyms, broader terms and English."""
-
-    term: str
-    synoniemen: tuple[str, ...] = ()
-    breder: tuple[str, ...] = ()
-    engels: tuple[str, ...] = ()
-    doel: str = ""  # what research on this approach usually measures its effect on (``[doelen]``)
-    omschrijving: str = ""  # its scope note in plain sentences (``[omschrijvingen]``)
-
-
-class Thesaurus:
-    """The school-improvement thesaurus: a word (lemma), its variants (``ook``) and synonyms lead to the
-    descriptor; a compound leads to the descriptor of its last or first part; a verb in ``niet``, when
-    negated ("ze lezen niet meer"), leads to the descriptor of what is missing (``negated``); a verb or
-    adverb in ``weg``, said of learners ("de helft is weg", "een groot deel stopt"), to the descriptor of
-    their absence (``gone``).
-
-    Usage::
-
-        thesaurus = Thesaurus.load()
-        thesaurus.find("verzuimen").term   # "verzuim"
-        thesaurus.find("leesachterstand").term   # "leerproblemen" (via "achterstand")
-    """
-
-    def __init__(
-        self,
-        termen: dict[str, dict[str, Any]],
-        doelen: dict[str, str] | None = None,
-        omschrijvingen: dict[str, str] | None = None,
-    ) -> None:
-        self.entries: dict[str, Entry] = {}
-        self._lookup: dict[str, Entry] = {}
-        doelen, omschrijvingen = doelen or {}, omschrijvingen or {}
-        for name, table in (("doelen", doelen), ("omschrijvingen", omschrijvingen)):
-            if unknown := set(table) - set(termen):
-                raise ValueError(f"{name} for terms the thesaurus lacks: {sorted(unknown)}")
-        for term, values in termen.items():
-            entry = Entry(
-                term,
-                tuple(values.get("synoniemen", ())),
-                tuple(values.get("breder", ())),
-                tuple(values.get("engels", ())),
-                doelen.get(term, ""),
-                omschrijvingen.get(term, ""),
-            )
-            self.entries[term] = entry
-            self._lookup.setdefault(term.lower(), entry)
-        for term, values in termen.items():  # variants, then synonyms: a descriptor's own name wins
-            for word in values.get("ook", ()):
-                self._lookup.setdefault(word.lower(), self.entries[term])
-        for term, values in termen.items():
-            for word in values.get("synoniemen", ()):
-                self._lookup.setdefault(word.lower(), self.entries[term])
-        # "lezen niet (meer)", "komen niet": a verb the practitioner negates names what is missing.
-        self.negated: dict[str, Entry] = {
-            word.lower(): self.entries[term]
-            for term, values in termen.items()
-            for word in values.get("niet", ())
-        }
-        # "de helft van havo 4 is weg", "stopt een groot deel": learners who are not there (any more).
-        self.gone: dict[str, Entry] = {
-            word.lower(): self.entries[term]
-            for term, values in termen.items()
-            for word in values.get("weg", ())
-        }
-        self.phrases = sorted((w for w in self._lookup if " " in w), key=len, reverse=True)
-        self._long_words = [w for w in self._lookup if " " not in w and len(w) >= _TYPO_MIN]
-
-    @classmethod
-    def load(cls) -> Thesaurus:
-        spec = load_spec("zoektermen")
-        return cls(spec["termen"], spec.get("doelen"), spec.get("omschrijvingen"))
-
-    def knows(self, word: str) -> bool:
-        """Is the word itself a term, variant or synonym (no compound part, no typing error)?"""
-        return word.lower() in self._lookup
-
-    def find(self, word: str) -> Entry | None:
-        """The entry for a lemma or phrase, or for the longest known last (else first) part of a compound."""
-        word = word.lower()
-        if (entry := self._lookup.get(word)) is not None:
-            return entry
-        if " " in word or len(word) < 2 * _MIN_PART:
-            return None
-        for cut in range(len(word) - _MIN_PART, _MIN_PART - 1, -1):  # the head of a Dutch compound is last
-            if (tail := word[-cut:]) in self._lookup and len(word) - cut >= 3:
-                return self._lookup[tail]
-        for cut in range(len(word) - 3, _MIN_PART - 1, -1):
-            if (head := word[:cut]) in self._lookup:
-                return self._lookup[head]
-        # A typing error ("gemotievert"): a long word Dutch does not know, close to one the thesaurus does.
-        if zipf_frequency(word, "nl") > 0:
-            return None
-        close = difflib.get_close_matches(word, self._long_words, n=1, cutoff=_TYPO_RATIO)
-        return self._lookup[close[0]] if close else None
-
-
-def warm_up_descriptors() -> None:
-    """Embed the thesaurus's descriptors now rather than on the first kennisvraag: about 10-25 s on 2
-    cores the first time on a machine, then read from the store folder in milliseconds."""
-    DescriptorIndex(Thesaurus.load()).matrix()
 
 
 @dataclass(frozen=True)
@@ -617,7 +506,7 @@ class PraktijkvraagReader:
                 for c in concepts
                 if _related(c.entry, entry)
                 or _siblings(c.entry, entry)
-                or (len(c.head) >= _MIN_PART and any(n.endswith(c.head) for n in names))
+                or (len(c.head) >= MIN_PART and any(n.endswith(c.head) for n in names))
                 or (c.context_head and self.thesaurus.find(c.context_head) is entry)
             ]
             if same:
@@ -1444,11 +1333,11 @@ class PraktijkvraagReader:
 
     def _learner_typo(self, word: str) -> str | None:
         """The learners a mistyped word means ("leerligen" → "leerlingen"): a long word Dutch does not
-        know, as close to a learner's form as a typing error the thesaurus forgives (``_TYPO_RATIO``)."""
+        know, as close to a learner's form as a typing error the thesaurus forgives (``TYPO_RATIO``)."""
         word = word.lower()
-        if len(word) < _TYPO_MIN or zipf_frequency(word, "nl") > 0:
+        if len(word) < TYPO_MIN or zipf_frequency(word, "nl") > 0:
             return None
-        close = difflib.get_close_matches(word, self._learner_forms, n=1, cutoff=_TYPO_RATIO)
+        close = difflib.get_close_matches(word, self._learner_forms, n=1, cutoff=TYPO_RATIO)
         return close[0] if close else None
 
     def _agent(self, head: Token) -> bool:

@@ -31,19 +31,12 @@ from langchain_core.language_models import BaseChatModel
 from wordfreq import zipf_frequency
 
 from assistant.dutch import Token
-from assistant.flows.concepts import (
-    MAX_CONCEPTS,
-    Concept,
-    PraktijkvraagReader,
-    Reading,
-)
-from assistant.flows.concepts import (
-    Entry as ThesaurusEntry,
-)
+from assistant.flows.concepts import MAX_CONCEPTS, Concept, PraktijkvraagReader, Reading
 from assistant.flows.export import Artifact, Entry, Section, SourceList
 from assistant.flows.rephrase import Rephraser, is_question
 from assistant.flows.sources import Cited, LeidraadIndex, cite, reword
 from assistant.flows.spec import load_spec
+from assistant.flows.thesaurus import Entry as ThesaurusEntry
 from assistant.flows.validation import FlowInputError, known_sector, required_text
 from assistant.lexical import stem_words
 from assistant.models import Passage

@@ -1,0 +1,125 @@
+"""The school-improvement thesaurus (``prompts/flows/zoektermen.toml``): ERIC-style descriptors, the
+words a praktijkvraag uses for them, their synonyms, broader terms, English terms and scope notes.
+
+Usage::
+
+    thesaurus = Thesaurus.load()
+    thesaurus.find("verzuimen").term   # "verzuim"
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from typing import Any
+
+from wordfreq import zipf_frequency
+
+from assistant.flows.spec import load_spec
+
+MIN_PART = 5  # letters of a thesaurus word found inside a compound ("rekenachterstand" → "achterstand")
+# Typing errors are forgiven in words of at least 8 letters that wordfreq does not know, this similar
+# (difflib ratio) to a thesaurus word: "gemotievert"/"gemotiveerd" 0.82. Known words are never
+# corrected: among the 4,000 most frequent long Dutch words 371 came within 0.8 of a thesaurus word
+# ("vergadering"/"verandering", "universiteit"/"diversiteit").
+TYPO_MIN = 8
+TYPO_RATIO = 0.8
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One thesaurus term: ``term`` is the descriptor, with Dutch synonyms, broader terms and English."""
+
+    term: str
+    synoniemen: tuple[str, ...] = ()
+    breder: tuple[str, ...] = ()
+    engels: tuple[str, ...] = ()
+    doel: str = ""  # what research on this approach usually measures its effect on (``[doelen]``)
+    omschrijving: str = ""  # its scope note in plain sentences (``[omschrijvingen]``)
+
+
+class Thesaurus:
+    """The school-improvement thesaurus: a word (lemma), its variants (``ook``) and synonyms lead to the
+    descriptor; a compound leads to the descriptor of its last or first part; a verb in ``niet``, when
+    negated ("ze lezen niet meer"), leads to the descriptor of what is missing (``negated``); a verb or
+    adverb in ``weg``, said of learners ("de helft is weg", "een groot deel stopt"), to the descriptor of
+    their absence (``gone``).
+
+    Usage::
+
+        thesaurus = Thesaurus.load()
+        thesaurus.find("verzuimen").term   # "verzuim"
+        thesaurus.find("rekenachterstand").term   # "leerproblemen" (via "achterstand")
+    """
+
+    def __init__(
+        self,
+        termen: dict[str, dict[str, Any]],
+        doelen: dict[str, str] | None = None,
+        omschrijvingen: dict[str, str] | None = None,
+    ) -> None:
+        self.entries: dict[str, Entry] = {}
+        self._lookup: dict[str, Entry] = {}
+        doelen, omschrijvingen = doelen or {}, omschrijvingen or {}
+        for name, table in (("doelen", doelen), ("omschrijvingen", omschrijvingen)):
+            if unknown := set(table) - set(termen):
+                raise ValueError(f"{name} for terms the thesaurus lacks: {sorted(unknown)}")
+        for term, values in termen.items():
+            entry = Entry(
+                term,
+                tuple(values.get("synoniemen", ())),
+                tuple(values.get("breder", ())),
+                tuple(values.get("engels", ())),
+                doelen.get(term, ""),
+                omschrijvingen.get(term, ""),
+            )
+            self.entries[term] = entry
+            self._lookup.setdefault(term.lower(), entry)
+        for term, values in termen.items():  # variants, then synonyms: a descriptor's own name wins
+            for word in values.get("ook", ()):
+                self._lookup.setdefault(word.lower(), self.entries[term])
+        for term, values in termen.items():
+            for word in values.get("synoniemen", ()):
+                self._lookup.setdefault(word.lower(), self.entries[term])
+        # "lezen niet (meer)", "komen niet": a verb the practitioner negates names what is missing.
+        self.negated: dict[str, Entry] = {
+            word.lower(): self.entries[term]
+            for term, values in termen.items()
+            for word in values.get("niet", ())
+        }
+        # "de helft van havo 4 is weg", "stopt een groot deel": learners who are not there (any more).
+        self.gone: dict[str, Entry] = {
+            word.lower(): self.entries[term]
+            for term, values in termen.items()
+            for word in values.get("weg", ())
+        }
+        self.phrases = sorted((w for w in self._lookup if " " in w), key=len, reverse=True)
+        self._long_words = [w for w in self._lookup if " " not in w and len(w) >= TYPO_MIN]
+
+    @classmethod
+    def load(cls) -> Thesaurus:
+        spec = load_spec("zoektermen")
+        return cls(spec["termen"], spec.get("doelen"), spec.get("omschrijvingen"))
+
+    def knows(self, word: str) -> bool:
+        """Is the word itself a term, variant or synonym (no compound part, no typing error)?"""
+        return word.lower() in self._lookup
+
+    def find(self, word: str) -> Entry | None:
+        """The entry for a lemma or phrase, or for the longest known last (else first) part of a compound."""
+        word = word.lower()
+        if (entry := self._lookup.get(word)) is not None:
+            return entry
+        if " " in word or len(word) < 2 * MIN_PART:
+            return None
+        for cut in range(len(word) - MIN_PART, MIN_PART - 1, -1):  # the head of a Dutch compound is last
+            if (tail := word[-cut:]) in self._lookup and len(word) - cut >= 3:
+                return self._lookup[tail]
+        for cut in range(len(word) - 3, MIN_PART - 1, -1):
+            if (head := word[:cut]) in self._lookup:
+                return self._lookup[head]
+        # A typing error ("gemotievert"): a long word Dutch does not know, close to one the thesaurus does.
+        if zipf_frequency(word, "nl") > 0:
+            return None
+        close = difflib.get_close_matches(word, self._long_words, n=1, cutoff=TYPO_RATIO)
+        return self._lookup[close[0]] if close else None

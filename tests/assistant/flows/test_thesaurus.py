@@ -1,0 +1,39 @@
+"""The school-improvement thesaurus as shipped (prompts/flows/zoektermen.toml)."""
+
+import pytest
+
+from assistant.flows.thesaurus import Thesaurus
+
+
+@pytest.fixture(scope="module")
+def thesaurus() -> Thesaurus:
+    return Thesaurus.load()
+
+
+def test_a_word_a_praktijkvraag_uses_leads_to_its_descriptor(thesaurus: Thesaurus) -> None:
+    assert thesaurus.find("verzuimen").term == "verzuim"
+    assert thesaurus.find("Schoolverzuim").term == "verzuim"  # case does not matter
+    assert thesaurus.knows("verzuimen")
+
+
+def test_a_compound_leads_to_the_descriptor_of_its_head(thesaurus: Thesaurus) -> None:
+    # The head of a Dutch compound is its last part: a backlog in arithmetic is a backlog.
+    assert not thesaurus.knows("rekenachterstand")
+    assert thesaurus.find("rekenachterstand").term == "leerproblemen"
+    assert thesaurus.find("woordenschatles").term == "woordenschat"  # else its first part
+
+
+def test_a_typing_error_is_forgiven_but_a_real_word_stays_itself(thesaurus: Thesaurus) -> None:
+    assert thesaurus.find("gemotievert").term == "motivatie"
+    # "vergadering" is one letter pair from "verandering", but Dutch knows it: no descriptor.
+    assert thesaurus.find("vergadering") is None
+
+
+def test_negated_and_absent_verbs_name_what_is_missing(thesaurus: Thesaurus) -> None:
+    assert thesaurus.negated["lezen"].term == "leesmotivatie"  # "ze lezen niet meer"
+    assert thesaurus.gone["stoppen"].term == "uitval"  # "een groot deel stopt"
+
+
+def test_aims_and_scope_notes_must_belong_to_a_descriptor() -> None:
+    with pytest.raises(ValueError, match="doelen"):
+        Thesaurus({"verzuim": {}}, doelen={"onbekend": "…"})
