@@ -31,13 +31,14 @@ import bisect
 import difflib
 import itertools
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from wordfreq import zipf_frequency
 
 from assistant.dutch import Analysis, Phrase, Token, analyse
+from assistant.flows import clauses
 from assistant.flows.descriptors import DescriptorIndex
 from assistant.flows.spec import load_spec
 from assistant.flows.thesaurus import MIN_PART, TYPO_MIN, TYPO_RATIO, Entry, Thesaurus
@@ -75,14 +76,8 @@ _FORMS = ("doel", "probleem", "effect", "kenmerken", "kenmerken_doel", "smaller"
 _META_WORDS = 4  # more reads as a word list; 4 named no more concepts on the tuning half (0.5)
 _KIND_POINTERS = frozenset({"zo'n", "zulk"})  # demonstratives of a kind, not of one thing
 _DEFINITE = frozenset({"de", "het"})
-_BECAUSE = frozenset({"omdat", "doordat", "want"})  # the conjunctions of cause
 # Dutch names pupils by their class with "-er": "tweedeklasser", "examenklasser", "achtstegroeper".
 _PUPILS_BY_CLASS = ("klasser", "groeper")
-_MODALS = frozenset({"kunnen", "moeten", "willen", "zullen", "mogen"})
-# Nouns that name a part of a group (a closed class of Dutch), standing for its people on their own.
-_PORTIONS = frozenset(
-    {"deel", "gedeelte", "helft", "rest", "merendeel", "meerderheid", "minderheid", "kwart"}
-)
 
 
 @dataclass(frozen=True)
@@ -207,8 +202,8 @@ class PraktijkvraagReader:
 
     def read(self, praktijkvraag: str, sector: str | None = None) -> Reading:
         analysis = analyse(praktijkvraag)
-        question = _question_sentence(analysis)
-        frame = _judgement_frame(question, self.effect_words)
+        question = clauses.question_sentence(analysis)
+        frame = clauses.judgement_frame(question, self.effect_words)
         # A short question ("Wat doen we fout?", "Wat is wijsheid?") asks about the story before it: the
         # first sentence, where practitioners state the problem, counts as the question's.
         # A short yes/no question about a thing ("Werkt een huiswerkklas?") names its own topic.
@@ -220,15 +215,15 @@ class PraktijkvraagReader:
         meta = (
             blamed is None
             and len([t for t in first if t.tag != "LET"]) <= _META_WORDS
-            and not _asks_about(first, self.effect_words)
+            and not clauses.asks_about(first, self.effect_words)
         )
         # … unless it follows an earlier question, which then names the topic ("ik twijfel: lezen ze op
         # een scherm net zo goed als op papier? wat zegt het onderzoek?")
         earlier = [s for s in analysis.sentences if s is not question and s[-1].text.endswith("?")]
         salient = (earlier[-1] if earlier else analysis.sentences[0]) if meta else question
         # "Collega's willen stoppen met huiswerk. Wat is wijsheid?": a judgement of the measure proposed.
-        judged = meta and _judges(first, self.effect_words)
-        proposal = self._proposed(analysis, question, _asks_yes_no(question)) if judged else None
+        judged = meta and clauses.judges(first, self.effect_words)
+        proposal = self._proposed(analysis, question, clauses.asks_yes_no(question)) if judged else None
         concepts: list[Concept] = []
         offset = question_offset = 0
         told = False  # an earlier sentence names learners: "ze" may be them
@@ -366,7 +361,7 @@ class PraktijkvraagReader:
         """A yes/no question's first alternative when the other only denies it, naming nothing ("Werkt
         zoiets, | of maakt het niks uit?": no noun, only light verbs after "of"); else the question ("Is
         dat terecht of missen we iets in ons taalonderwijs?", "hulpmiddelen of aanpakken")."""
-        if not _asks_yes_no(question):
+        if not clauses.asks_yes_no(question):
             return question
         cut = next((i for i, t in enumerate(question) if t.lemma.lower() == "of" and t.tag == "VG"), None)
         rest = question[cut + 1 :] if cut else ()
@@ -380,7 +375,7 @@ class PraktijkvraagReader:
     def _blamed(self, question: Sequence[Token]) -> tuple[int, int] | None:
         """Where a question names a cause: the phrase after the preposition of a verb of causing ("ligt
         het aan het programma", "komt het door de methode": ``oorzaakwerkwoorden``) to the clause's end."""
-        if not _asks(question, self.effect_words):
+        if not clauses.asks(question, self.effect_words):
             return None
         for i, token in enumerate(question):
             prepositions = self.cause_prepositions.get(token.lemma.lower(), ()) if token.is_verb else ()
@@ -392,7 +387,7 @@ class PraktijkvraagReader:
                 (
                     j
                     for j in range(at + 1, len(question))
-                    if _ends_phrase(question[j])
+                    if clauses.ends_phrase(question[j])
                     or (question[j].tag == "VG" and j + 1 < len(question) and question[j + 1].is_verb)
                 ),
                 len(question),
@@ -459,7 +454,7 @@ class PraktijkvraagReader:
         """The measure told by ``rest`` (the words after token ``at`` of sentence ``index``), named by
         its last content infinitive when none of its nouns is a concept ("meer buitenspelen")."""
         words = {w for t in rest if t.tag != "LET" for w in (t.lemma.lower(), t.text.lower())}
-        om = next((i for i, t in enumerate(rest) if _purpose(rest, i)), None)
+        om = next((i for i, t in enumerate(rest) if clauses.purpose(rest, i)), None)
         doing = [
             (i, t)
             for i, t in enumerate(rest[:om])
@@ -546,19 +541,20 @@ class PraktijkvraagReader:
         op", "draagt bij aan", "zorgt voor", "werkt voor", "leidt tot": ``uitkomstvoorzetsels``) to
         the clause's end (a subordinate or relative clause after it tells about the group). People
         after it are whom it works for, the target group ("werkt X voor vmbo-leerlingen")."""
-        if not _asks(question, self.effect_words):
+        if not clauses.asks(question, self.effect_words):
             return None
         governs: set[str] = set()
         for i, token in enumerate(question):
             lemma = token.lemma.lower()
-            if token.is_verb and (particle := _particle(question, i)) is not None:
+            if token.is_verb and (particle := clauses.particle(question, i)) is not None:
                 lemma = particle + lemma  # "Levert dat iets op voor …" → opleveren
             if token.tag == "VZ" and lemma in governs:
                 noun = next((t for t in question[i + 1 :] if t.is_noun or t.tag == "LET"), None)
                 if noun is not None and (self._group_word(noun) or self._learner(noun.lemma)):
                     continue
                 end = next(
-                    (j for j in range(i + 1, len(question)) if _ends_phrase(question[j])), len(question)
+                    (j for j in range(i + 1, len(question)) if clauses.ends_phrase(question[j])),
+                    len(question),
                 )
                 return offset + i + 1, offset + end
             governs.update(self.outcome_prepositions.get(lemma, ()))
@@ -598,7 +594,7 @@ class PraktijkvraagReader:
         free = [p for p in phrases if not self._in_pp(body, p)]
         thing = free[-1] if free else None  # none: an intransitive verb ("om later te beginnen")
         start = body.index(thing.tokens[0]) if thing is not None else len(body) + 1
-        if thing is not None and start > 0 and _measure_before(body[start - 1], thing.tokens[0]):
+        if thing is not None and start > 0 and clauses.measure_before(body[start - 1], thing.tokens[0]):
             # "het aantal | toetsen" (the chunker may split them): the measure belongs to the object
             start -= 1
             thing = Phrase((body[start], *thing.tokens))
@@ -750,14 +746,14 @@ class PraktijkvraagReader:
                         len(covered) > 1
                         and covered[-1].is_infinitive
                         and covered[0].lemma != "te"
-                        and not _modal_verb(sentence, covered[-1])
+                        and not clauses.modal_verb(sentence, covered[-1])
                     )
                 )
             )
             label = " ".join(t.text.lower() for t in covered) if own else entry.term
             found.append(Concept(label, entry, start, end, in_question, own, head=phrase))
         phrases = Analysis((tuple(sentence),)).noun_phrases()
-        for whole in (part for phrase in phrases for part in _split_nouns(phrase)):
+        for whole in (part for phrase in phrases for part in clauses.split_nouns(phrase)):
             # A phrase the thesaurus took part of ("toets [begrijpend lezen]") keeps the rest before it.
             cut = next((i for i, t in enumerate(whole.tokens) if id(t) in used), len(whole.tokens))
             phrase = Phrase(whole.tokens[:cut])
@@ -767,8 +763,8 @@ class PraktijkvraagReader:
                 continue
             # "wij als sectie Nederlands", "Collega's zeggen dat …": staff who ask or tell, not what about
             # (what parents think is a topic: "Ouders denken dat de school ze bewaart")
-            teller = _tells(sentence, phrase) and head.lemma.lower() not in self.parties
-            if _speaker_role(sentence, phrase) or teller or self._whose(sentence, phrase):
+            teller = clauses.tells(sentence, phrase) and head.lemma.lower() not in self.parties
+            if clauses.speaker_role(sentence, phrase) or teller or self._whose(sentence, phrase):
                 continue
             if self._level_after(sentence, phrase):  # "in klas [4]": the target group's level
                 continue
@@ -792,13 +788,13 @@ class PraktijkvraagReader:
                 ),
                 None,
             )
-            modified = any(t.is_adjective or _ordinal(t) for t in phrase.tokens)
+            modified = any(t.is_adjective or clauses.ordinal(t) for t in phrase.tokens)
             # "zo'n gesprek", "in zo'n omgeving": the question points at what the story told; that is its
             # topic, however everyday the word, and no setting.
-            pointed = _pointed(sentence, phrase) if in_question and offset > 0 else ""
+            pointed = clauses.pointed(sentence, phrase) if in_question and offset > 0 else ""
             if in_question and not pointed and head.lemma.lower() in (heads or set()):
                 # "ligt het aan het programma?" after "een adaptief online programma": the same thing
-                pointed = _definite(sentence, phrase)
+                pointed = clauses.definite(sentence, phrase)
             if entry is None and not (self._rare(head) or (in_question and (modified or pointed))):
                 continue
             if entry is None and not pointed and self._idiom(sentence, phrase):  # "aan boord houden"
@@ -807,7 +803,7 @@ class PraktijkvraagReader:
                 continue  # "(dat) het niet alleen brandjes blussen is": says what "het" is like, no topic
             used.update(id(t) for t in phrase.tokens)
             start, end = place[id(phrase.tokens[0])], place[id(phrase.tokens[-1])] + 1
-            setting = entry is None and _setting(sentence, phrase) and not pointed
+            setting = entry is None and clauses.setting(sentence, phrase) and not pointed
             # Staff are who acts, not a topic; a party outside the school is one, by the thesaurus's
             # name for it ("ouders" → ouderbetrokkenheid).
             party = head.lemma.lower() in self.parties and entry is not None
@@ -836,7 +832,7 @@ class PraktijkvraagReader:
         found = [c for c in found if not any(o.position < c.position and c.end <= o.end for o in found)]
         for index, token in enumerate(sentence):
             lemma = token.lemma.lower()
-            if token.is_verb and (particle := _particle(sentence, index)) is not None:
+            if token.is_verb and (particle := clauses.particle(sentence, index)) is not None:
                 lemma = particle + lemma  # "haken … af" → "afhaken"
             at = place[id(token)]
             if token.is_verb and (use := self._use(sentence, index, offset, found)) is not None:
@@ -848,8 +844,8 @@ class PraktijkvraagReader:
                 and id(token) not in used
                 and (missing := self.thesaurus.negated.get(lemma)) is not None
                 and self._negated(sentence, index)
-                and not self._of_others(_clause(sentence, index))
-                and not _auxiliary(sentence, index)
+                and not self._of_others(clauses.clause(sentence, index))
+                and not clauses.auxiliary(sentence, index)
             ):
                 # "ze lezen thuis bijna niet meer" → leesmotivatie, "komen niet opdagen" → verzuim
                 found.append(
@@ -859,7 +855,7 @@ class PraktijkvraagReader:
                 )
                 continue
             # Frog may tag a predicative "weg" a noun ("is vaker weg"); a singular noun has a determiner.
-            predicate = token.tag == "BW" or (token.is_noun and not _determined(sentence, index))
+            predicate = token.tag == "BW" or (token.is_noun and not clauses.determined(sentence, index))
             if predicate and lemma in self.thesaurus.gone and (verb := self._verb_of(sentence, index)):
                 lemma += verb  # "loopt dan weg" is "weglopen" (walking off), not being gone
             if (
@@ -899,7 +895,7 @@ class PraktijkvraagReader:
                         )
                     )
             elif (
-                _ends_predicate(token, sentence, at - offset)
+                clauses.ends_predicate(token, sentence, at - offset)
                 and (subject := self._object_before(found, at, sentence, offset)) is not None
                 and not subject.actor  # "(dat) het hele team omvalt": what befalls staff, no practice
             ):
@@ -952,7 +948,9 @@ class PraktijkvraagReader:
                 # has that effect, named by the verb's noun ("stigmatisering")
                 entry = self.thesaurus.find(effect)
                 found.append(Concept(effect, entry, at, at + 1, in_question, from_noun=False, head=effect))
-        found = [replace(c, reason=True) if _reason(sentence, c.position - offset) else c for c in found]
+        found = [
+            replace(c, reason=True) if clauses.reason(sentence, c.position - offset) else c for c in found
+        ]
         return _with_objects(found, sentence, offset)
 
     def _effect_asked(self, sentence: Sequence[Token], index: int, lemma: str) -> str | None:
@@ -962,7 +960,7 @@ class PraktijkvraagReader:
         most frequent of those Dutch knows. A dummy "het" ("maakt het uit?") points at nothing;
         copulas and words that ask whether it works ("werkt dat?", "levert dat iets op?") name none."""
         token = sentence[index]
-        start, _ = _clause_bounds(sentence, index)
+        start, _ = clauses.clause_bounds(sentence, index)
         if not token.is_finite_verb or start != index or lemma in self.copulas or lemma in self.effect_words:
             return None
         if index + 1 >= len(sentence) or sentence[index + 1].lemma.lower() not in {"dat", "dit"}:
@@ -1000,7 +998,7 @@ class PraktijkvraagReader:
         iets mee doen"): its thesaurus term's use ("feedbackgebruik") or "het gebruik van" it."""
         if sentence[index].lemma.lower() != "doen":
             return None
-        start, end = _clause_bounds(sentence, index)
+        start, end = clauses.clause_bounds(sentence, index)
         clause = sentence[start:end]
         # "iets", or a negative pronoun ("niets", "niks"; the adverbs among the negators are no VNW)
         if not any(t.tag == "VNW" and t.lemma.lower() in {"iets", *self.negators} for t in clause):
@@ -1071,7 +1069,7 @@ class PraktijkvraagReader:
         hakken") with a negation. A verb the thesaurus knows names its term instead ("kan niet lezen"
         → leesvaardigheid)."""
         token = sentence[index]
-        finite = next((t for t in _clause(sentence, index) if t.is_finite_verb), None)
+        finite = next((t for t in clauses.clause(sentence, index) if t.is_finite_verb), None)
         before = sentence[index - 1] if index else None
         able = [t for t in (finite, before) if t is not None and t.is_verb and t.lemma.lower() == "kunnen"]
         if not token.is_infinitive or not able:
@@ -1130,10 +1128,10 @@ class PraktijkvraagReader:
         after = next((t for t in sentence[index + 1 :] if t.tag not in {"BW", "ADJ"}), None)
         if after is not None and after.lemma.lower() == "met":
             return False
-        if self._names_staff(_clause(sentence, index)):  # not staff in another clause ("omdat het
+        if self._names_staff(clauses.clause(sentence, index)):  # not staff in another clause ("omdat het
             return False  # niet klikt met de praktijkopleider")
         plural_they = any(t.tag == "VNW" and {"pers", "3", "mv"} <= set(t.features) for t in sentence)
-        return self._names_learners(sentence) or (told and (plural_they or _portion(sentence)))
+        return self._names_learners(sentence) or (told and (plural_they or clauses.portion(sentence)))
 
     def _names_learners(self, sentence: Sequence[Token]) -> bool:
         """Does the sentence name learners: a learner, an agent noun ("rekenaars"), a level ("havo 4")?"""
@@ -1161,15 +1159,15 @@ class PraktijkvraagReader:
     def _negated(self, sentence: Sequence[Token], index: int) -> bool:
         """Is the verb at ``index`` negated: a negation ("niet", "nooit", "nauwelijks") in its clause
         (between punctuation or conjunctions)?"""
-        return any(t.lemma.lower() in self.negators for t in _clause(sentence, index))
+        return any(t.lemma.lower() in self.negators for t in clauses.clause(sentence, index))
 
     def _impersonal(self, sentence: Sequence[Token], word: Token) -> bool:
         """Is the word in a clause whose subject is an impersonal "het" or a pronoun "dat"/"dit" with a
         copula ("het is te laat", "het wordt te druk", "Is dat toeval?")? What it says is of the
         situation, not of anyone in it, nor a topic of its own."""
         index = next(i for i, t in enumerate(sentence) if t is word)
-        clause = _clause(sentence, index)
-        return any(_situation(t) for t in clause) and any(
+        clause = clauses.clause(sentence, index)
+        return any(clauses.situation(t) for t in clause) and any(
             t.is_finite_verb and t.lemma.lower() in self.copulas for t in clause
         )
 
@@ -1179,8 +1177,8 @@ class PraktijkvraagReader:
         "na de middagpauze", "over zonnepanelen") or an om-clause holds it ("of het slim is om ouders
         leesboekjes mee te geven")."""
         index = next(i for i, t in enumerate(sentence) if t is phrase.tokens[0])
-        start, _ = _clause_bounds(sentence, index)
-        purpose = any(_purpose(sentence, i) for i in range(start, index))
+        start, _ = clauses.clause_bounds(sentence, index)
+        purpose = any(clauses.purpose(sentence, i) for i in range(start, index))
         return (
             self._impersonal(sentence, phrase.tokens[0]) and not purpose and not self._in_pp(sentence, phrase)
         )
@@ -1188,7 +1186,7 @@ class PraktijkvraagReader:
     def _verb_of(self, sentence: Sequence[Token], index: int) -> str | None:
         """The lemma of the finite verb in the clause of the word at ``index`` when it is no copula
         (``koppelwerkwoorden``): a predicate word there belongs to that verb ("loopt … weg")."""
-        verb = next((t for t in _clause(sentence, index) if t.is_finite_verb), None)
+        verb = next((t for t in clauses.clause(sentence, index) if t.is_finite_verb), None)
         return verb.lemma.lower() if verb is not None and verb.lemma.lower() not in self.copulas else None
 
     def _manner(self, sentence: Sequence[Token], index: int) -> bool:
@@ -1246,7 +1244,7 @@ class PraktijkvraagReader:
             return False
         if sentence[index].tag != "VZ" or zipf_frequency(concept.head, "nl") < _GENERAL_ZIPF:
             return False
-        if _purpose(sentence, index):  # "spelletjes om executieve functies te trainen": what for
+        if clauses.purpose(sentence, index):  # "spelletjes om executieve functies te trainen": what for
             return False
         if any(t.is_adjective for t in sentence[concept.position - offset : index]):
             return False  # "betere resultaten bij wiskunde": the adjective makes it specific
@@ -1291,18 +1289,20 @@ class PraktijkvraagReader:
             self._learner(head.lemma, head.text) or self.thesaurus.find(head.lemma) is None
         ):
             return None
-        tokens = _without_measures(phrase.tokens, self.thesaurus.knows)
+        tokens = clauses.without_measures(phrase.tokens, self.thesaurus.knows)
         words = [
             t
             for i, t in enumerate(tokens)
-            if (t.is_noun or t.is_adjective or t.is_participle or _ordinal(t))
+            if (t.is_noun or t.is_adjective or t.is_participle or clauses.ordinal(t))
             and t.lemma.lower() not in self.wish_adjectives
             and t.lemma.lower() not in self.light_words
             and t.lemma.lower() not in self.school_types
             and not (t.is_noun and self._learner(t.lemma))  # "Studenten niveau 3": the group
             and not self.levels.fullmatch(" ".join(x.text for x in tokens[i : i + 2]))  # "niveau 3"
             and not self.levels.fullmatch(t.text)
-            and not _determiner_like(t, tokens[i + 1 : i + 2])  # "dezelfde fouten": points, not a topic
+            and not clauses.determiner_like(
+                t, tokens[i + 1 : i + 2]
+            )  # "dezelfde fouten": points, not a topic
         ]
         if not words or not any(t.is_noun for t in words):
             return None
@@ -1416,9 +1416,9 @@ class PraktijkvraagReader:
         """Goal, problem, "does X work?" or a broad wish, from the question sentence; ``measured``: it
         names X and the outcome of X ("Wat doet X voor Y?"); ``before``: the words before that outcome
         (a verb of solving within it says what X should do, "Heeft X zin om uitval te voorkomen?")."""
-        if _wants(question) and asked:
+        if clauses.wants(question) and asked:
             return "doel"  # "We willen dat de docenten meer van elkaar leren"
-        if not _asks(question, self.effect_words) or not asked:
+        if not clauses.asks(question, self.effect_words) or not asked:
             return "probleem"  # a description of what goes wrong, or "Hoe kwam dat?"
         if self._wished(question):
             return "kenmerken"
@@ -1426,7 +1426,7 @@ class PraktijkvraagReader:
         if lemmas & self.problem_verbs:
             return "probleem"
         first = question[0]
-        if first.is_finite_verb and first.lemma.lower() not in _MODALS - {"mogen"}:
+        if first.is_finite_verb and first.lemma.lower() not in clauses.MODALS - {"mogen"}:
             return "effect"  # "Draagt X bij aan Y?", "Klopt het dat X zorgt voor Y?", "Werkt X?"
         if first.lemma.lower() == "hoe" or "om" in lemmas:
             return "doel"
@@ -1434,7 +1434,7 @@ class PraktijkvraagReader:
 
     def _wished(self, question: Sequence[Token]) -> str | None:
         """ "Wat moet er in een goed inwerkprogramma?" → "inwerkprogramma"."""
-        if not _asks(question, self.effect_words):
+        if not clauses.asks(question, self.effect_words):
             return None
         for i, token in enumerate(question[:-1]):
             if (
@@ -1457,7 +1457,7 @@ class PraktijkvraagReader:
         level = self.levels.search(praktijkvraag)
         people = [
             phrase
-            for phrase in map(_without_names, analysis.noun_phrases())
+            for phrase in map(clauses.without_names, analysis.noun_phrases())
             if phrase.head is not None
             and (
                 phrase.head.lemma.lower() in self.people
@@ -1465,7 +1465,7 @@ class PraktijkvraagReader:
                 or self._agent(phrase.head)
             )
             and phrase.head.lemma.lower() not in {"we", "wij", "ik", "jullie"}
-            and not _not_a_group(analysis, phrase)
+            and not clauses.not_a_group(analysis, phrase)
         ]
         learners = [
             p
@@ -1478,12 +1478,12 @@ class PraktijkvraagReader:
         if chosen is None and level is None:
             return None
         if chosen is not None:
-            tokens = _without_measures(chosen.tokens)
+            tokens = clauses.without_measures(chosen.tokens)
             words = [
                 self._learner_typo(t.text) or t.text
                 for i, t in enumerate(tokens)
                 if t.tag not in {"VNW", "LID"}
-                and not _determiner_like(t, tokens[i + 1 : i + 2])
+                and not clauses.determiner_like(t, tokens[i + 1 : i + 2])
                 and not (t.tag == "TW" and "hoofd" in t.features and i + 1 < len(tokens))  # "vier starters"
             ]
             who = " ".join(words)
@@ -1498,7 +1498,7 @@ class PraktijkvraagReader:
             ):
                 # one group or person ("ons team") reads with its article: "bij het team"
                 who = f"{'het' if 'onz' in head.features else 'de'} {who}"
-            who += "".join(f" {name}" for name in _names_after(analysis, chosen))
+            who += "".join(f" {name}" for name in clauses.names_after(analysis, chosen))
         else:
             who = self.default_learners.get(sector or "", "leerlingen")
         course = next(
@@ -1522,41 +1522,6 @@ class PraktijkvraagReader:
         return f"{who} in {article}{named}"
 
 
-def _particle(sentence: Sequence[Token], index: int) -> str | None:
-    """The particle a verb left at the end of its clause ("haken massaal af" → "af"). An om-clause is
-    a clause of its own, and a particle right before "te" or a verb is that verb's ("wat werkt om ze
-    binnen te krijgen": binnenkrijgen, not binnenwerken)."""
-    if not sentence[index].is_verb or sentence[index].is_participle:
-        return None
-    for at in range(index + 1, len(sentence)):
-        token = sentence[at]
-        if token.tag in {"LET", "VG"} or token.is_verb or _purpose(sentence, at):
-            return None
-        if token.tag == "VZ" and "fin" in token.features:
-            after = sentence[at + 1] if at + 1 < len(sentence) else None
-            own = after is not None and (after.lemma.lower() == "te" or after.is_verb)
-            return None if own else token.lemma.lower()
-    return None
-
-
-def _ends_phrase(token: Token) -> bool:
-    """Punctuation, a subordinator or a relative pronoun ("die thuis …"): a new clause starts."""
-    return token.tag == "LET" or "onder" in token.features or "betr" in token.features
-
-
-def _ends_predicate(token: Token, sentence: Sequence[Token], index: int) -> bool:
-    """A verb that ends its clause: infinitive or finite, or a participle with no verb after it
-    ("spullen vergeten?", not "verloren gaan"). A finite verb with a clause of its own after it
-    ("ouders klagen dat …") says something of the words before it, which are its subject, not its
-    object: what it is about is that clause."""
-    following = sentence[index + 1] if index + 1 < len(sentence) else None
-    if token.is_finite_verb:
-        return not (following is not None and following.tag == "VG" and "onder" in following.features)
-    if token.is_infinitive:
-        return True
-    return token.is_participle and not (following is not None and following.is_verb)
-
-
 def _dominant(group: list[Concept]) -> str:
     """The practitioner's own noun when it carries at least half of the mentions ("betogen" twice and
     "schrijven" once), else the thesaurus term: they circled around it in different words."""
@@ -1569,11 +1534,6 @@ def _dominant(group: list[Concept]) -> str:
             own.setdefault(concept.head, []).append(concept.label)
     best = max(own.values(), key=len, default=[])
     return min(best, key=len) if 2 * len(best) >= len(group) else first.entry.term
-
-
-def _ordinal(token: Token) -> bool:
-    """ "eerste", "laatste": an ordinal narrows a noun down ("het eerste uur")."""
-    return token.tag == "TW" and "rang" in token.features
 
 
 def _joined(group: list[Concept], label: str) -> Concept:
@@ -1589,86 +1549,6 @@ def _joined(group: list[Concept], label: str) -> Concept:
         noun=first.noun if label == first.label else "",
         reason=all(c.reason for c in group),
     )
-
-
-def _names_after(analysis: Analysis, phrase: Phrase) -> list[str]:
-    """Capitalised words right after the people ("studenten Autotechniek", "tweedejaars Verzorgende-IG"),
-    also joined by "en" ("eerstejaars Sport en Bewegen"): the course they follow."""
-    tokens = analysis.tokens
-    index = next((i for i, t in enumerate(tokens) if t is phrase.tokens[-1]), len(tokens)) + 1
-    names: list[str] = []
-
-    def capital(i: int) -> bool:
-        return (
-            i < len(tokens)
-            and tokens[i].text[:1].isupper()
-            and tokens[i].tag != "LET"
-            and not tokens[i].is_product
-        )
-
-    while capital(index) or (names and capital(index + 1) and tokens[index].text == "en"):
-        names.append(tokens[index].text)
-        index += 1
-    return names
-
-
-def _without_names(phrase: Phrase) -> Phrase:
-    """The phrase without the names that follow its common noun ("Studenten [Bouw]"): people are
-    named by the noun; the names are their course (``_names_after``)."""
-    last = max((i for i, t in enumerate(phrase.tokens) if t.tag == "N"), default=None)
-    return Phrase(phrase.tokens[: last + 1]) if last is not None else phrase
-
-
-def _speaker_role(sentence: Sequence[Token], phrase: Phrase) -> bool:
-    """A phrase after "als" after a personal pronoun ("wij als docenten", "ik als mentor")."""
-    index = next((i for i, t in enumerate(sentence) if t is phrase.tokens[0]), 0)
-    return (
-        index >= 2
-        and sentence[index - 1].lemma.lower() == "als"
-        and sentence[index - 2].tag == "VNW"
-        and "pers" in sentence[index - 2].features
-    )
-
-
-def _not_a_group(analysis: Analysis, phrase: Phrase) -> bool:
-    """People named after "als" (the speaker's role: "wij als docenten") or "per" (a distribution:
-    "per docent een los lesje") are not who the praktijkvraag is about; nor are those whose verb
-    opens a dat-clause ("Collega's zeggen dat de sfeer beter is"): they tell, the clause is told."""
-    tokens = analysis.tokens
-    index = next((i for i, t in enumerate(tokens) if t is phrase.tokens[0]), 0)
-    return (index > 0 and tokens[index - 1].lemma.lower() in {"als", "per"}) or _tells(tokens, phrase)
-
-
-def _tells(tokens: Sequence[Token], phrase: Phrase) -> bool:
-    """Is the phrase the subject of a verb that opens a dat-clause ("Collega's zeggen dat …", "Mentoren
-    merken echt dat …"): who tell what the clause says, not what it is about?"""
-    index = next((i for i, t in enumerate(tokens) if t is phrase.tokens[-1]), len(tokens)) + 1
-    rest = [t for t in tokens[index : index + 4] if t.tag != "BW"]
-    return (
-        len(rest) >= 2 and rest[0].is_finite_verb and rest[1].lemma.lower() == "dat" and rest[1].tag == "VG"
-    )
-
-
-def _judgement_frame(question: Sequence[Token], judging: frozenset[str] = frozenset()) -> int:
-    """Where the topic starts in a question that asks for a judgement of an om-clause ("Is het slim om
-    de lessen later te laten beginnen?", "Heeft het zin om ouders te betrekken?"): right after "om"
-    when a finite verb opens the question, "het" is its subject and the om-clause ends in "te" and an
-    infinitive; else 0. Such a question asks "does X work?". So does one asked indirectly, its "het"
-    right after "of" ("Wij vragen ons af of het slim is om ouders leesboekjes mee te geven.")."""
-    if len(question) < 4:
-        return 0
-    if _asks(question, judging) and question[0].is_finite_verb:
-        subject = question[1:3]
-    else:
-        of = next((i for i, t in enumerate(question) if t.lemma.lower() == "of" and t.tag == "VG"), None)
-        subject = question[of + 1 : of + 2] if of is not None else ()
-    if "het" not in {t.lemma.lower() for t in subject}:
-        return 0
-    om = next((i for i, t in enumerate(question) if t.lemma.lower() == "om" and t.tag == "VZ"), None)
-    if om is None:
-        return 0
-    rest = [t.lemma.lower() for t in question[om + 1 :]]
-    return om + 1 if "te" in rest and any(t.is_infinitive for t in question[om + 1 :]) else 0
 
 
 def _with_objects(found: list[Concept], sentence: Sequence[Token], offset: int) -> list[Concept]:
@@ -1692,108 +1572,9 @@ def _with_objects(found: list[Concept], sentence: Sequence[Token], offset: int) 
     return result
 
 
-def _reason(sentence: Sequence[Token], index: int) -> bool:
-    """Is the word at ``index`` in a clause of cause ("omdat …", "doordat …", "want …")? It tells why
-    the practitioner thinks it happens, a cause the kennisvraag asks for, not its topic."""
-    start, _ = _clause_bounds(sentence, index)
-    return start > 0 and sentence[start - 1].lemma.lower() in _BECAUSE
-
-
-def _situation(token: Token) -> bool:
-    """An impersonal "het" or a demonstrative pronoun on its own ("dat", "dit"): the situation told."""
-    lemma = token.lemma.lower()
-    if token.tag != "VNW":
-        return False
-    return lemma == "het" or (lemma in {"dat", "dit"} and {"aanw", "pron"} <= set(token.features))
-
-
-def _auxiliary(sentence: Sequence[Token], index: int) -> bool:
-    """Does the finite verb at ``index`` govern an infinitive later in its clause ("komen niet opdagen",
-    "willen niet lezen")? The infinitive then carries the content."""
-    _, end = _clause_bounds(sentence, index)
-    return sentence[index].is_finite_verb and any(t.is_infinitive for t in sentence[index + 1 : end])
-
-
-def _modal_verb(sentence: Sequence[Token], word: Token) -> bool:
-    """Is the infinitive the verb a modal governs: a modal is its clause's finite verb and no other
-    verb follows it there ("Hoe kunnen we eerder zien dat …", not "Moeten we vrij lezen invoeren?")?"""
-    index = next(i for i, t in enumerate(sentence) if t is word)
-    start, end = _clause_bounds(sentence, index)
-    finite = next((t for t in sentence[start:end] if t.is_finite_verb), None)
-    modal = finite is not None and finite.lemma.lower() in _MODALS
-    return modal and not any(t.is_verb for t in sentence[index + 1 : end])
-
-
 def _within(concept: Concept, words: frozenset[str]) -> bool:
     """Is the concept's head (every word of it) among ``words``?"""
     return bool(concept.head) and set(concept.head.lower().split()) <= words
-
-
-def _asks_about(question: Sequence[Token], effect_words: frozenset[str] = frozenset()) -> bool:
-    """A yes/no question with a verb of its own and a noun ("Werkt een huiswerkklas?", "Helpt
-    strafwerk?"), not a modal, nor a copula unless its subject follows it ("Is kleuterverlenging
-    zinvol?", not "Is dat verstandig?"), nor a pronoun ("Werkt dat?"); an effect word names no topic
-    ("Heeft dat effect?")."""
-    first = question[0] if question else None
-    # "Is kleuterverlenging zinvol?" names its subject; "Is dat een goed idee?" judges what "dat" points at
-    copula = first is not None and first.lemma.lower() == "zijn"
-    return (
-        first is not None
-        and first.is_finite_verb
-        and first.lemma.lower() not in _MODALS
-        and not (copula and (len(question) < 2 or question[1].tag == "VNW"))
-        and any(t.is_noun and t.lemma.lower() not in effect_words for t in question)
-    )
-
-
-def _judges(question: Sequence[Token], effect_words: frozenset[str] = frozenset()) -> bool:
-    """A question that asks for a judgement, not for action or causes: its only verb, if any, is the
-    copula ("Wat is wijsheid?", "Is dat verstandig?", "Goed idee?"), and it does not ask how or why;
-    or a yes/no question whether it works ("Werkt dat?", "Heeft dat effect?": ``effect_words``)."""
-    words = [t for t in question if t.tag != "LET"]
-    if not words or words[0].lemma.lower() in {"hoe", "waarom", "waardoor", "wanneer"}:
-        return False
-    verbs = [t.lemma.lower() for t in words if t.is_verb]
-    if all(v == "zijn" for v in verbs):
-        return True
-    works = {*effect_words, "hebben"}
-    return (
-        _asks_yes_no(question)
-        and len(verbs) == 1
-        and verbs[0] in works
-        and all(t.lemma.lower() in works for t in words if t.is_noun or t.is_verb)
-    )
-
-
-def _clause_bounds(sentence: Sequence[Token], index: int) -> tuple[int, int]:
-    """Where the clause of the word at ``index`` starts and ends: between punctuation and conjunctions."""
-    bounds = [i for i, t in enumerate(sentence) if t.tag in {"LET", "VG"}]
-    start = max((i for i in bounds if i < index), default=-1) + 1
-    end = min((i for i in bounds if i > index), default=len(sentence))
-    return start, end
-
-
-def _clause(sentence: Sequence[Token], index: int) -> Sequence[Token]:
-    """The clause of the word at ``index`` (``_clause_bounds``)."""
-    start, end = _clause_bounds(sentence, index)
-    return sentence[start:end]
-
-
-def _purpose(sentence: Sequence[Token], index: int) -> bool:
-    """Does "om" at ``index`` open a purpose clause ("om … te trainen"): "te" follows in its clause?"""
-    if sentence[index].lemma.lower() != "om":
-        return False
-    for token in sentence[index + 1 :]:
-        if _ends_phrase(token):
-            return False
-        if token.lemma.lower() == "te":
-            return True
-    return False
-
-
-def _asks_yes_no(question: Sequence[Token]) -> bool:
-    """A question that opens with its finite verb ("Werkt dat?", "Is het slim om …?")."""
-    return bool(question) and question[0].is_finite_verb
 
 
 def _measures(concept: Concept, found: list[Concept], sentence: Sequence[Token], offset: int) -> bool:
@@ -1807,29 +1588,6 @@ def _measures(concept: Concept, found: list[Concept], sentence: Sequence[Token],
         and counted
         and " " not in concept.label
         and any(other.position == concept.end for other in found)
-    )
-
-
-def _pointed(sentence: Sequence[Token], phrase: Phrase) -> str:
-    """The demonstrative determiner that opens the phrase, past its adjectives ("zo'n verbod", "deze
-    nieuwe aanpak"), or ""."""
-    index = next((i for i, t in enumerate(sentence) if t is phrase.tokens[0]), 0)
-    while index > 0 and sentence[index - 1].is_adjective:
-        index -= 1
-    before = sentence[index - 1] if index > 0 else None
-    demonstrative = before is not None and before.tag == "VNW" and {"aanw", "det"} <= set(before.features)
-    return before.lemma.lower() if before is not None and demonstrative else ""
-
-
-def _definite(sentence: Sequence[Token], phrase: Phrase) -> str:
-    """The definite article that opens the phrase ("het programma"), or ""."""
-    first = phrase.tokens[0]
-    index = next((i for i, t in enumerate(sentence) if t is first), 0)
-    before = first if first.tag == "LID" else (sentence[index - 1] if index > 0 else None)
-    return (
-        before.lemma.lower()
-        if before is not None and before.tag == "LID" and "bep" in before.features
-        else ""
     )
 
 
@@ -1868,17 +1626,6 @@ def _antecedents(concepts: list[Concept], tokens: Sequence[Token]) -> list[Conce
     return result
 
 
-def _setting(sentence: Sequence[Token], phrase: Phrase) -> bool:
-    """A place or a recurring time: the phrase follows "in" ("in de klas", "in het weekend") or "elke"/
-    "iedere" ("elke ochtend"), with at most an article between."""
-    index = next((i for i, t in enumerate(sentence) if t is phrase.tokens[0]), 0)
-    while index > 0 and sentence[index - 1].tag in {"LID", "VNW"}:
-        index -= 1
-        if sentence[index].lemma.lower() in {"elk", "ieder"}:
-            return True
-    return index > 0 and sentence[index - 1].lemma.lower() == "in"
-
-
 def _compound(word: str) -> bool:
     """Two Dutch words joined ("ouderavond", "middagpauze", "werkboek"): the word splits into two parts
     of at least ``_MIN_STEM`` letters, each a known word (a linking "s" dropped) and each more
@@ -1901,98 +1648,6 @@ def _agent(head: Token) -> bool:
     stem = lemma[:-3] if lemma.endswith("aar") else lemma[:-2]
     # A verb stem has a syllable of its own: "jaren" (jaar → "jen") names no people.
     return len(stem) >= _MIN_STEM and zipf_frequency(f"{stem}en", "nl") >= _VERB_ZIPF
-
-
-def _split_nouns(phrase: Phrase) -> list[Phrase]:
-    """A phrase split where one singular common noun follows another ("[bij de] eindbeoordeling
-    feedback [krijgen]"): Dutch joins such nouns into a compound or with a preposition, so two in a
-    row are two phrases the chunker ran together. A measure before a plural ("een handvol kinderen")
-    is no such pair."""
-    parts: list[list[Token]] = [[]]
-    for i, token in enumerate(phrase.tokens):
-        before = phrase.tokens[i - 1] if i else None
-        if before is not None and all(
-            t.tag == "N" and {"soort", "ev"} <= set(t.features) for t in (before, token)
-        ):
-            parts.append([])
-        parts[-1].append(token)
-    return [Phrase(tuple(part)) for part in parts]
-
-
-def _determiner_like(token: Token, following: Sequence[Token]) -> bool:
-    """An adjective without inflection before a plural noun ("dezelfde kinderen", "beide klassen"): Dutch
-    inflects real adjectives there ("slimme leerlingen"), so it points rather than describes."""
-    return (
-        token.is_adjective
-        and {"prenom", "zonder"} <= set(token.features)
-        and bool(following)
-        and "mv" in following[0].features
-    )
-
-
-def _without_measures(tokens: Sequence[Token], topic: Callable[[str], bool] = lambda _: False) -> list[Token]:
-    """The phrase without nouns that count or measure the noun after them, without "van" ("een handvol
-    kinderen", "een groepje slimme leerlingen", "tien minuten tafels"): a singular noun before a plural
-    one, or a noun after a number, with only adjectives between; the second noun is the head. A noun
-    that is a ``topic`` (the thesaurus's own word) measures nothing: it is the first part of a
-    compound typed loose ("burn-out klachten" for "burn-outklachten")."""
-    kept: list[Token] = []
-    for i, token in enumerate(tokens):
-        after = next((t for t in tokens[i + 1 :] if not t.is_adjective), None)
-        counted = i > 0 and tokens[i - 1].tag == "TW" and "hoofd" in tokens[i - 1].features
-        if (
-            after is not None
-            and not topic(token.lemma)
-            and ((counted and token.tag == "N" and after.tag == "N") or _measure_before(token, after))
-        ):
-            kept = [t for t in kept if t.tag != "TW"]  # "tien minuten" goes as a whole
-            continue
-        kept.append(token)
-    return kept
-
-
-def _measure_before(token: Token, noun: Token) -> bool:
-    """A singular noun before a plural one measures it ("het aantal toetsen", "een handvol kinderen"):
-    Dutch joins two nouns of one thing into a compound, so a loose pair is a measure and its noun."""
-    return token.tag == noun.tag == "N" and "ev" in token.features and "mv" in noun.features
-
-
-def _asks(sentence: Sequence[Token], judging: frozenset[str] = frozenset()) -> bool:
-    """A question: it ends in "?", or (typed without one) opens with a question word ("wat moet er in
-    een goed inwerkprogramma") or with its finite verb and a word of ``judging`` whether something
-    works ("heeft uitsturen eigenlijk wel zin"; a story opening with its verb, "had zelf ook een
-    volle klas", does not judge)."""
-    if not sentence:
-        return False
-    first = sentence[0]
-    return (
-        sentence[-1].text.endswith("?")  # Frog may keep it on a number: "8?"
-        or (first.tag == "VNW" and "vb" in first.features)
-        or first.lemma.lower() in {"hoe", "waarom", "wanneer", "waar"}
-        or (first.is_finite_verb and any(t.lemma.lower() in judging for t in sentence))
-    )
-
-
-def _question_sentence(analysis: Analysis) -> tuple[Token, ...]:
-    """The (last) sentence ending in a question mark, else the last that asks (opens with a question
-    word) or, failing that, in which the speakers say what they want ("We willen dat de docenten meer
-    van elkaar leren …"), else the last sentence."""
-    asked = [s for s in analysis.sentences if s and s[-1].text.endswith("?")]
-    asked = asked or [s for s in analysis.sentences if _asks(s)] or list(filter(_wants, analysis.sentences))
-    if asked:
-        return asked[-1]
-    return analysis.sentences[-1] if analysis.sentences else ()
-
-
-def _wants(sentence: Sequence[Token]) -> bool:
-    """Does the sentence open with the speakers and "willen" ("We willen dat …", "Ik wil graag …")?"""
-    words = [t for t in sentence if t.tag != "LET"][:2]
-    return (
-        len(words) == 2
-        and words[0].tag == "VNW"
-        and {"pers", "1"} <= set(words[0].features)
-        and words[1].lemma.lower() == "willen"
-    )
 
 
 def _score(concept: Concept) -> float:
@@ -2035,33 +1690,6 @@ def _problem(core: list[Concept], analysis: Analysis, asking: set[int]) -> list[
         and not c.entry.doel
         and not any(_related(x.entry, c.entry) or c.label in x.label for x in asked)
     ]
-
-
-def _portion(sentence: Sequence[Token]) -> bool:
-    """Does a portion of a group stand for its people, outside a prepositional phrase: a noun of
-    portion ("een flink deel", "de rest", ``_PORTIONS``), an indefinite pronoun used on its own
-    ("sommigen", "de meesten") or a fraction ("een derde")? After learners were named, they are
-    those learners ("Een groot deel stopt al na een maand")."""
-    for index, token in enumerate(sentence):
-        portion = (
-            (token.is_noun and token.lemma.lower() in _PORTIONS)
-            or (token.tag == "VNW" and {"onbep", "nom"} <= set(token.features))
-            or (token.tag == "TW" and {"rang", "nom"} <= set(token.features))
-        )
-        before = index - 1
-        while before >= 0 and sentence[before].tag in {"LID", "ADJ"}:
-            before -= 1
-        if portion and not (before >= 0 and sentence[before].tag == "VZ"):
-            return True
-    return False
-
-
-def _determined(sentence: Sequence[Token], index: int) -> bool:
-    """Does an article or determiner come before the word, past its adjectives ("de lange weg")?"""
-    before = index - 1
-    while before >= 0 and sentence[before].is_adjective:
-        before -= 1
-    return before >= 0 and sentence[before].tag in {"LID", "VNW"}
 
 
 def _aims(concept: Concept) -> bool:

@@ -1,0 +1,41 @@
+"""Dutch sentence structure over a real Frog analysis (sentences written for these tests)."""
+
+import pytest
+
+from assistant.dutch import analyse
+from assistant.flows import clauses
+
+
+@pytest.fixture(autouse=True)
+def _frog(frog):
+    """Every test reads Frog's tags, not the word-list fallback's."""
+
+
+def test_the_question_sentence_is_the_one_that_asks():
+    analysis = analyse("Veel leerlingen komen te laat. Werkt een laatkomersbeleid?")
+    question = clauses.question_sentence(analysis)
+    assert [t.text for t in question] == ["Werkt", "een", "laatkomersbeleid", "?"]
+    assert clauses.asks_yes_no(question)
+    # typed without "?", opening with a question word
+    analysis = analyse("Onze starters vertrekken snel. wat moet er in een goed inwerkprogramma")
+    assert clauses.question_sentence(analysis)[0].text == "wat"
+
+
+def test_a_judgement_frame_ends_where_its_om_clause_starts():
+    question = analyse("Is het slim om de lessen later te laten beginnen?").sentences[0]
+    frame = clauses.judgement_frame(question)
+    assert [t.text for t in question[frame : frame + 2]] == ["de", "lessen"]
+    assert clauses.judgement_frame(analyse("Hoe krijgen we meer rust in de klas?").sentences[0]) == 0
+
+
+def test_a_setting_is_a_place_or_a_recurring_time():
+    analysis = analyse("Elke ochtend is het onrustig in de klas bij de kapstokken.")
+    sentence = analysis.sentences[0]
+    settings = {p.text for p in analysis.noun_phrases() if clauses.setting(sentence, p)}
+    assert settings == {"ochtend", "klas"}  # not "kapstokken": "bij" is no place of the problem
+
+
+def test_an_uninflected_adjective_before_a_plural_noun_points_rather_than_describes():
+    tokens = analyse("Dezelfde kinderen maken steeds slimme keuzes.").tokens
+    assert clauses.determiner_like(tokens[0], tokens[1:2])  # "dezelfde kinderen"
+    assert not clauses.determiner_like(tokens[4], tokens[5:6])  # "slimme keuzes"
