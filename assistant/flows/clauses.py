@@ -238,6 +238,30 @@ def purpose(sentence: Sequence[Token], index: int) -> bool:
     return False
 
 
+def weighed(question: Sequence[Token], preferring: frozenset[str]) -> int | None:
+    """Where a question weighs two alternatives: the index of the "of" between them, or None. The
+    second names something and prefers it ("Is zo'n crash course effectief | of kunnen we beter het
+    hele jaar door gespreid oefenen?", ``preferring``: "beter", "liever", "juist"), or a choice question
+    ("Moeten we A maken | of B?") offers another object for the same verb. An alternative that only
+    doubts ("of is dat zonde van de lestijd?", "of maakt het niks uit?") weighs nothing."""
+    for index, token in enumerate(question):
+        if index == 0 or token.lemma.lower() != "of" or token.tag != "VG":
+            continue
+        first, rest = question[:index], question[index + 1 :]
+        if not any(t.is_noun or t.is_verb for t in rest):
+            continue
+        preferred = any(t.text.lower() in preferring for t in rest)
+        choice = (
+            asks_yes_no(first)
+            and first[0].lemma.lower() in MODALS
+            and any(t.is_noun for t in rest)
+            and not any(t.is_finite_verb for t in rest)
+        )
+        if preferred or choice:
+            return index
+    return None
+
+
 def asks_yes_no(question: Sequence[Token]) -> bool:
     """A question that opens with its finite verb ("Werkt dat?", "Is het slim om …?")."""
     return bool(question) and question[0].is_finite_verb

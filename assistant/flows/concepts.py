@@ -125,6 +125,9 @@ class Reading:
     outcome: tuple[int, int] | None = None  # token span of what X should affect ("op de leesvaardigheid")
     # what the story says goes wrong: for "does X work?" the outcome, for a goal what the goal serves
     problem: list[Concept] = field(default_factory=list)
+    # what a question weighs X against ("Is een crash course effectief of kunnen we beter gespreid
+    # oefenen?"): the kennisvraag asks for X's effect compared with it
+    versus: list[Concept] = field(default_factory=list)
 
     def outcomes(self, concepts: Sequence[Concept]) -> list[Concept]:
         """The concepts the question names as the outcome ("voor minder uitval", "effect op Y"); when
@@ -190,6 +193,7 @@ class PraktijkvraagReader:
         self.proposal_verbs = frozenset(spec["voorstelwerkwoorden"])
         self.wish_adjectives = frozenset(spec["wensbijvoeglijk"])
         self.negators = frozenset(spec["ontkenningen"])
+        self.preferring = frozenset(spec["voorkeurwoorden"])
         self.context_prepositions = frozenset(spec["context_voorzetsels"])
         self.levels = re.compile(spec["niveau"], re.IGNORECASE)
         self.default_learners = spec["standaardgroep"]
@@ -355,7 +359,135 @@ class PraktijkvraagReader:
             # welzijn?") that topic is the goal, and the absence one of its consequences.
             gone = list(self.thesaurus.gone.values())
             problem = [c for c in [*core, *other] if not c.in_question and c.entry in gone][:1]
+        if (weighed := self._weighed(analysis, [*core, *other])) is not None:
+            # "A of (beter) B?": the effect of A compared with B, on what the question names or the usual
+            x, versus = weighed
+            rest = [c for c in [*core, *other] if c.head not in {x.head, versus.head}]
+            return Reading("effect", [x, versus], doelgroep, analysis, None, rest, None, [], [versus])
         return Reading(vorm, core, doelgroep, analysis, self._wished(question), other, outcome, problem)
+
+    def _weighed(self, analysis: Analysis, found: list[Concept]) -> tuple[Concept, Concept] | None:
+        """The two alternatives an asking sentence weighs (``clauses.weighed``), each as a concept in the
+        practitioner's words; the first may point back ("Is dat de investering waard, of …?") to the
+        concept named last before it. None when either names nothing."""
+        offset = 0
+        for sentence in analysis.sentences:
+            cut = clauses.weighed(sentence, self.preferring) if clauses.asks(sentence) else None
+            if cut is None:
+                offset += len(sentence)
+                continue
+            # "Wat zegt het onderzoek: helpt A, of is B beter?": the alternatives follow the colon
+            start = next((i + 1 for i in range(cut - 1, -1, -1) if sentence[i].text == ":"), 0)
+            first = sentence[start:cut]
+            versus = self._alternative(sentence[cut + 1 :], offset + cut + 1)
+            if len(first) > 1 and first[0].is_finite_verb and _points_back(first[1]):
+                if any(t.is_verb and t.lemma.lower() not in self.light_words for t in first[2:]):
+                    return None  # "Moet ik dat verbieden, of …": what is done to it is no alternative
+                told = [c for c in found if c.position < offset + start]
+                x = max(told, key=lambda c: c.position) if told else None
+            else:
+                x = self._alternative(first, offset + start)
+            return (x, versus) if x is not None and versus is not None else None
+        return None
+
+    def _alternative(self, words: Sequence[Token], at: int) -> Concept | None:
+        """An alternative of a weighing question as a noun phrase: without its finite verb, pronouns,
+        adverbs, the words of preference, a phrase about the target group and a judging adjective at its
+        end ("zo'n crash course effectief" → "crash course"). Its content verb is made a noun, with the
+        manner word before it and its object ("AI slim inzetten bij …" → "het slim inzetten van AI bij
+        …", "in de groep meedraaien" → "het meedraaien in de groep"), or is the thesaurus's term for it
+        ("een jaar overdoen" → "zittenblijven"); a light verb names nothing ("kleinere klassen maken")."""
+        kept: list[Token] = []
+        skip_to = -1  # the end of a phrase about the target group ("met één docent", "voor leerlingen")
+        for index, token in enumerate(words):
+            if token.tag == "VZ":
+                noun = next((i for i in range(index + 1, len(words)) if words[i].is_noun), None)
+                if noun is not None and self._group_word(words[noun]):
+                    skip_to = noun
+            if (
+                index <= skip_to
+                or token.tag in {"LET", "VNW", "BW"}
+                or (token.tag == "TW" and any(c.isdigit() for c in token.text))
+                or token.text.lower() in self.preferring
+            ):
+                continue  # figures too: "een grote groep 5 van 30"
+            if (token.is_finite_verb and not kept) or (token.is_noun and self._group_word(token)):
+                continue
+            kept.append(token)
+        # An adjective used as an adverb says how, unless right before the verb ("gewoon in de groep
+        # meedraaien" drops "gewoon", "slim inzetten" keeps "slim")
+        kept = [
+            t
+            for i, t in enumerate(kept)
+            if not (
+                t.is_adjective and "vrij" in t.features and not (i + 1 < len(kept) and kept[i + 1].is_verb)
+            )
+        ]
+        # "(moeten ze) naar een aparte taalklas": the noun phrase; "in de groep meedraaien" keeps its "in"
+        while kept and kept[0].tag in {"VZ", "VG"} and not any(t.is_verb for t in kept):
+            kept.pop(0)
+        nouns = [i for i, t in enumerate(kept) if t.is_noun or t.tag == "SPEC"]
+        if not nouns:
+            return None
+        # "en een kleine groep 6": a second part of the same alternative; the first names it
+        kept = kept[: next((i for i, t in enumerate(kept) if t.lemma.lower() == "en" and i > nouns[0]), None)]
+        while kept[-1].tag == "VZ":
+            kept.pop()  # "grote groep (5) van (30)"
+        while kept[-1].is_adjective and kept[-1] is not kept[nouns[0]]:
+            kept.pop()  # "effectief", "waard": a judgement of the alternative, not a part of it
+        # The verb cluster: the last run of verbs not used as a noun ("bij het leren schrijven")
+        last = max((i for i, t in enumerate(kept) if t.is_verb and not _nominal(kept, i)), default=None)
+        first = last
+        while first is not None and first > 0 and kept[first - 1].is_verb and not _nominal(kept, first - 1):
+            first -= 1
+        verbs = kept[first : last + 1] if last is not None and first is not None else []
+        before, after = (kept[:first], kept[last + 1 :]) if verbs else (kept, [])
+        # verbs coordinated with the cluster ("afstromen of bevorderen met een plan"): as written
+        if any(t.is_verb and nxt.tag == "VG" for t, nxt in itertools.pairwise(before + verbs)):
+            verbs, before, after = [], kept, []
+        # how it is done: an adjective or a participle right before the verb ("gespreid oefenen")
+        manner = [t for t in before[len(before) - 1 :] if t.is_adjective]
+        manner += [t for t in verbs[:-1] if t.is_participle]
+        content = [v for v in verbs if v.lemma.lower() not in self.light_words and v not in manner]
+        manner = manner if content else []
+        before = [t for t in before if t not in manner]
+        # Its noun phrase: the first outside a prepositional phrase (the object, next to the verb)
+        # … nor one a postposition ends ("het hele jaar door"): an adverbial
+        spans = [
+            (i, j)
+            for i, j in _noun_phrases(before)
+            if not (i > 0 and before[i - 1].tag == "VZ")
+            and not (j == len(before) - 1 and before[j].tag == "VZ")
+        ]
+        # … or a bare infinitive opening it, used as a noun ("tutorlezen met ouderejaars invoeren")
+        start, end = spans[0] if spans else (0, 1 if before and before[0].is_verb else 0)
+        thing = [t for t in before[start:end] if t.tag not in {"LID", "TW"}]
+        verb = content[-1].lemma.lower() if content else ""
+        # A verb the thesaurus knows names the measure when its object is an everyday word ("een jaar
+        # overdoen" → zittenblijven), not when the object is the topic ("tutorlezen invoeren").
+        everyday = not before or (
+            bool(thing)
+            and all(t.is_noun and zipf_frequency(t.lemma.lower(), "nl") >= _EVERYDAY_ZIPF for t in thing)
+        )
+        entry = self.thesaurus.find(verb) if self.thesaurus.knows(verb) and everyday and not manner else None
+        if entry is not None and self._strong(content[-1], entry, verb):
+            phrase = noun = entry.term  # "een jaar overdoen" → "zittenblijven"
+        elif content:
+            said = " ".join(t.text.lower() for t in [*manner, *content])
+            rest = [*before[:start], *before[end:], *after]
+            phrase = f"het {said} van {_words(before[start:end])}" if thing else f"het {said}"
+            phrase = f"{phrase} {_words(rest)}".strip()
+            noun = _words(thing) or phrase.removeprefix(
+                "het "
+            )  # a search names the object, else the activity
+        else:
+            phrase = _words([*before, *after])
+            noun = _words(thing) or phrase
+        heads = [t for t in (thing or [*before, *after]) if t.is_noun or t.tag == "SPEC"]
+        head = (heads or [t for t in kept if t.is_noun or t.tag == "SPEC"])[-1]
+        entry = entry or self.thesaurus.find(head.lemma)
+        entry = entry if entry is not None and self._strong(head, entry) else None
+        return Concept(phrase, entry, at, at + len(words), True, head=head.lemma.lower(), noun=noun)
 
     def _first_alternative(self, question: Sequence[Token]) -> Sequence[Token]:
         """A yes/no question's first alternative when the other only denies it, naming nothing ("Werkt
@@ -1648,6 +1780,44 @@ def _agent(head: Token) -> bool:
     stem = lemma[:-3] if lemma.endswith("aar") else lemma[:-2]
     # A verb stem has a syllable of its own: "jaren" (jaar → "jen") names no people.
     return len(stem) >= _MIN_STEM and zipf_frequency(f"{stem}en", "nl") >= _VERB_ZIPF
+
+
+def _noun_phrases(tokens: Sequence[Token]) -> list[tuple[int, int]]:
+    """The spans of noun phrases: articles, numbers and adjectives up to and including the nouns after
+    them ("de vijf toetsen", "kleinere klassen", "crash course")."""
+    spans: list[tuple[int, int]] = []
+    index = 0
+    while index < len(tokens):
+        end = index
+        while end < len(tokens) and tokens[end].tag in {"LID", "TW", "ADJ"}:
+            end += 1
+        nouns = end
+        while nouns < len(tokens) and (tokens[nouns].is_noun or tokens[nouns].tag == "SPEC"):
+            nouns += 1
+        if nouns > end:
+            spans.append((index, nouns))
+            index = nouns
+        else:
+            index += 1
+    return spans
+
+
+def _nominal(words: Sequence[Token], index: int) -> bool:
+    """A verb used as a noun: an article or another such verb before it ("het leren schrijven")."""
+    while index > 0 and words[index - 1].is_verb:
+        index -= 1
+    return index > 0 and words[index - 1].tag == "LID"
+
+
+def _words(tokens: Sequence[Token]) -> str:
+    """The tokens as written: names and foreign words keep their capitals."""
+    return " ".join(t.text if t.tag == "SPEC" or "eigen" in t.features else t.text.lower() for t in tokens)
+
+
+def _points_back(token: Token) -> bool:
+    """A pronoun that stands for what was said before ("Is dat …", "Werkt dit …"); Frog may tag "dat"
+    there as a conjunction."""
+    return token.lemma.lower() in {"dat", "dit", "het", "zoiets"} and token.tag != "LID"
 
 
 def _score(concept: Concept) -> float:

@@ -297,7 +297,9 @@ class KennisvraagBuilder:
             tokens = reading.analysis.tokens
             labels = _related(concepts[:n], tokens)
             parts = self._parts(group, sector)
-            if reading.vorm == "effect":  # the effect of X on Y: Y as the question names it, else the usual
+            if reading.versus and n >= 2:  # X's effect compared with the alternative it is weighed against
+                text = self._weighed(concepts[0], reading.versus[0], group, sector)
+            elif reading.vorm == "effect":  # the effect of X on Y: Y as the question names it, else the usual
                 x = _related([c for c in causes if c in concepts[:n]], tokens) or [labels[0]]
                 y = [_nominal(c.label) for c in outcomes if c in concepts[:n] and c.label not in x]
                 uitkomst = _enumerate(y) if y else self._usual_outcome(causes, sector)
@@ -327,6 +329,20 @@ class KennisvraagBuilder:
             if _words(text) <= MAX_WORDS or n == 1:
                 return text
         raise AssertionError("unreachable: the loop returns at n == 1")
+
+    def _weighed(self, x: Concept, versus: Concept, group: str | None, sector: str | None) -> str:
+        """The effect of ``x`` compared with ``versus``: on the usual outcome; when that is too long, on its
+        first part ("de leerresultaten"), then without the sector a class level already says."""
+        outcome = self._usual_outcome([x], sector)
+        first = outcome.split(" en ")[0]
+        tries = [(outcome, sector), (first, sector), (first, None if group else sector)]
+        texts = [
+            self.spec["sjablonen"]["vergelijking"].format(
+                x=x.label, versus=versus.label, y=y, **self._parts(group, where)
+            )
+            for y, where in tries
+        ]
+        return next((text for text in texts if _words(text) <= MAX_WORDS), texts[-1])
 
     def _topic(
         self,
@@ -456,6 +472,8 @@ def _chosen(reading: Reading) -> list[Concept]:
     """The concepts the kennisvraag names, most central first. For "does X work?": X (what the question
     names outside its outcome, in the order named) and then the outcome it names. For a goal that
     serves against a problem the story tells: the goal, that problem, then side factors."""
+    if reading.versus:  # X and the alternative it is weighed against
+        return reading.concepts
     if reading.vorm == "doel" and reading.problem:
         rest = [c for c in reading.concepts if c not in reading.problem]
         return [*rest[:1], *reading.problem, *rest[1:]][:MAX_CONCEPTS]

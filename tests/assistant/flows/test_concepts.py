@@ -783,3 +783,36 @@ def test_a_clause_of_cause_tells_a_guess_why_not_the_topic(reader):
     )
     assert "wiskunde" in _labels(reading) and "huiswerk" not in _labels(reading)
     assert "huiswerk" in [c.label for c in reading.other]
+
+
+def test_a_question_that_weighs_two_alternatives_asks_for_the_effect_of_one_against_the_other(reader):
+    reading = reader.read(
+        "Is een huiswerkklas na schooltijd zinvol, of kunnen we beter bijles in kleine groepjes geven?", "vo"
+    )
+    assert reading.vorm == "effect"
+    assert _labels(reading) == ["een huiswerkklas na schooltijd", "bijles in kleine groepjes"]
+    assert [c.label for c in reading.versus] == ["bijles in kleine groepjes"]  # no "zinvol", "geven"
+    # a content verb at the end is made a noun, with its object; the adverb "gewoon" says nothing
+    reading = reader.read(
+        "Moeten we de toetsen in één toetsweek afnemen of kunnen we ze gewoon beter over het jaar spreiden?",
+        "vo",
+    )
+    assert _labels(reading) == ["het afnemen van de toetsen in één toetsweek", "het spreiden over het jaar"]
+    # "Moeten we A maken of B?" offers another object for the same verb; "dat" points back
+    reading = reader.read("Moeten we een aparte rekengroep maken of een plusgroep?", "po")
+    assert _labels(reading) == ["een aparte rekengroep", "een plusgroep"]
+    reading = reader.read(
+        "Wij denken aan een buddysysteem voor nieuwe leerlingen. Is dat de moeite waard of kunnen we "
+        "beter een mentoruur per week inroosteren?",
+        "vo",
+    )
+    assert _labels(reading)[0] == "buddysysteem" and reading.versus
+
+
+def test_an_alternative_that_only_doubts_weighs_nothing(reader):
+    for text in (
+        "Werkt een leesclub in groep 6, of is dat zonde van de tijd?",
+        "Heeft een logboek zin of maakt het niks uit?",
+        "Werkt lesgeven in het bos of op het schoolplein voor de concentratie?",  # two forms of one X
+    ):
+        assert not reader.read(text, "po").versus, text

@@ -380,3 +380,17 @@ def test_a_purpose_clause_is_the_outcome_not_joined_to_the_measure(builder):
     )
     assert result.vorm == "effect"
     assert "het effect van beweegpauzes op concentratie" in result.kennisvraag, result.kennisvraag
+
+
+def test_two_alternatives_weighed_become_a_comparison_of_their_effect(builder):
+    result = builder.run(
+        "Onze studenten lezen slecht. Moeten we een nieuwe leesmethode kopen of liever tutorlezen met "
+        "ouderejaars invoeren?",
+        sector="mbo",
+    )
+    assert result.vorm == "effect" and is_kennisvraag(result.kennisvraag)
+    assert "in vergelijking met het invoeren van tutorlezen" in result.kennisvraag
+    assert "nieuwe leesmethode" in result.kennisvraag and "studenten in het mbo" in result.kennisvraag
+    assert len(result.kennisvraag.split()) <= MAX_WORDS
+    terms = [z.term for z in result.zoektermen]
+    assert "tutorlezen" in terms and any(t.endswith("leesmethode") for t in terms)  # no "kopen", "invoeren"
