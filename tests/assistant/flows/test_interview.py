@@ -38,6 +38,11 @@ def generator(corpus_core, frog):
         ("Een telefoonverbod invoeren", True),
         ("Studenten niveau 2 techniek stoppen tijdens de eerste bpv", False),  # Frog: "Studenten" a name part
         ("Leerlingen gamen op hun Chromebook in de les", False),
+        (
+            "Thuiszitters met schoolangst keren terug naar de klas",
+            False,
+        ),  # Frog: "keren" a noun, "terug" an adverb
+        ("Leerlingen buiten de klas", True),  # "buitenleerlingen" is no verb
     ],
 )
 def test_a_clause_is_told_from_a_noun_phrase(frog, speerpunt, inline):
