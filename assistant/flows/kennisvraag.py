@@ -297,8 +297,12 @@ class KennisvraagBuilder:
             tokens = reading.analysis.tokens
             labels = _related(concepts[:n], tokens)
             parts = self._parts(group, sector)
+            uitkomst = ""
             if reading.versus and n >= 2:  # X's effect compared with the alternative it is weighed against
-                text = self._weighed(concepts[0], reading.versus[0], group, sector)
+                uitkomst = self._usual_outcome(concepts[:1], sector)
+                text = templates["vergelijking"].format(
+                    x=concepts[0].label, versus=reading.versus[0].label, y=uitkomst, **parts
+                )
             elif reading.vorm == "effect":  # the effect of X on Y: Y as the question names it, else the usual
                 x = _related([c for c in causes if c in concepts[:n]], tokens) or [labels[0]]
                 y = [_nominal(c.label) for c in outcomes if c in concepts[:n] and c.label not in x]
@@ -326,23 +330,25 @@ class KennisvraagBuilder:
                 text = self._topic(reading.vorm, labels, concepts[:n], tokens, parts)
             if focus:
                 text = text[:-1] + templates["focus"].format(focus=focus) + "?"
+            if n == 1 or (reading.versus and n == 2):  # nothing left to drop, or a comparison to keep
+                text = self._shortened(text, uitkomst, group, sector)
             if _words(text) <= MAX_WORDS or n == 1:
                 return text
         raise AssertionError("unreachable: the loop returns at n == 1")
 
-    def _weighed(self, x: Concept, versus: Concept, group: str | None, sector: str | None) -> str:
-        """The effect of ``x`` compared with ``versus``: on the usual outcome; when that is too long, on its
-        first part ("de leerresultaten"), then without the sector a class level already says."""
-        outcome = self._usual_outcome([x], sector)
-        first = outcome.split(" en ")[0]
-        tries = [(outcome, sector), (first, sector), (first, None if group else sector)]
-        texts = [
-            self.spec["sjablonen"]["vergelijking"].format(
-                x=x.label, versus=versus.label, y=y, **self._parts(group, where)
-            )
-            for y, where in tries
-        ]
-        return next((text for text in texts if _words(text) <= MAX_WORDS), texts[-1])
+    def _shortened(self, text: str, uitkomst: str, group: str | None, sector: str | None) -> str:
+        """``text`` within ``MAX_WORDS`` if it can be, before a concept is dropped: the outcome's first part
+        ("de leerresultaten" for "de leerresultaten en het welbevinden"), then without the sector when
+        the target group names a class or level ("leerlingen in groep 5 en 6" says primary school)."""
+        steps = [(uitkomst, uitkomst.split(" en ")[0])] if uitkomst else []
+        if group and self.reader.levels.search(group):
+            steps.append((self.spec["sectoren"].get(sector or "", ""), ""))
+        for long, short in steps:
+            if _words(text) <= MAX_WORDS:
+                break
+            if long:
+                text = text.replace(long, short, 1)
+        return text
 
     def _topic(
         self,

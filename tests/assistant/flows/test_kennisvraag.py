@@ -394,3 +394,16 @@ def test_two_alternatives_weighed_become_a_comparison_of_their_effect(builder):
     assert len(result.kennisvraag.split()) <= MAX_WORDS
     terms = [z.term for z in result.zoektermen]
     assert "tutorlezen" in terms and any(t.endswith("leesmethode") for t in terms)  # no "kopen", "invoeren"
+
+
+def test_a_long_kennisvraag_is_shortened_before_it_says_less(builder):
+    # One long concept (an om-clause made a noun) and the usual outcome: 38 words as built.
+    result = builder.run(
+        "Heeft het zin om coöperatieve werkvormen in te zetten bij begrijpend lezen in groep 6 en 7 of is "
+        "dat vooral tijdverlies?",
+        sector="po",
+    )
+    assert len(result.kennisvraag.split()) <= MAX_WORDS
+    assert (
+        "coöperatieve werkvormen" in result.kennisvraag and "op de leerresultaten bij" in result.kennisvraag
+    )
