@@ -397,6 +397,15 @@ class PraktijkvraagReader:
         manner word before it and its object ("AI slim inzetten bij …" → "het slim inzetten van AI bij
         …", "in de groep meedraaien" → "het meedraaien in de groep"), or is the thesaurus's term for it
         ("een jaar overdoen" → "zittenblijven"); a light verb names nothing ("kleinere klassen maken")."""
+        # Only a plain alternative is named: one with a clause of its own ("zorgen dat ze …", "een ruimte
+        # waar ze …") or two verb phrases ("ze hier houden en de ondersteuning beter regelen") is left
+        # to the reading without comparison.
+        joined = [i for i, t in enumerate(words) if t.tag == "VG" and t.lemma.lower() == "en"]
+        if any(
+            (t.tag == "VG" and "onder" in t.features) or (t.tag == "VNW" and "vb" in t.features)
+            for t in words
+        ) or any(t.is_verb for i in joined for t in words[i + 1 :]):
+            return None
         kept: list[Token] = []
         skip_to = -1  # the end of a phrase about the target group ("met één docent", "voor leerlingen")
         for index, token in enumerate(words):

@@ -816,3 +816,11 @@ def test_an_alternative_that_only_doubts_weighs_nothing(reader):
         "Werkt lesgeven in het bos of op het schoolplein voor de concentratie?",  # two forms of one X
     ):
         assert not reader.read(text, "po").versus, text
+
+
+def test_an_alternative_with_a_clause_of_its_own_is_not_named(reader):
+    for text in (
+        "Moeten we een rustige werkplek inrichten waar ze heen kunnen, of juist zorgen dat ze blijven?",
+        "Moeten we ze naar de bijlesgroep sturen of ze in de klas houden en de instructie beter afstemmen?",
+    ):
+        assert not reader.read(text, "vo").versus, text
