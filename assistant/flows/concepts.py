@@ -50,9 +50,6 @@ Vorm = Literal["doel", "probleem", "effect", "kenmerken"]
 # (odd ids) 4.5, 5.0 and 5.5 named the concepts equally (0.5); 5.5 let more everyday words become search
 # terms (0.074 of them forbidden against 0.044 at 5.0, 0.048 at 4.5).
 _EVERYDAY_ZIPF = 5.0
-# The verb an agent noun is made from must be a known Dutch word: "rekenen" 4.5, "lezen" 5.3, "spelen" 5.0;
-# "computen" and "cijfen" are not (0). 3.0 keeps rare but real verbs ("spijbelen" 3.1).
-_VERB_ZIPF = 3.0
 _MIN_PREFIX = 2  # letters before a learner in a compound ("po-leerling"), not a longer word ("kind")
 _MIN_STEM = 3  # letters of the verb stem an agent noun is made from ("lez" in "lezers")
 # Both parts of a compound are known words ("ouder" 4.9 + "avond" 5.3, "project" 4.5 + "week" 5.6);
@@ -380,7 +377,7 @@ class PraktijkvraagReader:
             start = next((i + 1 for i in range(cut - 1, -1, -1) if sentence[i].text == ":"), 0)
             first = sentence[start:cut]
             versus = self._alternative(sentence[cut + 1 :], offset + cut + 1)
-            if len(first) > 1 and first[0].is_finite_verb and _points_back(first[1]):
+            if len(first) > 1 and first[0].is_finite_verb and clauses.points_back(first[1]):
                 if any(t.is_verb and t.lemma.lower() not in self.light_words for t in first[2:]):
                     return None  # "Moet ik dat verbieden, of …": what is done to it is no alternative
                 told = [c for c in found if c.position < offset + start]
@@ -397,6 +394,72 @@ class PraktijkvraagReader:
         manner word before it and its object ("AI slim inzetten bij …" → "het slim inzetten van AI bij
         …", "in de groep meedraaien" → "het meedraaien in de groep"), or is the thesaurus's term for it
         ("een jaar overdoen" → "zittenblijven"); a light verb names nothing ("kleinere klassen maken")."""
+        kept = self._alternative_words(words)
+        if kept is None:
+            return None
+        # The verb cluster: the last run of verbs not used as a noun ("bij het leren schrijven")
+        last = max(
+            (i for i, t in enumerate(kept) if t.is_verb and not clauses.used_as_noun(kept, i)), default=None
+        )
+        first = last
+        while (
+            first is not None
+            and first > 0
+            and kept[first - 1].is_verb
+            and not clauses.used_as_noun(kept, first - 1)
+        ):
+            first -= 1
+        verbs = kept[first : last + 1] if last is not None and first is not None else []
+        before, after = (kept[:first], kept[last + 1 :]) if verbs else (kept, [])
+        # verbs coordinated with the cluster ("afstromen of bevorderen met een plan"): as written
+        if any(t.is_verb and nxt.tag == "VG" for t, nxt in itertools.pairwise(before + verbs)):
+            verbs, before, after = [], kept, []
+        # how it is done: an adjective or a participle right before the verb ("gespreid oefenen")
+        manner = [t for t in before[len(before) - 1 :] if t.is_adjective]
+        manner += [t for t in verbs[:-1] if t.is_participle]
+        content = [v for v in verbs if v.lemma.lower() not in self.light_words and v not in manner]
+        manner = manner if content else []
+        before = [t for t in before if t not in manner]
+        # Its noun phrase: the first outside a prepositional phrase (the object, next to the verb)
+        # … nor one a postposition ends ("het hele jaar door"): an adverbial
+        spans = [
+            (i, j)
+            for i, j in clauses.noun_phrase_spans(before)
+            if not (i > 0 and before[i - 1].tag == "VZ")
+            and not (j == len(before) - 1 and before[j].tag == "VZ")
+        ]
+        # … or a bare infinitive opening it, used as a noun ("tutorlezen met ouderejaars invoeren")
+        start, end = spans[0] if spans else (0, 1 if before and before[0].is_verb else 0)
+        thing = [t for t in before[start:end] if t.tag not in {"LID", "TW"}]
+        verb = content[-1].lemma.lower() if content else ""
+        # A verb the thesaurus knows names the measure when its object is an everyday word ("een jaar
+        # overdoen" → zittenblijven), not when the object is the topic ("tutorlezen invoeren").
+        everyday = not before or (
+            bool(thing)
+            and all(t.is_noun and zipf_frequency(t.lemma.lower(), "nl") >= _EVERYDAY_ZIPF for t in thing)
+        )
+        entry = self.thesaurus.find(verb) if self.thesaurus.knows(verb) and everyday and not manner else None
+        if entry is not None and self._strong(content[-1], entry, verb):
+            phrase = noun = entry.term  # "een jaar overdoen" → "zittenblijven"
+        elif content:
+            said = " ".join(t.text.lower() for t in [*manner, *content])
+            rest = [*before[:start], *before[end:], *after]
+            phrase = f"het {said} van {_words(before[start:end])}" if thing else f"het {said}"
+            phrase = f"{phrase} {_words(rest)}".strip()
+            # a search names the object, else the activity
+            noun = _words(thing) or phrase.removeprefix("het ")
+        else:
+            phrase = _words([*before, *after])
+            noun = _words(thing) or phrase
+        heads = [t for t in (thing or [*before, *after]) if t.is_noun or t.tag == "SPEC"]
+        head = (heads or [t for t in kept if t.is_noun or t.tag == "SPEC"])[-1]
+        entry = entry or self.thesaurus.find(head.lemma)
+        entry = entry if entry is not None and self._strong(head, entry) else None
+        return Concept(phrase, entry, at, at + len(words), True, head=head.lemma.lower(), noun=noun)
+
+    def _alternative_words(self, words: Sequence[Token]) -> list[Token] | None:
+        """The words of an alternative that name it (``_alternative``), or None when it is no plain
+        alternative or names no noun."""
         # Only a plain alternative is named: one with a clause of its own ("zorgen dat ze …", "een ruimte
         # waar ze …") or two verb phrases ("ze hier houden en de ondersteuning beter regelen") is left
         # to the reading without comparison.
@@ -407,14 +470,10 @@ class PraktijkvraagReader:
         ) or any(t.is_verb for i in joined for t in words[i + 1 :]):
             return None
         kept: list[Token] = []
-        skip_to = -1  # the end of a phrase about the target group ("met één docent", "voor leerlingen")
+        group = self._about_group(words)  # "met één docent", "voor leerlingen"
         for index, token in enumerate(words):
-            if token.tag == "VZ":
-                noun = next((i for i in range(index + 1, len(words)) if words[i].is_noun), None)
-                if noun is not None and self._group_word(words[noun]):
-                    skip_to = noun
             if (
-                index <= skip_to
+                index in group
                 or token.tag in {"LET", "VNW", "BW"}
                 or (token.tag == "TW" and any(c.isdigit() for c in token.text))
                 or token.text.lower() in self.preferring
@@ -444,59 +503,7 @@ class PraktijkvraagReader:
             kept.pop()  # "grote groep (5) van (30)"
         while kept[-1].is_adjective and kept[-1] is not kept[nouns[0]]:
             kept.pop()  # "effectief", "waard": a judgement of the alternative, not a part of it
-        # The verb cluster: the last run of verbs not used as a noun ("bij het leren schrijven")
-        last = max((i for i, t in enumerate(kept) if t.is_verb and not _nominal(kept, i)), default=None)
-        first = last
-        while first is not None and first > 0 and kept[first - 1].is_verb and not _nominal(kept, first - 1):
-            first -= 1
-        verbs = kept[first : last + 1] if last is not None and first is not None else []
-        before, after = (kept[:first], kept[last + 1 :]) if verbs else (kept, [])
-        # verbs coordinated with the cluster ("afstromen of bevorderen met een plan"): as written
-        if any(t.is_verb and nxt.tag == "VG" for t, nxt in itertools.pairwise(before + verbs)):
-            verbs, before, after = [], kept, []
-        # how it is done: an adjective or a participle right before the verb ("gespreid oefenen")
-        manner = [t for t in before[len(before) - 1 :] if t.is_adjective]
-        manner += [t for t in verbs[:-1] if t.is_participle]
-        content = [v for v in verbs if v.lemma.lower() not in self.light_words and v not in manner]
-        manner = manner if content else []
-        before = [t for t in before if t not in manner]
-        # Its noun phrase: the first outside a prepositional phrase (the object, next to the verb)
-        # … nor one a postposition ends ("het hele jaar door"): an adverbial
-        spans = [
-            (i, j)
-            for i, j in _noun_phrases(before)
-            if not (i > 0 and before[i - 1].tag == "VZ")
-            and not (j == len(before) - 1 and before[j].tag == "VZ")
-        ]
-        # … or a bare infinitive opening it, used as a noun ("tutorlezen met ouderejaars invoeren")
-        start, end = spans[0] if spans else (0, 1 if before and before[0].is_verb else 0)
-        thing = [t for t in before[start:end] if t.tag not in {"LID", "TW"}]
-        verb = content[-1].lemma.lower() if content else ""
-        # A verb the thesaurus knows names the measure when its object is an everyday word ("een jaar
-        # overdoen" → zittenblijven), not when the object is the topic ("tutorlezen invoeren").
-        everyday = not before or (
-            bool(thing)
-            and all(t.is_noun and zipf_frequency(t.lemma.lower(), "nl") >= _EVERYDAY_ZIPF for t in thing)
-        )
-        entry = self.thesaurus.find(verb) if self.thesaurus.knows(verb) and everyday and not manner else None
-        if entry is not None and self._strong(content[-1], entry, verb):
-            phrase = noun = entry.term  # "een jaar overdoen" → "zittenblijven"
-        elif content:
-            said = " ".join(t.text.lower() for t in [*manner, *content])
-            rest = [*before[:start], *before[end:], *after]
-            phrase = f"het {said} van {_words(before[start:end])}" if thing else f"het {said}"
-            phrase = f"{phrase} {_words(rest)}".strip()
-            noun = _words(thing) or phrase.removeprefix(
-                "het "
-            )  # a search names the object, else the activity
-        else:
-            phrase = _words([*before, *after])
-            noun = _words(thing) or phrase
-        heads = [t for t in (thing or [*before, *after]) if t.is_noun or t.tag == "SPEC"]
-        head = (heads or [t for t in kept if t.is_noun or t.tag == "SPEC"])[-1]
-        entry = entry or self.thesaurus.find(head.lemma)
-        entry = entry if entry is not None and self._strong(head, entry) else None
-        return Concept(phrase, entry, at, at + len(words), True, head=head.lemma.lower(), noun=noun)
+        return kept
 
     def _first_alternative(self, question: Sequence[Token]) -> Sequence[Token]:
         """A yes/no question's first alternative when the other only denies it, naming nothing ("Werkt
@@ -724,10 +731,7 @@ class PraktijkvraagReader:
         # A separated particle: "af te nemen" → afnemen, "samen te werken" → samenwerken (a known verb).
         if body and (
             (body[-1].tag == "VZ" and "fin" in body[-1].features)
-            or (
-                body[-1].tag == "BW"
-                and zipf_frequency(body[-1].lemma.lower() + verbs[-1], "nl") >= _VERB_ZIPF
-            )
+            or (body[-1].tag == "BW" and clauses.separable_verb(body[-1].lemma, verbs[-1]))
         ):
             verbs[-1] = body.pop().lemma.lower() + verbs[-1]
         body = self._without_levels(body)
@@ -740,13 +744,9 @@ class PraktijkvraagReader:
             start -= 1
             thing = Phrase((body[start], *thing.tokens))
         middle: list[Token] = []
-        skip_to = -1  # the end of a phrase about the target group ("voor onze eerstejaars")
+        group = self._about_group(body)  # "voor onze eerstejaars"
         for index, token in enumerate(body):
-            if token.tag == "VZ":
-                noun = next((i for i in range(index + 1, len(body)) if body[i].is_noun), None)
-                if noun is not None and self._group_word(body[noun]):
-                    skip_to = noun
-            if index <= skip_to or (thing and token in thing.tokens) or index == start - 1:
+            if index in group or (thing and token in thing.tokens) or index == start - 1:
                 continue
             if token.tag in {"VNW", "BW"} or (token.is_noun and self._group_word(token)):
                 continue  # pronouns and adverbs ("pas", "meer") say nothing about what is done
@@ -803,6 +803,16 @@ class PraktijkvraagReader:
         if index + 1 >= len(sentence) or sentence[index + 1].tag != "TW":
             return False
         return bool(self.levels.fullmatch(f"{sentence[index].text} {sentence[index + 1].text}"))
+
+    def _about_group(self, tokens: Sequence[Token]) -> set[int]:
+        """The indices of prepositional phrases about the target group ("voor onze eerstejaars"): from
+        the preposition to the first noun after it, when that noun names people or a level."""
+        about: set[int] = set()
+        for index, token in enumerate(tokens):
+            noun = next((i for i in range(index + 1, len(tokens)) if tokens[i].is_noun), None)
+            if token.tag == "VZ" and noun is not None and self._group_word(tokens[noun]):
+                about.update(range(index, noun + 1))
+        return about
 
     def _group_word(self, token: Token) -> bool:
         """A word that names people or a level ("eerstejaars", "brugklas"): the target group's."""
@@ -1057,7 +1067,7 @@ class PraktijkvraagReader:
             elif (
                 token.is_adjective
                 and {"comp", "vrij"} <= set(token.features)
-                and zipf_frequency(quality := f"{lemma}heid", "nl") >= _VERB_ZIPF
+                and zipf_frequency(quality := f"{lemma}heid", "nl") >= clauses.VERB_ZIPF
                 and (subject := self._object_before(found, at, sentence, offset, past_pp=True)) is not None
             ):
                 # "(hoe maken we) de beoordeling betrouwbaarder" → "de betrouwbaarheid van de beoordeling",
@@ -1788,45 +1798,12 @@ def _agent(head: Token) -> bool:
         return False
     stem = lemma[:-3] if lemma.endswith("aar") else lemma[:-2]
     # A verb stem has a syllable of its own: "jaren" (jaar → "jen") names no people.
-    return len(stem) >= _MIN_STEM and zipf_frequency(f"{stem}en", "nl") >= _VERB_ZIPF
-
-
-def _noun_phrases(tokens: Sequence[Token]) -> list[tuple[int, int]]:
-    """The spans of noun phrases: articles, numbers and adjectives up to and including the nouns after
-    them ("de vijf toetsen", "kleinere klassen", "crash course")."""
-    spans: list[tuple[int, int]] = []
-    index = 0
-    while index < len(tokens):
-        end = index
-        while end < len(tokens) and tokens[end].tag in {"LID", "TW", "ADJ"}:
-            end += 1
-        nouns = end
-        while nouns < len(tokens) and (tokens[nouns].is_noun or tokens[nouns].tag == "SPEC"):
-            nouns += 1
-        if nouns > end:
-            spans.append((index, nouns))
-            index = nouns
-        else:
-            index += 1
-    return spans
-
-
-def _nominal(words: Sequence[Token], index: int) -> bool:
-    """A verb used as a noun: an article or another such verb before it ("het leren schrijven")."""
-    while index > 0 and words[index - 1].is_verb:
-        index -= 1
-    return index > 0 and words[index - 1].tag == "LID"
+    return len(stem) >= _MIN_STEM and zipf_frequency(f"{stem}en", "nl") >= clauses.VERB_ZIPF
 
 
 def _words(tokens: Sequence[Token]) -> str:
     """The tokens as written: names and foreign words keep their capitals."""
     return " ".join(t.text if t.tag == "SPEC" or "eigen" in t.features else t.text.lower() for t in tokens)
-
-
-def _points_back(token: Token) -> bool:
-    """A pronoun that stands for what was said before ("Is dat …", "Werkt dit …"); Frog may tag "dat"
-    there as a conjunction."""
-    return token.lemma.lower() in {"dat", "dit", "het", "zoiets"} and token.tag != "LID"
 
 
 def _score(concept: Concept) -> float:

@@ -26,9 +26,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from langchain_core.language_models import BaseChatModel
-from wordfreq import zipf_frequency
 
 from assistant.dutch import Analysis, Token, analyse
+from assistant.flows import clauses
 from assistant.flows.export import Artifact, Entry, Section, SourceList
 from assistant.flows.rephrase import Rephraser, is_question
 from assistant.flows.sources import LeidraadIndex, ListItem, cite, reword
@@ -39,10 +39,6 @@ from assistant.store import PassageStore
 
 FLOW = "interview"
 MAX_VRAGEN = 20
-# A particle and the word before it read as one verb at least this frequent in Dutch. On the 50 practice
-# speerpunten labelled clause or not, 3.0 (as for verbs in concepts.py) found "keren terug" and misread
-# none; 2.5 and 2.0 took one noun phrase for a clause.
-_SEPARABLE_ZIPF = 3.0
 # Word classes before a verb that make it part of a noun phrase, not a clause: "bij rekenen", "het lezen",
 # "Nederlands en rekenen", "goed plannen".
 _NOMINAL_BEFORE_VERB = {"VZ", "LID", "VG", "ADJ", "BW", "TW"}
@@ -127,11 +123,10 @@ def is_clause(analysis: Analysis) -> bool:
 def _separated(verb: Token, particle: Token) -> bool:
     """A plural verb and its particle that Frog took for a noun and an adverb ("leerlingen keren terug"):
     particle + verb is a Dutch verb ("terugkeren" 4.2, "afhaken" 3.2)."""
-    joined = particle.text.lower() + verb.text.lower()
     return (
         verb.text.lower().endswith("en")
         and particle.tag in {"BW", "VZ"}
-        and zipf_frequency(joined, "nl") >= _SEPARABLE_ZIPF
+        and clauses.separable_verb(particle.text, verb.text)
     )
 
 
