@@ -245,17 +245,26 @@ def purpose(sentence: Sequence[Token], index: int) -> bool:
     return False
 
 
-def weighed(question: Sequence[Token], preferring: frozenset[str]) -> int | None:
-    """Where a question weighs two alternatives: the index of the "of" between them, or None. The
-    second names something and prefers it ("Is zo'n crash course effectief | of kunnen we beter het
-    hele jaar door gespreid oefenen?", ``preferring``: "beter", "liever", "juist"), or a choice question
-    ("Moeten we A maken | of B?") offers another object for the same verb. An alternative that only
-    doubts ("of is dat zonde van de lestijd?", "of maakt het niks uit?") weighs nothing."""
+def weighed(
+    question: Sequence[Token], preferring: frozenset[str], comparing: Sequence[Sequence[str]] = ()
+) -> tuple[int, int] | None:
+    """Where a question weighs two alternatives: the end of the first and the start of the second, or
+    None. A comparing connective between them says so itself ("A doen in plaats van B", ``comparing``:
+    lemma sequences). After "of", the second names something and prefers it ("Is zo'n crash course
+    effectief | of kunnen we beter het hele jaar door gespreid oefenen?", ``preferring``: "beter",
+    "liever", "juist"), or a choice question ("Moeten we A maken | of B?") offers another object for the
+    same verb. An alternative that only doubts ("of is dat zonde van de lestijd?", "of maakt het niks
+    uit?") weighs nothing."""
+    lemmas = [t.lemma.lower() for t in question]
     for index, token in enumerate(question):
-        if index == 0 or token.lemma.lower() != "of" or token.tag != "VG":
+        if index == 0:
             continue
-        first, rest = question[:index], question[index + 1 :]
-        if not any(t.is_noun or t.is_verb for t in rest):
+        joined = next((len(c) for c in comparing if lemmas[index : index + len(c)] == list(c)), 0)
+        first, rest = question[:index], question[index + max(joined, 1) :]
+        named = any(t.is_noun or t.is_verb for t in rest)
+        if joined and named and any(t.is_noun or t.is_verb for t in first):
+            return index, index + joined
+        if token.lemma.lower() != "of" or token.tag != "VG" or not named:
             continue
         preferred = any(t.text.lower() in preferring for t in rest)
         choice = (
@@ -265,7 +274,7 @@ def weighed(question: Sequence[Token], preferring: frozenset[str]) -> int | None
             and not any(t.is_finite_verb for t in rest)
         )
         if preferred or choice:
-            return index
+            return index, index + 1
     return None
 
 

@@ -191,6 +191,7 @@ class PraktijkvraagReader:
         self.wish_adjectives = frozenset(spec["wensbijvoeglijk"])
         self.negators = frozenset(spec["ontkenningen"])
         self.preferring = frozenset(spec["voorkeurwoorden"])
+        self.comparing = tuple(tuple(c.split()) for c in spec["vergelijkingswoorden"])
         self.context_prepositions = frozenset(spec["context_voorzetsels"])
         self.levels = re.compile(spec["niveau"], re.IGNORECASE)
         self.default_learners = spec["standaardgroep"]
@@ -369,14 +370,20 @@ class PraktijkvraagReader:
         concept named last before it. None when either names nothing."""
         offset = 0
         for sentence in analysis.sentences:
-            cut = clauses.weighed(sentence, self.preferring) if clauses.asks(sentence) else None
+            asking = clauses.asks(sentence)
+            cut = clauses.weighed(sentence, self.preferring, self.comparing) if asking else None
             if cut is None:
                 offset += len(sentence)
                 continue
+            end, second = cut
             # "Wat zegt het onderzoek: helpt A, of is B beter?": the alternatives follow the colon
-            start = next((i + 1 for i in range(cut - 1, -1, -1) if sentence[i].text == ":"), 0)
-            first = sentence[start:cut]
-            versus = self._alternative(sentence[cut + 1 :], offset + cut + 1)
+            start = next((i + 1 for i in range(end - 1, -1, -1) if sentence[i].text == ":"), 0)
+            first = sentence[start:end]
+            versus = self._alternative(sentence[second:], offset + second)
+            if start < (frame := clauses.judgement_frame(sentence, self.effect_words)) < end:
+                # "Is het slimmer om A te doen in plaats van B?": A is the om-clause, made a noun
+                x = self._nominalised(first, frame - start, offset + start)
+                return (x, versus) if x is not None and versus is not None else None
             if len(first) > 1 and first[0].is_finite_verb and clauses.points_back(first[1]):
                 if any(t.is_verb and t.lemma.lower() not in self.light_words for t in first[2:]):
                     return None  # "Moet ik dat verbieden, of …": what is done to it is no alternative
@@ -397,17 +404,14 @@ class PraktijkvraagReader:
         kept = self._alternative_words(words)
         if kept is None:
             return None
+
         # The verb cluster: the last run of verbs not used as a noun ("bij het leren schrijven")
-        last = max(
-            (i for i, t in enumerate(kept) if t.is_verb and not clauses.used_as_noun(kept, i)), default=None
-        )
+        def verb(i: int) -> bool:  # a participle before its noun is an adjective ("wisselende mentoren")
+            return kept[i].is_verb and not clauses.used_as_noun(kept, i) and "prenom" not in kept[i].features
+
+        last = max((i for i in range(len(kept)) if verb(i)), default=None)
         first = last
-        while (
-            first is not None
-            and first > 0
-            and kept[first - 1].is_verb
-            and not clauses.used_as_noun(kept, first - 1)
-        ):
+        while first is not None and first > 0 and verb(first - 1):
             first -= 1
         verbs = kept[first : last + 1] if last is not None and first is not None else []
         before, after = (kept[:first], kept[last + 1 :]) if verbs else (kept, [])
@@ -477,11 +481,17 @@ class PraktijkvraagReader:
                 or token.tag in {"LET", "VNW", "BW"}
                 or (token.tag == "TW" and any(c.isdigit() for c in token.text))
                 or token.text.lower() in self.preferring
+                or (token.lemma.lower() == "te" and index + 1 < len(words) and words[index + 1].is_verb)
             ):
-                continue  # figures too: "een grote groep 5 van 30"
-            if (token.is_finite_verb and not kept) or (token.is_noun and self._group_word(token)):
+                continue  # figures too: "een grote groep 5 van 30"; the infinitive's "te"
+            if token.is_finite_verb and not kept:
                 continue
             kept.append(token)
+        # people named beside the alternative are its group ("extra uren voor leerlingen"); people alone
+        # are the alternative ("wisselende mentoren")
+        people = [t for t in kept if t.is_noun and self._group_word(t)]
+        if any((t.is_noun or t.tag == "SPEC") and t not in people for t in kept):
+            kept = [t for t in kept if t not in people]
         # An adjective used as an adverb says how, unless right before the verb ("gewoon in de groep
         # meedraaien" drops "gewoon", "slim inzetten" keeps "slim")
         kept = [
@@ -750,6 +760,8 @@ class PraktijkvraagReader:
                 continue
             if token.tag in {"VNW", "BW"} or (token.is_noun and self._group_word(token)):
                 continue  # pronouns and adverbs ("pas", "meer") say nothing about what is done
+            if token.is_adjective and token.lemma.lower() in self.light_words:
+                continue  # nor does a vague adjective used as an adverb ("die gewoon af te schaffen")
             if any(token in p.tokens for p in free):  # another free noun phrase: the indirect object
                 continue
             middle.append(token)
@@ -766,7 +778,9 @@ class PraktijkvraagReader:
                 label, entry, at, at + len(clause), True, head=verbs[-1], noun=body[0].lemma.lower()
             )
         if thing is None or thing.head is None:
-            label = " ".join(["het", *said, *verbs, *(t.text.lower() for t in tail if t.tag != "VNW")])
+            # "om begrijpend lezen in de zaakvakken te doen": a light verb adds nothing to the activity
+            done = [] if said and all(v in self.light_words for v in verbs) else verbs
+            label = " ".join(["het", *said, *done, *(t.text.lower() for t in tail if t.tag != "VNW")])
             verb = clause[te + count]
             entry = self.thesaurus.find(verbs[-1])
             entry = entry if entry is not None and self._strong(verb, entry, verbs[-1]) else None

@@ -396,6 +396,33 @@ def test_two_alternatives_weighed_become_a_comparison_of_their_effect(builder):
     assert "tutorlezen" in terms and any(t.endswith("leesmethode") for t in terms)  # no "kopen", "invoeren"
 
 
+def test_a_connective_of_comparison_weighs_two_approaches(builder):
+    # "in plaats van", "vergeleken met": the connective itself names the alternative, no "beter" needed
+    result = builder.run(
+        "Is het zinvol om in de bovenbouw meer mondeling te overhoren in plaats van schriftelijke toetsen?",
+        sector="vo",
+    )
+    assert "in vergelijking met schriftelijke toetsen" in result.kennisvraag, result.kennisvraag
+    assert "in plaats" not in result.kennisvraag
+    result = builder.run(
+        "Werkt een vaste studiecoach vergeleken met wisselende mentoren bij eerstejaars?", sector="mbo"
+    )
+    assert "een vaste studiecoach in vergelijking met wisselende mentoren" in result.kennisvraag
+
+
+def test_a_judged_om_clause_drops_vague_adverbs_and_light_verbs(builder):
+    result = builder.run(
+        "De werkdruk is hoog. Heeft het zin om de groepsplannen gewoon af te schaffen?", sector="po"
+    )
+    assert "het afschaffen van de groepsplannen" in result.kennisvraag, result.kennisvraag
+    result = builder.run(
+        "Is het slimmer om begrijpend lezen in de zaakvakken te doen in plaats van met een methode?",
+        sector="po",
+    )
+    text = result.kennisvraag
+    assert "het begrijpend lezen in de zaakvakken in vergelijking met" in text, text
+
+
 def test_a_long_kennisvraag_is_shortened_before_it_says_less(builder):
     # One long concept (an om-clause made a noun) and the usual outcome: 38 words as built.
     result = builder.run(
