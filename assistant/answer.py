@@ -28,6 +28,7 @@ from assistant.answerability import (
     asked_fact,
     asked_object,
     asked_part,
+    asks_only_scope,
     evidence_of,
     fact_topic,
     holds_fact,
@@ -207,7 +208,11 @@ class ExtractiveAnswerer:
         return self._decision
 
     def should_abstain(self, query: ParsedQuery, hits: list[Hit]) -> bool:
-        return not hits or not self.decision.answers(evidence_of(query, hits, self.vocabulary()))
+        if not hits:
+            return True
+        return not asks_only_scope(query) and not self.decision.answers(
+            evidence_of(query, hits, self.vocabulary())
+        )
 
     def answering_order(self, query: ParsedQuery, hits: list[Hit]) -> list[int]:
         """Indices of the top passages as answers, best first.

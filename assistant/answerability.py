@@ -281,13 +281,26 @@ FEATURES = tuple(f.name for f in fields(Evidence))
 _COVER_PASSAGES = 3
 
 
-def evidence_of(query: ParsedQuery, hits: Sequence[Hit], index: LexicalIndex | None) -> Evidence:
-    """The decision's signals for ``query`` and its retrieved ``hits`` (best first)."""
-    # An English question is read in its Dutch terms, as BM25 reads it: English words are never in
-    # the documents, so counting them made every English question look like an unknown topic.
+def _asked_words(query: ParsedQuery) -> str:
+    """The words the question asks about. An English question is read in its Dutch terms, as BM25
+    reads it: English words are never in the documents, so counting them made every English question
+    look like an unknown topic."""
     words = query.expansion or asked_part(query.topic or query.text)
     if not query.expansion and is_english(query.text):  # "What does recommendation 2 say?": no topic
         words = " ".join(w for w in words.split() if not set(analyse(w)) <= frame_terms())
+    return words
+
+
+def asks_only_scope(query: ParsedQuery) -> bool:
+    """The question names an aanbeveling and asks nothing besides ("Wat zegt aanbeveling 2?", "What does
+    recommendation 2 say?"): its topic is a part of the documents, which they treat by definition, so
+    it is answered whatever the model makes of its few words."""
+    return query.aanbeveling is not None and not analyse(_asked_words(query))
+
+
+def evidence_of(query: ParsedQuery, hits: Sequence[Hit], index: LexicalIndex | None) -> Evidence:
+    """The decision's signals for ``query`` and its retrieved ``hits`` (best first)."""
+    words = _asked_words(query)
     idf = index.idf if index else (lambda _term: 1.0)
     terms = set(analyse(words))
     total = sum(idf(t) for t in terms)

@@ -1,19 +1,21 @@
 """Fit the answer/decline decision (``AnswerDecision``) by cross-validation grouped by writer.
 
-Each question of the development set (answerable: it has evidence; unanswerable: its task says so)
-and of our abstention sets is retrieved once, as the answerer would; its ``Evidence`` is the row. A
-logistic regression over the standardised features (L2, classes weighted equally) is fitted with
-one group held out at a time: the three dev writers (d-001..037, d-038..076, d-077..) and our own
-set (``abstention.jsonl``), so every figure is on a writer the model never saw. Two later writers
-are never fitted on (``CHECKS``): the probe questions and our second set (``abstention-b.jsonl``)
-are scored with the model fitted on all the others, as a user's question would be. Fitted on too,
-the second set raised held-out abstention 0.76 → 0.79 pooled but refused 4 of 15 situations of
-writer w3 held out (answered 0.97 → 0.85): its unanswerable situations look like w3's answerable
-ones on every feature, and "when in doubt, answer" keeps it a check.
+Each labelled question (answerable: it has evidence; unanswerable: its task says so) is retrieved
+once, as the answerer would; its ``Evidence`` is the row. A logistic regression over the standardised
+features (L2, classes weighted equally) is fitted with one writer held out at a time: the three dev
+writers (d-001..037, d-038..076, d-077..), our two abstention sets (``abstention.jsonl``,
+``abstention-b.jsonl``) and every probe set but the newest (``benchmarks.eval.PROBES``), so every
+figure is on a writer the model never saw. The newest probe set (``CHECKS``) is never fitted on: it is
+scored with the model fitted on all the others, as a user's question would be.
+Why fit on the later writers too: a writer brings off-topic questions and situations the others did
+not. Measured with probe4 never fitted (stop 29): fitted on the dev writers and our first set only,
+probe4 answered 0.92 and abstained 0.44; with own-b and probes 1–3 fitted too, 0.96 and 0.56, with
+writer w3 held out answered 0.97 → 1.00 (abstained 0.71 both). With own-b fitted on but no probes
+(stop 26), w3's situations were refused (answered 0.97 → 0.85): too few writers then.
 The threshold is chosen on the training folds: "when in doubt, answer" weighs an answerable
 question refused ``REFUSAL_COST`` times an unanswerable one answered. Questions a name or a missing
-fact already declines are left out of the fit (those checks decide them) but counted in the
-figures, which are of the whole decision.
+fact already declines, and those asking only about a named aanbeveling (always answered), are left
+out of the fit (those checks decide them) but counted in the figures, which are of the whole decision.
 
     python -m benchmarks.decision [--write]
 
@@ -35,6 +37,7 @@ from assistant.answerability import (
     FEATURES,
     AnswerDecision,
     Evidence,
+    asks_only_scope,
     evidence_of,
     unknown_names,
 )
@@ -42,16 +45,16 @@ from assistant.cli import history_of
 from assistant.query import parse_query
 from assistant.runtime import Core
 from assistant.settings import get_settings
-from benchmarks.abstention import OWN_QUESTIONS, OWN_SETS
+from benchmarks.abstention import OWN_SETS
 from benchmarks.eval import EVAL_DIR, PROBES, writer
 
 # An answerable question refused costs twice an unanswerable one answered (the issue: when in doubt
 # on a topic the documents treat, answer; targets answered ≥ 0.92 beside abstained ≥ 0.80).
 REFUSAL_COST = 2.0
-# L2 penalty on the standardised weights: with ~120 fitted rows and 5 features it keeps them modest.
+# L2 penalty on the standardised weights: with ~250 fitted rows and 5 features it keeps them modest.
 L2 = 1.0
-# Groups never fitted on: later writers, each scored under the final model.
-CHECKS = {**PROBES, "own-b": OWN_SETS["own-b"]}
+# The group never fitted on: the newest writer, scored under the final model.
+CHECKS = dict([list(PROBES.items())[-1]])
 
 
 @dataclass(frozen=True)
@@ -63,13 +66,14 @@ class Row:
     features: tuple[float, ...]
     declined_before: bool  # a name the documents never use
     missing_fact: bool  # the asked kind of fact is absent from the passages
+    only_scope: bool  # asks about a named aanbeveling and nothing besides: always answered
 
 
 def rows_of(core: Core) -> list[Row]:
     """One row per labelled question: dev items (with ``history``), our own sets and the probe."""
     dev = [json.loads(line) for line in (EVAL_DIR / "dev.jsonl").open(encoding="utf-8")]
     labelled = [(None, item) for item in dev]
-    for name, path in [("own", OWN_QUESTIONS), *CHECKS.items()]:
+    for name, path in [*OWN_SETS.items(), *PROBES.items()]:
         labelled += [(name, json.loads(line)) for line in path.open(encoding="utf-8") if line.strip()]
     extractive = core.answerer.extractive
     index = core.store.lexical
@@ -98,6 +102,7 @@ def rows_of(core: Core) -> list[Row]:
                 evidence_of(query, hits, index).vector(),
                 names,
                 extractive.missing_fact(query, hits) is not None,
+                asks_only_scope(query),
             )
         )
     return rows
@@ -127,9 +132,9 @@ def decide(rows: list[Row], model: AnswerDecision) -> list[bool]:
 
 
 def abstains(row: Row, probability: float, threshold: float) -> bool:
-    """The whole decision for one row: a name, the model's probability under ``threshold``, then the
-    missing fact."""
-    return row.declined_before or probability < threshold or row.missing_fact
+    """The whole decision for one row: a name, the model's probability under ``threshold`` (unless it
+    asks only about a named aanbeveling), then the missing fact."""
+    return row.declined_before or (probability < threshold and not row.only_scope) or row.missing_fact
 
 
 def rates(rows: list[Row], abstained: list[bool]) -> tuple[float, float, int, int]:
@@ -157,7 +162,7 @@ def best_threshold(rows: list[Row], probabilities: list[float]) -> float:
 
 def train(rows: list[Row]) -> AnswerDecision:
     """The model fitted on ``rows``, its threshold chosen on them."""
-    fitted = [r for r in rows if not (r.declined_before or r.missing_fact)]
+    fitted = [r for r in rows if not (r.declined_before or r.missing_fact or r.only_scope)]
     x = np.array([r.features for r in fitted])
     y = np.array([r.answerable for r in fitted], dtype=float)
     mean, scale = x.mean(axis=0), x.std(axis=0)
@@ -218,13 +223,13 @@ def main(argv: list[str] | None = None) -> int:
         data = {
             "how": (
                 "python -m benchmarks.decision --write: logistic regression (L2 "
-                f"{L2}, classes weighted equally) on the dev set and benchmarks/data/abstention.jsonl; "
+                f"{L2}, classes weighted equally) on the dev set, benchmarks/data/abstention*.jsonl "
+                f"and the probe sets but {', '.join(CHECKS)}; "
                 "threshold: the lowest within one answerable question of the best "
                 f"{REFUSAL_COST}·answered + abstained on the fitted rows. "
                 "held_out: each group left out in turn (writers w1 d-001..037, w2 d-038..076, "
-                "w3 d-077..117, own set), the whole decision (names, model, missing fact); "
-                "the probes and own-b (benchmarks.eval.PROBES, abstention-b.jsonl): never fitted on, "
-                "under the final model."
+                "w3 d-077..117, own sets, probes), the whole decision (names, model, missing fact); "
+                f"{', '.join(CHECKS)}: never fitted on, under the final model."
             ),
             "fitted": datetime.now(UTC).strftime("%Y-%m-%d"),
             "held_out": held_out,

@@ -39,11 +39,14 @@ from assistant.settings import ROOT, get_settings
 EVAL_DIR = ROOT.parent / "shared" / "eval"
 PROBE = ROOT / "benchmarks" / "data" / "praktijkvragen-probe.jsonl"
 # Question sets of later writers, never tuned on; each one's first-run figures are in the closing note
-# of the stop that added it (probe: stop 26, probe2: stop 27, probe3: stop 28).
+# of the stop that added it (probe: stop 26, probe2: stop 27, probe3: stop 28, probe4: stop 29). Only
+# the answer/decline decision learns from the earlier ones (``benchmarks.decision``); the newest stays
+# a check for it too.
 PROBES = {
     "probe": ROOT / "benchmarks" / "data" / "probe-questions.jsonl",
     "probe2": ROOT / "benchmarks" / "data" / "probe2-questions.jsonl",
     "probe3": ROOT / "benchmarks" / "data" / "probe3-questions.jsonl",
+    "probe4": ROOT / "benchmarks" / "data" / "probe4-questions.jsonl",
 }
 POINT_COVERED = 0.5  # the definition: half of a point's content words in the answer
 

@@ -8,12 +8,14 @@ from assistant.answerability import (
     asked_fact,
     asked_object,
     asked_part,
+    asks_only_scope,
     fact_topic,
     holds_fact,
     topic_words,
     unknown_names,
 )
 from assistant.lexical import analyse
+from assistant.query import parse_query
 
 
 @pytest.mark.parametrize(
@@ -140,3 +142,17 @@ def test_the_asked_object_is_what_the_question_word_asks_about(question: str, th
 
 def test_topic_words_leave_out_the_form_of_the_fact() -> None:
     assert topic_words("Hoeveel uur per week moet een PLG vergaderen?") == "PLG vergaderen?"
+
+
+@pytest.mark.parametrize(
+    ("question", "only"),
+    [
+        ("Wat zegt aanbeveling 2?", True),
+        ("What does recommendation 4 say?", True),
+        ("Wat zegt aanbeveling 2 over borging?", False),
+        ("What does recommendation 2 say about feedback?", False),
+        ("Wat zegt de leidraad?", False),  # no aanbeveling named: the model decides
+    ],
+)
+def test_a_question_about_a_named_aanbeveling_alone_asks_only_its_scope(question: str, only: bool) -> None:
+    assert asks_only_scope(parse_query(question)) is only
