@@ -81,7 +81,14 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"\b(?:hoeveel procent|welk percentage|wat is het percentage|what percentage|how many percent)\b",
         ),
         ("duration", rf"\b(?:hoe lang|hoeveel (?:tijd|{_UNITS}|\w+(?:dagen|uren|weken))|how long)\b"),
-        ("number", r"\b(?:hoeveel|how many|how much|wat is het (?:maximum|minimum|aantal))\b"),
+        # A bound asks for a value too: a preposition of limit before the question word ("vanaf welke
+        # score", "boven welk cijfer", "from what age"; not "tot welke resultaten leidt …", "onder welke
+        # voorwaarden").
+        (
+            "number",
+            r"\b(?:hoeveel|how many|how much|wat is het (?:maximum|minimum|aantal)|"
+            r"(?:vanaf|boven) welke?|(?:from|above) (?:what|which))\b",
+        ),
         # A judgement between methods: "welke methode werkt het best", "de beste aanpak", not "de
         # beste manier om…" (which asks how). A question that picks one ("welke", "which") with a
         # superlative adverb ("scoort het hoogst", "is het meest effectief") asks the same, and so

@@ -36,6 +36,9 @@ from assistant.query import parse_query
         ("Wat werkt beter in de brugklas: een pilot of meteen invoeren?", "best"),  # weighs two
         ("Hoe kan ik als kartrekker het best beginnen?", None),  # asks how
         ("Hoeveel fte krijgt een kartrekker?", "number"),
+        ("Vanaf welke score is een school een lerende organisatie?", "number"),  # a bound asks a value
+        ("From what age can pupils join the panel?", "number"),
+        ("Onder welke voorwaarden werkt een leerteam?", None),  # conditions, not a value
         ("Wat is de beste manier om collega's mee te krijgen?", None),  # asks how, not which is best
         ("Wanneer is het zinvol om een PLG te starten?", None),  # 'wanneer' as 'under which conditions'
         ("Hoe betrek je leerlingen bij de analyse?", None),
