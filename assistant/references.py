@@ -72,6 +72,8 @@ _PRO_FORMS = frozenset(
     {"zoiets", "zo'n", "zulke", "zulk", "dergelijk", "dergelijke", "hetzelfde", "dezelfde", "such", "same"}
 )
 _WHICH, _ONE = frozenset({"which", "welke", "welk", "that", "this"}), frozenset({"one", "ones"})
+# What a partitive "which of …" / "welke van …" picks from: something said before ("those", "die twee").
+_PARTITIVE_HEADS = frozenset({"those", "these", "them", "the", "die", "deze", "de", "hen"})
 # Words that begin a clause's subject: after them "dat"/"that" is a conjunction, not a pronoun.
 _SUBJECT_STARTS = frozenset(
     {"de", "het", "een", "ik", "je", "jij", "u", "we", "wij", "hij", "men", "iemand", "iedereen", "mijn"}
@@ -243,6 +245,22 @@ def _pronoun_alone(tokens: list[str], i: int) -> bool:
         return True
     opens = i == 1 or (i > 1 and bool(PUNCTUATION.match(tokens[i - 2])))
     return tokens[i] == "het" and len(rest) == 1 and opens and tokens[i - 1] in _AUXILIARIES
+
+
+def selects(question: str) -> bool:
+    """Does the question pick one of the things the conversation listed ("Which one of those is about
+    partners outside the school?", "welke daarvan", "which of them", "welke van die twee")? Such a
+    question means nothing without that list, however many words of its own it has."""
+    tokens = [w.lower() for w in TOKEN.findall(question)]
+    for i, word in enumerate(tokens[:-1]):
+        after = tokens[i + 1]
+        if word not in _WHICH - _DEMONSTRATIVES:
+            continue
+        if after in _ONE or after in {"daarvan", "hiervan", "ervan"}:
+            return True
+        if after in {"of", "van"} and i + 2 < len(tokens) and tokens[i + 2] in _PARTITIVE_HEADS:
+            return True
+    return False
 
 
 def _noun_left_out(tokens: list[str], i: int) -> bool:

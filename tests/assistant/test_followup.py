@@ -267,6 +267,20 @@ def test_a_reference_with_a_topic_of_its_own_keeps_its_words_and_the_scope() -> 
     assert resolved.text == follow_up and resolved.scope == Scope(sector="po")
 
 
+@pytest.mark.parametrize(
+    "follow_up",
+    [
+        "Which one of those is about working with partners outside the school, and what does it ask?",
+        "Welke daarvan past het best bij een kleine dorpsschool met weinig leerkrachten en weinig tijd?",
+    ],
+)
+def test_picking_one_of_the_things_said_keeps_the_earlier_topic_however_long(follow_up: str) -> None:
+    # It has words enough for a topic of its own, but "which one of those" means nothing without the list.
+    earlier = "Welke vier dimensies van een onderzoekscultuur noemt de leidraad?"
+    resolved = resolve(follow_up, earlier)
+    assert resolved.text.startswith(earlier) and resolved.text.endswith(follow_up)
+
+
 def test_a_statement_tells_more_of_the_situation() -> None:
     resolved = resolve(
         "Hoe zou dat er concreet uitzien bij aardrijkskunde?",

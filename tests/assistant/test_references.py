@@ -2,7 +2,7 @@
 
 import pytest
 
-from assistant.references import refers_back
+from assistant.references import refers_back, selects
 
 
 @pytest.mark.parametrize(
@@ -67,3 +67,18 @@ def test_no_reference_back(question: str) -> None:
 )
 def test_a_word_read_by_its_place_in_the_clause(question: str, back: bool) -> None:
     assert refers_back(question) is back
+
+
+@pytest.mark.parametrize(
+    ("question", "picks"),
+    [
+        ("Which one of those is about leadership?", True),
+        ("Which of them should we start with?", True),
+        ("Welke daarvan past bij een kleine school?", True),
+        ("Welke van die twee werkt beter?", True),
+        ("Which recommendation is about leadership?", False),  # names its own noun
+        ("Welke aanpak werkt bij ons?", False),
+    ],
+)
+def test_a_question_picking_one_of_the_things_said(question: str, picks: bool) -> None:
+    assert selects(question) is picks
