@@ -423,6 +423,17 @@ def test_a_judged_om_clause_drops_vague_adverbs_and_light_verbs(builder):
     assert "het begrijpend lezen in de zaakvakken in vergelijking met" in text, text
 
 
+def test_asking_whether_a_finding_holds_for_others_names_no_verb(builder):
+    # "Geldt dat ook voor …?" asks whether the story's finding applies: "gelden" names nothing
+    result = builder.run(
+        "Onze sectie wil de boeken vervangen door digitale methodes op de laptop. Zelf lees ik slechter op "
+        "een scherm. Geldt dat ook voor leerlingen in de brugklas?",
+        sector="vo",
+    )
+    assert "gelding" not in result.kennisvraag and "scherm" in result.kennisvraag, result.kennisvraag
+    assert "gelding" not in [z.term for z in result.zoektermen]
+
+
 def test_a_long_kennisvraag_is_shortened_before_it_says_less(builder):
     # One long concept (an om-clause made a noun) and the usual outcome: 38 words as built.
     result = builder.run(
