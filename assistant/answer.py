@@ -210,9 +210,8 @@ class ExtractiveAnswerer:
     def should_abstain(self, query: ParsedQuery, hits: list[Hit]) -> bool:
         if not hits:
             return True
-        return not asks_only_scope(query) and not self.decision.answers(
-            evidence_of(query, hits, self.vocabulary())
-        )
+        declined = not self.decision.answers(evidence_of(query, hits, self.vocabulary()))
+        return declined and not asks_only_scope(query)
 
     def answering_order(self, query: ParsedQuery, hits: list[Hit]) -> list[int]:
         """Indices of the top passages as answers, best first.

@@ -196,10 +196,10 @@ def _read(question: str, before: _Reading | None) -> tuple[_Reading | None, bool
         return (_Reading(question, (), sector, aanbeveling) if own else None), carried and bool(own)
     # "geef eens een voorbeeld" adds to the topic; "and in vocational education?", "what about
     # secondary schools?" add nothing.
-    # … unless it picks one of the things said before ("Which one of those is about …?").
     if len(set(analyse(query.topic)) - frame_terms()) >= OWN_TOPIC_TERMS and not selects(question):
         # A follow-up with a topic of its own ("And recommendation 5? How do we find decent research
-        # without it eating up all our time?") is searched as asked, in the conversation's scope.
+        # without it eating up all our time?") is searched as asked, in the conversation's scope,
+        # unless it picks one of the things said before ("Which one of those is about …?").
         return _Reading(
             question, (), query.sector or before.sector, query.aanbeveling or before.aanbeveling
         ), True

@@ -72,8 +72,6 @@ _PRO_FORMS = frozenset(
     {"zoiets", "zo'n", "zulke", "zulk", "dergelijk", "dergelijke", "hetzelfde", "dezelfde", "such", "same"}
 )
 _WHICH, _ONE = frozenset({"which", "welke", "welk", "that", "this"}), frozenset({"one", "ones"})
-# What a partitive "which of …" / "welke van …" picks from: something said before ("those", "die twee").
-_PARTITIVE_HEADS = frozenset({"those", "these", "them", "the", "die", "deze", "de", "hen"})
 # Words that begin a clause's subject: after them "dat"/"that" is a conjunction, not a pronoun.
 _SUBJECT_STARTS = frozenset(
     {"de", "het", "een", "ik", "je", "jij", "u", "we", "wij", "hij", "men", "iemand", "iedereen", "mijn"}
@@ -256,9 +254,12 @@ def selects(question: str) -> bool:
         after = tokens[i + 1]
         if word not in _WHICH - _DEMONSTRATIVES:
             continue
-        if after in _ONE or after in {"daarvan", "hiervan", "ervan"}:
+        # "welke daarvan": a pronominal adverb of "van" picks from what it points at
+        pointing_van = (_POINTING.match(after) or _ER_FORM.match(after)) and after.endswith("van")
+        if after in _ONE or pointing_van:
             return True
-        if after in {"of", "van"} and i + 2 < len(tokens) and tokens[i + 2] in _PARTITIVE_HEADS:
+        # "which of those", "welke van hen": a partitive of something said before
+        if after in _PARTITIVE and i + 2 < len(tokens) and tokens[i + 2] in _DETERMINERS | _PERSONAL:
             return True
     return False
 

@@ -14,9 +14,9 @@ writer w3 held out answered 0.97 → 1.00 (abstained 0.71 both). With own-b fitt
 (stop 26), w3's situations were refused (answered 0.97 → 0.85): too few writers then.
 The threshold is chosen on the training writers' out-of-fold probabilities (``train``): "when in
 doubt, answer" weighs an answerable question refused ``REFUSAL_COST`` times an unanswerable one
-answered. Questions a name or a missing
-fact already declines, and those asking only about a named aanbeveling (always answered), are left
-out of the fit (those checks decide them) but counted in the figures, which are of the whole decision.
+answered. Questions a name or a missing fact already declines, and those asking only about a named
+aanbeveling (always answered), are left out of the fit (those checks decide them) but counted in the
+figures, which are of the whole decision.
 
     python -m benchmarks.decision [--write]
 
@@ -174,21 +174,15 @@ def fitted(rows: list[Row]) -> AnswerDecision:
 
 def train(rows: list[Row]) -> AnswerDecision:
     """The model fitted on ``rows``, its threshold chosen on each writer's probabilities under a model
-    fitted without that writer: in-sample probabilities are surer than a new writer's, so a
-    threshold chosen on them refused a new writer's borderline questions (held out per writer,
-    nested: answered 0.980 → 0.988, abstained 0.769 → 0.778; final model on the dev set: answered
-    0.968 → 0.989, situations 0.988 → 1.000)."""
-    groups = sorted({r.group for r in rows})
-    if len(groups) < 2:  # nothing to hold out
-        model = fitted(rows)
-        return replace(
-            model, threshold=best_threshold(rows, [model.probability(Evidence(*r.features)) for r in rows])
-        )
-    held_out = {}
-    for group in groups:
-        model = fitted([r for r in rows if r.group != group])
-        held_out |= {r.qid: model.probability(Evidence(*r.features)) for r in rows if r.group == group}
-    return replace(fitted(rows), threshold=best_threshold(rows, [held_out[r.qid] for r in rows]))
+    fitted without that writer (on its own rows when there is one writer only): in-sample
+    probabilities are surer than a new writer's, so a threshold chosen on them refused a new writer's
+    borderline questions (held out per writer, nested: answered 0.980 → 0.988, abstained 0.769 →
+    0.778; final model on the dev set: answered 0.968 → 0.989, situations 0.988 → 1.000)."""
+    final = fitted(rows)
+    groups = {r.group for r in rows}
+    scorers = {g: fitted([r for r in rows if r.group != g]) for g in groups} if len(groups) > 1 else {}
+    probabilities = [scorers.get(r.group, final).probability(Evidence(*r.features)) for r in rows]
+    return replace(final, threshold=best_threshold(rows, probabilities))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -244,7 +238,7 @@ def main(argv: list[str] | None = None) -> int:
                 f"{L2}, classes weighted equally) on the dev set, benchmarks/data/abstention*.jsonl "
                 f"and the probe sets but {', '.join(CHECKS)}; "
                 "threshold: the lowest within one answerable question of the best "
-                f"{REFUSAL_COST}·answered + abstained on the fitted rows. "
+                f"{REFUSAL_COST}·answered + abstained, each writer scored by the model fitted without it. "
                 "held_out: each group left out in turn (writers w1 d-001..037, w2 d-038..076, "
                 "w3 d-077..117, own sets, probes), the whole decision (names, model, missing fact); "
                 f"{', '.join(CHECKS)}: never fitted on, under the final model."
