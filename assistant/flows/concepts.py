@@ -28,7 +28,6 @@ Usage::
 from __future__ import annotations
 
 import bisect
-import difflib
 import itertools
 import re
 from collections.abc import Iterator, Sequence
@@ -40,8 +39,9 @@ from wordfreq import zipf_frequency
 from assistant.dutch import Analysis, Phrase, Token, analyse
 from assistant.flows import clauses
 from assistant.flows.descriptors import DescriptorIndex
+from assistant.flows.doelgroep import Doelgroep
 from assistant.flows.spec import load_spec
-from assistant.flows.thesaurus import MIN_PART, TYPO_MIN, TYPO_RATIO, Entry, Thesaurus
+from assistant.flows.thesaurus import MIN_PART, Entry, Thesaurus
 from assistant.lexical import stem_words
 
 Vorm = Literal["doel", "probleem", "effect", "kenmerken"]
@@ -50,8 +50,7 @@ Vorm = Literal["doel", "probleem", "effect", "kenmerken"]
 # (odd ids) 4.5, 5.0 and 5.5 named the concepts equally (0.5); 5.5 let more everyday words become search
 # terms (0.074 of them forbidden against 0.044 at 5.0, 0.048 at 4.5).
 _EVERYDAY_ZIPF = 5.0
-_MIN_PREFIX = 2  # letters before a learner in a compound ("po-leerling"), not a longer word ("kind")
-_MIN_STEM = 3  # letters of the verb stem an agent noun is made from ("lez" in "lezers")
+_MIN_STEM = 3  # letters of each part of a compound ("pap" + "ier"), as of an agent noun's verb stem
 # Both parts of a compound are known words ("ouder" 4.9 + "avond" 5.3, "project" 4.5 + "week" 5.6);
 # a simple noun's halves are not ("boo"/"rd", "büh"/"ne"). 3.0 as for verbs: rare but real words count.
 _PART_ZIPF = 3.0
@@ -73,8 +72,6 @@ _FORMS = ("doel", "probleem", "effect", "kenmerken", "kenmerken_doel", "smaller"
 _META_WORDS = 4  # more reads as a word list; 4 named no more concepts on the tuning half (0.5)
 _KIND_POINTERS = frozenset({"zo'n", "zulk"})  # demonstratives of a kind, not of one thing
 _DEFINITE = frozenset({"de", "het"})
-# Dutch names pupils by their class with "-er": "tweedeklasser", "examenklasser", "achtstegroeper".
-_PUPILS_BY_CLASS = ("klasser", "groeper")
 
 
 @dataclass(frozen=True)
@@ -176,12 +173,8 @@ class PraktijkvraagReader:
         # frame the praktijkvraag borrowed ("Wat zijn kenmerken van goed burgerschapsonderwijs?"), no topic.
         forms = " ".join(kennisvraag["sjablonen"][form] for form in _FORMS)
         self.frame_words = frozenset(stem_words(re.findall(r"(?<!\{)\b\w+\b(?!\})", forms.lower())))
-        self.learners = frozenset(spec["lerenden"])
-        self.people = self.learners | frozenset(spec["personen"])
-        forms = ("", "en", "s", "eren")  # "leerling(en)", "kleuter(s)", "kind(eren)"
-        self._learner_forms = [f"{learner}{end}" for learner in sorted(self.learners) for end in forms]
+        self.who = Doelgroep(spec)
         self.parties = frozenset(spec["partijen"])
-        self.class_words = tuple(spec["groepswoorden"])
         self.school_types = frozenset(spec["schoolsoorten"])
         self.light_words = frozenset(spec["lichte_werkwoorden"])
         self.copulas = frozenset(spec["koppelwerkwoorden"])
@@ -193,9 +186,6 @@ class PraktijkvraagReader:
         self.preferring = frozenset(spec["voorkeurwoorden"])
         self.comparing = tuple(tuple(c.split()) for c in spec["vergelijkingswoorden"])
         self.context_prepositions = frozenset(spec["context_voorzetsels"])
-        self.levels = re.compile(spec["niveau"], re.IGNORECASE)
-        self.default_learners = spec["standaardgroep"]
-        self.generic_learners = frozenset(self.default_learners.values()) | {"kinderen"}
         self.outcome_prepositions: dict[str, list[str]] = spec["uitkomstvoorzetsels"]
         # "ligt aan", "komt door": a verb of causing and its preposition, before the cause the question names
         self.cause_prepositions: dict[str, list[str]] = spec["oorzaakwerkwoorden"]
@@ -235,7 +225,7 @@ class PraktijkvraagReader:
             words = sentence[frame:] if sentence is question else sentence
             at = offset + len(sentence) - len(words)
             found = self._concepts(words, at, sentence is salient, told, {c.head for c in concepts})
-            told = told or self._names_learners(sentence)
+            told = told or self.who.names_learners(sentence)
             colon = next((i for i, t in enumerate(words[:-1]) if t.text == ":"), None)
             if sentence is salient and colon is not None:
                 # "ik twijfel: lezen ze …?": what comes before the colon leads in, the question follows it
@@ -252,7 +242,7 @@ class PraktijkvraagReader:
             concepts += found
             offset += len(sentence)
         concepts = _antecedents(concepts, analysis.tokens)
-        doelgroep = self._doelgroep(praktijkvraag, analysis, sector)
+        doelgroep = self.who.read(praktijkvraag, analysis, sector)
         asked = self._nominalised(question, frame, question_offset) if frame else None
         if blamed is not None and asked is None:
             start, end = (question_offset + i for i in blamed)
@@ -331,7 +321,7 @@ class PraktijkvraagReader:
         asking = {analysis.sentences.index(question), *([proposal.sentence] if proposal else [])}
         problem = _problem(core, analysis, asking) if vorm == "effect" and outcome is None else []
         # parents who call ("Ouders bellen ons plat") are a party to the story, not what X should affect
-        problem = [c for c in problem if c.head not in self.people]
+        problem = [c for c in problem if c.head not in self.who.people]
         asked = [c for c in core if c.in_question]
         if vorm == "effect" and outcome is None:
             # "Is een time-out zinvol bij leerlingen die de les verstoren?": a concept asked beside X that
@@ -601,7 +591,7 @@ class PraktijkvraagReader:
                 ),
                 None,
             )
-            if verb is None or any(t.lemma.lower() in self.learners for t in sentence[:verb]):
+            if verb is None or any(t.lemma.lower() in self.who.learners for t in sentence[:verb]):
                 continue
             rest = list(sentence[verb + 1 :])
             if any(t.is_infinitive for t in rest):
@@ -708,7 +698,7 @@ class PraktijkvraagReader:
                 lemma = particle + lemma  # "Levert dat iets op voor …" → opleveren
             if token.tag == "VZ" and lemma in governs:
                 noun = next((t for t in question[i + 1 :] if t.is_noun or t.tag == "LET"), None)
-                if noun is not None and (self._group_word(noun) or self._learner(noun.lemma)):
+                if noun is not None and (self._group_word(noun) or self.who.learner(noun.lemma)):
                     continue
                 end = next(
                     (j for j in range(i + 1, len(question)) if clauses.ends_phrase(question[j])),
@@ -806,7 +796,7 @@ class PraktijkvraagReader:
         ("groep [3 de leesles]")."""
         for i in range(len(tokens) - 2):
             level = f"{tokens[i + 1].text} {tokens[i + 2].text}"
-            if tokens[i].tag == "VZ" and self.levels.fullmatch(level):
+            if tokens[i].tag == "VZ" and self.who.levels.fullmatch(level):
                 return [*tokens[:i], *tokens[i + 3 :]]
         return tokens
 
@@ -816,7 +806,7 @@ class PraktijkvraagReader:
         index = next((i for i, t in enumerate(sentence) if t is phrase.tokens[-1]), len(sentence))
         if index + 1 >= len(sentence) or sentence[index + 1].tag != "TW":
             return False
-        return bool(self.levels.fullmatch(f"{sentence[index].text} {sentence[index + 1].text}"))
+        return bool(self.who.levels.fullmatch(f"{sentence[index].text} {sentence[index + 1].text}"))
 
     def _about_group(self, tokens: Sequence[Token]) -> set[int]:
         """The indices of prepositional phrases about the target group ("voor onze eerstejaars"): from
@@ -831,7 +821,9 @@ class PraktijkvraagReader:
     def _group_word(self, token: Token) -> bool:
         """A word that names people or a level ("eerstejaars", "brugklas"): the target group's."""
         lemma = token.lemma.lower()
-        return lemma in self.people or lemma in self.school_types or bool(self.levels.fullmatch(lemma))
+        return (
+            lemma in self.who.people or lemma in self.school_types or bool(self.who.levels.fullmatch(lemma))
+        )
 
     def _frame(self, concept: Concept) -> bool:
         """A single noun unknown to the thesaurus that a kennisvraag form already says ("kenmerken")."""
@@ -890,7 +882,7 @@ class PraktijkvraagReader:
         place = {id(t): offset + i for i, t in enumerate(sentence)}
         used: set[int] = set()
         for phrase, covered, in_words in self._phrases(sentence):
-            if any(id(t) in used for t in covered) or self.levels.fullmatch(phrase):
+            if any(id(t) in used for t in covered) or self.who.levels.fullmatch(phrase):
                 continue  # a level ("groep 1") is the target group's, also one the thesaurus knows
             if self._of_het(sentence, covered):
                 continue  # "als het al te laat is": the situation, not learners who are late
@@ -972,7 +964,7 @@ class PraktijkvraagReader:
             # Staff are who acts, not a topic; a party outside the school is one, by the thesaurus's
             # name for it ("ouders" → ouderbetrokkenheid).
             party = head.lemma.lower() in self.parties and entry is not None
-            actor = head.lemma.lower() in self.people and not party
+            actor = head.lemma.lower() in self.who.people and not party
             label = entry.term if party and entry is not None and " " not in label else label
             if entry is not None and (toward := self._toward(entry, sentence, phrase)) is not None:
                 # "een hekel hebben aan lezen", "plezier in lezen": the attitude toward what is named
@@ -1009,7 +1001,7 @@ class PraktijkvraagReader:
                 and id(token) not in used
                 and (missing := self.thesaurus.negated.get(lemma)) is not None
                 and self._negated(sentence, index)
-                and not self._of_others(clauses.clause(sentence, index))
+                and not self.who.of_others(clauses.clause(sentence, index))
                 and not clauses.auxiliary(sentence, index)
             ):
                 # "ze lezen thuis bijna niet meer" → leesmotivatie, "komen niet opdagen" → verzuim
@@ -1027,7 +1019,7 @@ class PraktijkvraagReader:
                 (token.is_verb or predicate)
                 and id(token) not in used
                 and (gone := self.thesaurus.gone.get(lemma)) is not None
-                and self._of_learners(sentence, index, told)
+                and self.who.said_of_learners(sentence, index, told)
             ):
                 # "is de helft van havo 4 gewoon weg" → verzuim, "stopt een groot deel" → uitval
                 found.append(
@@ -1225,7 +1217,7 @@ class PraktijkvraagReader:
         if before < 1 or sentence[before].lemma.lower() != "van":
             return False
         people = sentence[before - 1]
-        return people.is_noun and (people.lemma.lower() in self.people or self._learner(people.lemma))
+        return people.is_noun and (people.lemma.lower() in self.who.people or self.who.learner(people.lemma))
 
     def _unable(self, sentence: Sequence[Token], index: int) -> str | None:
         """The skill a negated "kunnen" says is missing: the infinitive at ``index`` (with one joined to
@@ -1284,42 +1276,6 @@ class PraktijkvraagReader:
             if denied or ((word is None or word.tag != "VZ") and self._negated(sentence, at)):
                 found.append(concept)
         return found
-
-    def _of_learners(self, sentence: Sequence[Token], index: int, told: bool = False) -> bool:
-        """Is the verb or adverb at ``index`` said of learners: the sentence names them (a learner, a
-        level: "havo 4"), or a plural "ze" after ``told`` (learners named before), and no "met" follows
-        it ("stoppen met huiswerk" is a measure, not leaving)? Staff who leave ("de
-        praktijkbegeleiders haken af") are no learners' dropout."""
-        after = next((t for t in sentence[index + 1 :] if t.tag not in {"BW", "ADJ"}), None)
-        if after is not None and after.lemma.lower() == "met":
-            return False
-        if self._names_staff(clauses.clause(sentence, index)):  # not staff in another clause ("omdat het
-            return False  # niet klikt met de praktijkopleider")
-        plural_they = any(t.tag == "VNW" and {"pers", "3", "mv"} <= set(t.features) for t in sentence)
-        return self._names_learners(sentence) or (told and (plural_they or clauses.portion(sentence)))
-
-    def _names_learners(self, sentence: Sequence[Token]) -> bool:
-        """Does the sentence name learners: a learner, an agent noun ("rekenaars"), a level ("havo 4")?"""
-        text = " ".join(t.text for t in sentence)
-        return bool(self.levels.search(text)) or any(
-            t.is_noun and (self._learner(t.lemma) or self._agent(t)) for t in sentence
-        )
-
-    def _of_others(self, clause: Sequence[Token]) -> bool:
-        """Does the clause name people other than learners and no learners ("de ouders komen niet", "we
-        doen er niets mee")? What they do not do is no lack of the learners'."""
-        others = any(
-            (t.is_noun or t.tag == "VNW") and t.lemma.lower() in self.people and not self._learner(t.lemma)
-            for t in clause
-        )
-        return others and not self._names_learners(clause)
-
-    def _names_staff(self, sentence: Sequence[Token]) -> bool:
-        """Does the sentence name staff and no learners ("De praktijkbegeleiders haken daardoor af")?"""
-        staff = any(
-            t.is_noun and t.lemma.lower() in self.people and not self._learner(t.lemma) for t in sentence
-        )
-        return staff and not self._names_learners(sentence)
 
     def _negated(self, sentence: Sequence[Token], index: int) -> bool:
         """Is the verb at ``index`` negated: a negation ("niet", "nooit", "nauwelijks") in its clause
@@ -1447,11 +1403,11 @@ class PraktijkvraagReader:
     def _label(self, phrase: Phrase) -> str | None:
         """The phrase in base form without people, levels, numbers and judging adjectives ("goede")."""
         head = phrase.head
-        if head is None or head.lemma.lower() in self.school_types or self._learners_class(head):
+        if head is None or head.lemma.lower() in self.school_types or self.who.learners_class(head):
             return None
         # People are the target group, not a topic, unless the thesaurus makes them one ("ouders").
-        if (head.lemma.lower() in self.people or self._learner(head.lemma, head.text)) and (
-            self._learner(head.lemma, head.text) or self.thesaurus.find(head.lemma) is None
+        if (head.lemma.lower() in self.who.people or self.who.learner(head.lemma, head.text)) and (
+            self.who.learner(head.lemma, head.text) or self.thesaurus.find(head.lemma) is None
         ):
             return None
         tokens = clauses.without_measures(phrase.tokens, self.thesaurus.knows)
@@ -1462,9 +1418,9 @@ class PraktijkvraagReader:
             and t.lemma.lower() not in self.wish_adjectives
             and t.lemma.lower() not in self.light_words
             and t.lemma.lower() not in self.school_types
-            and not (t.is_noun and self._learner(t.lemma))  # "Studenten niveau 3": the group
-            and not self.levels.fullmatch(" ".join(x.text for x in tokens[i : i + 2]))  # "niveau 3"
-            and not self.levels.fullmatch(t.text)
+            and not (t.is_noun and self.who.learner(t.lemma))  # "Studenten niveau 3": the group
+            and not self.who.levels.fullmatch(" ".join(x.text for x in tokens[i : i + 2]))  # "niveau 3"
+            and not self.who.levels.fullmatch(t.text)
             and not clauses.determiner_like(
                 t, tokens[i + 1 : i + 2]
             )  # "dezelfde fouten": points, not a topic
@@ -1472,41 +1428,6 @@ class PraktijkvraagReader:
         if not words or not any(t.is_noun for t in words):
             return None
         return " ".join(t.text if t.tag == "SPEC" or t.text.isupper() else t.text.lower() for t in words)
-
-    def _learners_class(self, head: Token) -> bool:
-        """A compound of learners and a word for their class ("kleutergroepen", "kleuterklas"): the
-        target group's place, not a topic."""
-        lemma = head.lemma.lower()
-        return any(
-            lemma.startswith(learner) and lemma[len(learner) :].lstrip("s").startswith(self.class_words)
-            for learner in self.learners
-        )
-
-    def _learner(self, lemma: str, text: str = "") -> bool:
-        """A learner, also in a compound that names their school type or class ("vmbo-leerling",
-        "brugklasleerling", "mbo-student")."""
-        lemma = lemma.lower()
-        # Frog leaves some hyphenated plurals as they are ("havo-leerlingen").
-        return (
-            lemma in self.learners
-            or any(
-                lemma.endswith(form) and len(lemma) - len(form) >= _MIN_PREFIX for form in self._learner_forms
-            )
-            or self._learner_typo(text or lemma) is not None  # Frog cuts a mistyped plural oddly
-            or lemma.rstrip("s").endswith(_PUPILS_BY_CLASS)
-        )
-
-    def _learner_typo(self, word: str) -> str | None:
-        """The learners a mistyped word means ("leerligen" → "leerlingen"): a long word Dutch does not
-        know, as close to a learner's form as a typing error the thesaurus forgives (``TYPO_RATIO``)."""
-        word = word.lower()
-        if len(word) < TYPO_MIN or zipf_frequency(word, "nl") > 0:
-            return None
-        close = difflib.get_close_matches(word, self._learner_forms, n=1, cutoff=TYPO_RATIO)
-        return close[0] if close else None
-
-    def _agent(self, head: Token) -> bool:
-        return head.lemma.lower() not in self.people and _agent(head)
 
     def _strong(self, word: Token, entry: Entry, lemma: str | None = None) -> bool:
         """Is ``word`` good evidence for ``entry``? Its own name or synonym always is; another word that
@@ -1517,7 +1438,7 @@ class PraktijkvraagReader:
         named = word.tag == "SPEC" or "eigen" in word.features  # a name ("Nederlands") is specific
         if lemma is not None and lemma not in forms:  # a verb with its particle ("uitvallen")
             return lemma in names or zipf_frequency(lemma, "nl") < _EVERYDAY_ZIPF
-        return bool(forms & names) or named or self._rare(word) or word.lemma.lower() in self.people
+        return bool(forms & names) or named or self._rare(word) or word.lemma.lower() in self.who.people
 
     @staticmethod
     def _rare(head: Token) -> bool:
@@ -1609,82 +1530,11 @@ class PraktijkvraagReader:
                 and question[i + 1].is_noun
             ):
                 noun = question[i + 1]
-                if noun.lemma.lower() not in self.people:
+                if noun.lemma.lower() not in self.who.people:
                     # "een effectief inwerkprogramma" (het-word), "een effectieve aanpak" (de-word)
                     neuter = "onz" in noun.features and "ev" in noun.features
                     return f"{'effectief' if neuter else 'effectieve'} {noun.lemma}"
         return None
-
-    def _doelgroep(self, praktijkvraag: str, analysis: Analysis, sector: str | None) -> str | None:
-        """The people the praktijkvraag is about, with their level: "leerlingen in havo 4", "starters".
-        Learners come first; others (starters, ouders) when no learners with a level are named. "wij
-        als docenten" is the speaker, not the group."""
-        level = self.levels.search(praktijkvraag)
-        people = [
-            phrase
-            for phrase in map(clauses.without_names, analysis.noun_phrases())
-            if phrase.head is not None
-            and (
-                phrase.head.lemma.lower() in self.people
-                or self._learner(phrase.head.lemma, phrase.head.text)
-                or self._agent(phrase.head)
-            )
-            and phrase.head.lemma.lower() not in {"we", "wij", "ik", "jullie"}
-            and not clauses.not_a_group(analysis, phrase)
-        ]
-        learners = [
-            p
-            for p in people
-            if p.head is not None and (self._learner(p.head.lemma, p.head.text) or self._agent(p.head))
-        ]
-        # A group is plural: "onze eerstejaars" before "zodra een student zich inschrijft".
-        learners.sort(key=lambda p: p.head is None or "mv" not in p.head.features)
-        chosen = learners[0] if learners else (people[0] if people and level is None else None)
-        if chosen is None and level is None:
-            return None
-        if chosen is not None:
-            tokens = clauses.without_measures(chosen.tokens)
-            words = [
-                self._learner_typo(t.text) or t.text
-                for i, t in enumerate(tokens)
-                if t.tag not in {"VNW", "LID"}
-                and not clauses.determiner_like(t, tokens[i + 1 : i + 2])
-                and not (t.tag == "TW" and "hoofd" in t.features and i + 1 < len(tokens))  # "vier starters"
-            ]
-            who = " ".join(words)
-            who = who[0].lower() + who[1:] if chosen.tokens[0].tag != "SPEC" else who
-            head = chosen.head
-            if (
-                head is not None
-                and head.tag == "N"
-                and "ev" in head.features
-                and " " not in who
-                and not self._learner(head.lemma)
-            ):
-                # one group or person ("ons team") reads with its article: "bij het team"
-                who = f"{'het' if 'onz' in head.features else 'de'} {who}"
-            who += "".join(f" {name}" for name in clauses.names_after(analysis, chosen))
-        else:
-            who = self.default_learners.get(sector or "", "leerlingen")
-        course = next(
-            (
-                p.text.lower()
-                for p in analysis.noun_phrases()
-                if p.head and p.head.lemma.lower().endswith("opleiding")
-            ),
-            None,
-        )
-        if course and " " not in who.strip() and chosen is not None:  # "studenten van de kappersopleiding"
-            who = f"{who} van de {course}"
-        if level is None or level.group(0).lower() in who.lower():
-            return who
-        named = level.group(0)
-        if named.lower().rstrip("s") in self.learners and who.lower() in self.generic_learners:
-            return named.lower()  # "kleuters" rather than "kinderen in kleuters"
-        if named.lower().endswith(("jaars", "ers")):
-            return f"{named} {who}" if chosen is not None else named
-        article = "de " if re.match(r"(?:onderbouw|bovenbouw|brugklas|examenklas)", named, re.I) else ""
-        return f"{who} in {article}{named}"
 
 
 def _dominant(group: list[Concept]) -> str:
@@ -1802,17 +1652,6 @@ def _compound(word: str) -> bool:
         >= max(_PART_ZIPF, whole)
         for cut in range(_MIN_STEM, len(word) - _MIN_STEM + 1)
     )
-
-
-def _agent(head: Token) -> bool:
-    """A plural noun for people who do something, made from a verb ("rekenaars" ← rekenen, "lezers" ←
-    lezen, "schrijvers" ← schrijven): the target group the practitioner names by what they do."""
-    lemma = head.lemma.lower()
-    if "mv" not in head.features or not lemma.endswith(("aar", "er")):
-        return False
-    stem = lemma[:-3] if lemma.endswith("aar") else lemma[:-2]
-    # A verb stem has a syllable of its own: "jaren" (jaar → "jen") names no people.
-    return len(stem) >= _MIN_STEM and zipf_frequency(f"{stem}en", "nl") >= clauses.VERB_ZIPF
 
 
 def _words(tokens: Sequence[Token]) -> str:

@@ -341,7 +341,7 @@ class KennisvraagBuilder:
         ("de leerresultaten" for "de leerresultaten en het welbevinden"), then without the sector when
         the target group names a class or level ("leerlingen in groep 5 en 6" says primary school)."""
         steps = [(uitkomst, uitkomst.split(" en ")[0])] if uitkomst else []
-        if group and self.reader.levels.search(group):
+        if group and self.reader.who.levels.search(group):
             steps.append((self.spec["sectoren"].get(sector or "", ""), ""))
         for long, short in steps:
             if _words(text) <= MAX_WORDS:
