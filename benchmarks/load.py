@@ -142,7 +142,13 @@ async def _group(
 
 def _browsers_cpu() -> float:
     """CPU seconds so far of every Chromium process (the browser, its renderers and helpers)."""
-    return sum(cpu_seconds(pid) for pid, command in _processes() if command[0].endswith(b"chromium"))
+    return sum(cpu_seconds(pid) for pid in browser_pids())
+
+
+def browser_pids() -> list[int]:
+    """Every running Chromium process. A child rewrites its command line into one string
+    ("…/chromium --type=renderer …"): its program is the first word of the first field."""
+    return [pid for pid, command in _processes() if command[0].split(b" ", 1)[0].endswith(b"/chromium")]
 
 
 def _harness_cpu() -> float:
