@@ -256,9 +256,13 @@ def asked_part(question: str) -> str:
 class Evidence:
     """What the answer/decline decision reads of one question's retrieval.
 
-    ``similarity``: e5 cosine of the nearest passage. It runs lower for a long situation and for an
-    English question than for a terse Dutch one, so the model reads it beside ``log_words`` (the
-    question's length) and ``english``: the bar moves with how the question is written, as fitted.
+    ``similarity``: e5 cosine of the passage nearest the question in its scope, whether or not the
+    fused ranking kept it among the hits (``Signals.nearest``). Read as the best of the hits, it moved
+    with every change to the ranking; read over the scope, held out per writer: answered 0.98 → 0.99,
+    abstained 0.74 → 0.80 (own set 0.75 → 0.93, probe4 0.44 → 0.56). It runs lower for a long
+    situation and for an English question than for a terse Dutch one, so the model reads it beside
+    ``log_words`` (the question's length) and ``english``: the bar moves with how the question is
+    written, as fitted.
     ``known``: IDF-weighted share of the asking sentence's words (``asked_part``: a situation's story
     left out; an English question's Dutch terms) that the documents use at all.
     ``covered``: IDF-weighted share of them in one of the top three passages. Read on the whole
@@ -318,7 +322,7 @@ def evidence_of(query: ParsedQuery, hits: Sequence[Hit], index: LexicalIndex | N
             for h in hits[:_COVER_PASSAGES]
         )
     return Evidence(
-        similarity=max(h.signals.dense for h in hits),
+        similarity=max(h.signals.nearest for h in hits),
         log_words=math.log(max(1, len(query.text.split()))),
         english=float(is_english(query.text)),
         known=index.known_share(words) if index else 1.0,

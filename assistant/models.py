@@ -72,6 +72,9 @@ class Signals:
     or lexical retriever on its own ranked it (None: outside its top list)."""
 
     dense: float = 0.0  # e5 cosine
+    # e5 cosine of the passage nearest the question within the hit's scope (the same for every hit
+    # of one search): how near the documents come, whatever the fused ranking put first
+    nearest: float = 0.0
     bm25: float = 0.0
     second: float | None = None  # the second dense model's cosine, when the store has its vectors
     dense_rank: int | None = None

@@ -236,6 +236,7 @@ class HybridRetriever:
         signals = {"dense": {r: float(ranking[r]) for r in candidates}, "bm25": lexical}
         # The hits report the whole question's similarity: the answer decision reads it.
         similarity = {r: float(cosine.question[r]) for r in candidates}
+        nearest = float(cosine.question[rows].max())
         dense_weight = cfg.dense_weight
         weights = {"dense": dense_weight, "bm25": 1.0 - dense_weight}
         second = _second(snapshot, vectors.second_rank, list(similarity))
@@ -259,6 +260,7 @@ class HybridRetriever:
                 score,
                 Signals(
                     dense=similarity[row],
+                    nearest=nearest,
                     bm25=float(bm25[row]),
                     second=reported.get(row),
                     dense_rank=dense_rank.get(row),

@@ -164,6 +164,18 @@ def test_a_situation_is_ranked_by_its_sentences_but_reports_the_whole_question(c
     assert any("verbinding" in h.passage.text for h in hits)
 
 
+def test_every_hit_reports_the_nearest_passage_in_scope_whatever_the_ranking(corpus_core: Core) -> None:
+    question = "wat zegt h4 over feedback vragen aan collega's?"
+    query = parse_query(question)
+    whole = corpus_core.retriever.embedder.embed_query(query.dense or query.text)  # as the search reads it
+    snapshot = corpus_core.store.snapshot()
+    in_scope = snapshot.mask(query.sector, query.aanbeveling)
+    nearest = float((snapshot.dense[in_scope] @ whole).max())
+    few = search(corpus_core, question, k=2)
+    assert [h.signals.nearest for h in few] == [pytest.approx(nearest, abs=1e-4)] * 2
+    assert max(h.signals.dense for h in few) <= nearest + 1e-4
+
+
 def test_a_named_step_comes_first_and_the_rest_of_the_scope_follows(corpus_core: Core) -> None:
     hits = search(corpus_core, "Leg stap 4 eens uit", k=10)
     under = ["Stap 4: Voer uit, monitor en stel bij" in h.passage.section for h in hits]
