@@ -86,7 +86,8 @@ def uninflect(word: str) -> str:
     return base[:-1] + _VOICED[base[-1]] if base[-1] in _VOICED else base
 
 
-def _words(text: str) -> list[str]:
+def content_words(text: str) -> list[str]:
+    """The lower-cased words of a text without stop words (note marks removed)."""
     return [w for w in _TOKEN.findall(_NOTE_MARK.sub("", text.lower())) if w not in STOPWORDS]
 
 
@@ -97,13 +98,13 @@ def _term(word: str) -> str:
 
 def analyse(text: str) -> list[str]:
     """Lower-case, drop stop words, undo inflection, stem: the terms of a text (coverage, overlap)."""
-    return stem_words([uninflect(w) for w in _words(text)])
+    return stem_words([uninflect(w) for w in content_words(text)])
 
 
 def index_terms(text: str) -> list[str]:
     """What BM25 indexes and searches: the ``analyse`` terms, ``PARTS_MARK``, then the parts of each
     compound, so that "schoolvisie" also matches "visie" and "vakgroepleiders" matches "leider"."""
-    words = _words(text)
+    words = content_words(text)
     parts = [part for w in words if len(w) >= 2 * _PART_MIN for part in compound_parts(w)]
     return [*stem_words([uninflect(w) for w in words]), PARTS_MARK, *parts]
 
@@ -194,7 +195,7 @@ class LexicalIndex:
         A Dutch compound counts as known when both of its parts are ("teamvergadering"), so a
         question in everyday words is not mistaken for one about something the documents lack.
         """
-        words = {_term(w): w for w in _words(text)}
+        words = {_term(w): w for w in content_words(text)}
         total = sum(self.idf(term) for term in words)
         if not total:
             return 1.0
@@ -202,7 +203,7 @@ class LexicalIndex:
 
     def knows(self, word: str) -> bool:
         """Do the indexed documents use this word (or, for a compound, both its parts)?"""
-        terms = [(_term(w), w) for w in _words(word)]
+        terms = [(_term(w), w) for w in content_words(word)]
         return not terms or any(self._knows(term, w) for term, w in terms)
 
     def _knows(self, term: str, word: str) -> bool:

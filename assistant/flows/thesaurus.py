@@ -10,6 +10,7 @@ Usage::
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -104,6 +105,16 @@ class Thesaurus:
     def knows(self, word: str) -> bool:
         """Is the word itself a term, variant or synonym (no compound part, no typing error)?"""
         return word.lower() in self._lookup
+
+    def related(self, words: Iterable[str]) -> list[str]:
+        """The descriptor and Dutch synonyms of each word the thesaurus lists itself (a term, variant
+        or synonym; no compound part, no typing error), the word itself left out: what the documents
+        may call it ("team" → "teamleren", "samenwerking in teams", "collegiaal leren")."""
+        found: list[str] = []
+        for word in dict.fromkeys(w.lower() for w in words):
+            if (entry := self._lookup.get(word)) is not None:
+                found += [t for t in (entry.term, *entry.synoniemen) if t.lower() != word]
+        return found
 
     def find(self, word: str) -> Entry | None:
         """The entry for a lemma or phrase, or for the longest known last (else first) part of a compound."""

@@ -37,3 +37,11 @@ def test_negated_and_absent_verbs_name_what_is_missing(thesaurus: Thesaurus) -> 
 def test_aims_and_scope_notes_must_belong_to_a_descriptor() -> None:
     with pytest.raises(ValueError, match="doelen"):
         Thesaurus({"verzuim": {}}, doelen={"onbekend": "…"})
+
+
+def test_related_terms_are_what_the_documents_may_call_a_listed_word(thesaurus: Thesaurus) -> None:
+    related = thesaurus.related(["verzuimen", "team", "onbekendwoord"])
+    assert {"verzuim", "absentie", "teamleren", "collegiaal leren"} <= set(related)
+    assert "verzuimen" not in related and "team" not in related  # the word itself is searched already
+    assert thesaurus.related(["verzuim"]) == ["schoolverzuim", "absentie", "spijbelen"]
+    assert thesaurus.related(["rekenachterstand"]) == []  # a compound part is no listed word
