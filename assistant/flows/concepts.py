@@ -50,7 +50,7 @@ Vorm = Literal["doel", "probleem", "effect", "kenmerken"]
 # (odd ids) 4.5, 5.0 and 5.5 named the concepts equally (0.5); 5.5 let more everyday words become search
 # terms (0.074 of them forbidden against 0.044 at 5.0, 0.048 at 4.5).
 _EVERYDAY_ZIPF = 5.0
-_MIN_STEM = 3  # letters of each part of a compound ("pap" + "ier"), as of an agent noun's verb stem
+_COMPOUND_PART = 3  # letters of each part of a compound tried ("pap" + "ier")
 # Both parts of a compound are known words ("ouder" 4.9 + "avond" 5.3, "project" 4.5 + "week" 5.6);
 # a simple noun's halves are not ("boo"/"rd", "büh"/"ne"). 3.0 as for verbs: rare but real words count.
 _PART_ZIPF = 3.0
@@ -1643,14 +1643,14 @@ def _antecedents(concepts: list[Concept], tokens: Sequence[Token]) -> list[Conce
 
 def _compound(word: str) -> bool:
     """Two Dutch words joined ("ouderavond", "middagpauze", "werkboek"): the word splits into two parts
-    of at least ``_MIN_STEM`` letters, each a known word (a linking "s" dropped) and each more
+    of at least ``_COMPOUND_PART`` letters, each a known word (a linking "s" dropped) and each more
     frequent than the whole, as a compound is more specific than its parts ("papier" 4.5 is no
     "pap" 3.9 + "ier" 3.3)."""
     whole = zipf_frequency(word, "nl")
     return any(
         min(zipf_frequency(word[:cut].removesuffix("s"), "nl"), zipf_frequency(word[cut:], "nl"))
         >= max(_PART_ZIPF, whole)
-        for cut in range(_MIN_STEM, len(word) - _MIN_STEM + 1)
+        for cut in range(_COMPOUND_PART, len(word) - _COMPOUND_PART + 1)
     )
 
 

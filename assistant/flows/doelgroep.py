@@ -7,9 +7,9 @@ and noun phrases.
 Usage::
 
     who = Doelgroep.load()
-    who.read("Hoe houden we havo 4-leerlingen gemotiveerd?", analyse("Hoe …?"), "vo")
-    # "havo 4-leerlingen"
-    who.names_learners(analysis.sentences[0])  # does the sentence name learners?
+    text = "Hoe houden we havo 4 gemotiveerd?"
+    who.read(text, analyse(text), "vo")  # "leerlingen in havo 4"
+    who.names_learners(analyse(text).sentences[0])  # True: a level names learners
 """
 
 from __future__ import annotations
