@@ -245,7 +245,21 @@ def parse_frog(output: str) -> Analysis:
         current.append(Token(fields[1], fields[2] or fields[1], tag, chunk))
     if current:
         sentences.append(tuple(current))
-    return Analysis(tuple(sentences), "frog")
+    return Analysis(tuple(_verb_first(s) for s in sentences), "frog")
+
+
+_SUBJECT_START = {"N", "SPEC", "LID", "VNW"}
+
+
+def _verb_first(sentence: tuple[Token, ...]) -> tuple[Token, ...]:
+    """A sentence that opens with an "-en" verb directly followed by its subject is a yes/no question
+    with a plural present-tense verb ("Leren kinderen meer van …?", "werken wisbordjes echt?"). Frog
+    reads that form as an infinitive there; a Dutch infinitive that opens a sentence is followed by
+    its object or a preposition, never by the subject ("Lezen doen ze niet")."""
+    if len(sentence) < 2 or not sentence[0].is_infinitive or sentence[1].tag not in _SUBJECT_START:
+        return sentence
+    first = sentence[0]
+    return (Token(first.text, first.lemma, "WW(pv,tgw,mv)", first.chunk), *sentence[1:])
 
 
 class FrogUnavailableError(RuntimeError):

@@ -180,6 +180,8 @@ class PraktijkvraagReader:
         self.copulas = frozenset(spec["koppelwerkwoorden"])
         self.change_verbs = frozenset(spec["veranderwerkwoorden"])
         self.problem_verbs = frozenset(spec["probleemwerkwoorden"])
+        self.learning_verbs = frozenset(spec["leerwerkwoorden"])
+        self.learning_outcome: str = spec["leeruitkomst"]
         self.proposal_verbs = frozenset(spec["voorstelwerkwoorden"])
         self.wish_adjectives = frozenset(spec["wensbijvoeglijk"])
         self.negators = frozenset(spec["ontkenningen"])
@@ -301,13 +303,16 @@ class PraktijkvraagReader:
             if x.is_noun
         }
         measured = measured or any(c.head in weighed for c in core)
+        # "Gaan leerlingen dan beter leren …?": the learning the question names is asked about too
+        learning = self._learning(question, question_offset, merged)
         vorm = (
             "effect"
             if frame or proposal or blamed
             # a wish ("een goede aanpak") asks about the story's topics even when the question names none
             else self._vorm(
                 question,
-                (any(c.in_question for c in core) or bool(self._wished(question))) and not meta,
+                (any(c.in_question for c in core) or bool(self._wished(question)) or learning is not None)
+                and not meta,
                 measured,
                 [t for i, t in enumerate(question, question_offset) if not (outcome and outcome[0] <= i)],
             )
@@ -334,6 +339,11 @@ class PraktijkvraagReader:
                 and not c.entry.doel
                 and any(re.search(rf"\b{re.escape(c.entry.term)}\b", aim) for aim in aims)
             ]
+        # "Leren kinderen meer van X?", "effect op hoe leerlingen presteren": the learning is X's outcome
+        named = outcome is not None and any(outcome[0] <= c.position < outcome[1] for c in core)
+        if vorm == "effect" and learning is not None and not named:
+            problem = [learning] if outcome is None else problem
+            core = [*core, learning]
         if vorm == "effect" and outcome is None and not problem and not any(_aims(c) for c in asked):
             # "… zijn één lange zin zonder opbouw", "Veel kinderen halen AVI E3 niet": what is missing
             # (X's own aim, its thesaurus ``doel``, names the outcome better when it has one).
@@ -770,6 +780,14 @@ class PraktijkvraagReader:
         if thing is None or thing.head is None:
             # "om begrijpend lezen in de zaakvakken te doen": a light verb adds nothing to the activity
             done = [] if said and all(v in self.light_words for v in verbs) else verbs
+            objects = [t for t in middle if t.is_noun]
+            if not done and middle[0].tag == "VZ" and objects:
+                # "om met een beloningssysteem te werken": a light verb's prepositional object is the measure
+                head = objects[-1]
+                label = " ".join([*said[1:], *(t.text.lower() for t in tail if t.tag != "VNW")])
+                entry = self.thesaurus.find(head.lemma)
+                entry = entry if entry is not None and self._strong(head, entry) else None
+                return Concept(label, entry, at, at + len(clause), True, head=head.lemma.lower())
             label = " ".join(["het", *said, *done, *(t.text.lower() for t in tail if t.tag != "VNW")])
             verb = clause[te + count]
             entry = self.thesaurus.find(verbs[-1])
@@ -1253,6 +1271,37 @@ class PraktijkvraagReader:
                 if narrower is not None and entry.term in narrower.breder:
                     return narrower
         return None
+
+    def _learning(self, question: Sequence[Token], offset: int, found: list[Concept]) -> Concept | None:
+        """The learners' learning when the question's verb names it ("Leren kinderen meer van …?", "voor
+        hoe ze leren", "op hoe leerlingen presteren"), as research names it (``leeruitkomst``). A verb
+        that is part of a concept ("coöperatief leren"), learns a skill ("leren ze nog zelf schrijven?")
+        or is said of staff ("leren docenten van elkaar?") names no outcome."""
+        if self.who.names_staff(question):
+            return None
+        for i, token in enumerate(question):
+            if not token.is_verb or token.lemma.lower() not in self.learning_verbs:
+                continue
+            if any(c.position <= offset + i < c.end for c in found):
+                continue
+            _, end = clauses.clause_bounds(question, i)
+            if any(self._learnt_skill(question, j) for j in range(i + 1, end)):
+                continue
+            entry = self.thesaurus.find(self.learning_outcome)
+            label = self.learning_outcome
+            return Concept(label, entry, offset + i, offset + i + 1, True, from_noun=False, head=label)
+        return None
+
+    @staticmethod
+    def _learnt_skill(sentence: Sequence[Token], index: int) -> bool:
+        """An infinitive that is the object of "leren" ("zelf schrijven"), not one after a preposition
+        ("meer van samenwerken", "van zelfstandig werken")."""
+        if not sentence[index].is_infinitive:
+            return False
+        before = index - 1
+        while before >= 0 and sentence[before].tag in {"ADJ", "BW"}:
+            before -= 1
+        return before < 0 or sentence[before].tag != "VZ"
 
     def _lacking(self, concepts: list[Concept], analysis: Analysis, asking: set[int]) -> list[Concept]:
         """The practitioner's own noun phrases that the story (outside the ``asking`` sentences) says

@@ -169,3 +169,12 @@ def test_rules_never_make_a_function_word_or_frequent_word_a_noun() -> None:
 def test_ports_are_checked(port: int) -> None:
     with pytest.raises(ValueError):
         FrogClient(port)
+
+
+def test_a_question_opening_with_its_plural_verb_has_a_finite_verb(frog: DutchAnalyser) -> None:
+    # Frog reads "Helpen" / "werken" here as infinitives; before their subject they are finite
+    for text in ("Helpen leesmaatjes bij het technisch lezen?", "werken exit tickets echt in de les?"):
+        first = analyse(text).tokens[0]
+        assert first.is_finite_verb and not first.is_infinitive, text
+    # an infinitive that opens a sentence before its finite verb stays one
+    assert analyse("Samenwerken vinden de leerlingen leuk.").tokens[0].is_infinitive

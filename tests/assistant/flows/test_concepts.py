@@ -798,3 +798,27 @@ def test_an_alternative_with_a_clause_of_its_own_is_not_named(reader):
         "Moeten we ze naar de bijlesgroep sturen of ze in de klas houden en de instructie beter afstemmen?",
     ):
         assert not reader.read(text, "vo").versus, text
+
+
+def test_the_learning_a_question_names_by_its_verb_is_the_outcome(reader):
+    reading = reader.read("Leren leerlingen in 2 havo echt iets van een excursie naar het museum?", "vo")
+    assert reading.vorm == "effect"
+    assert [c.label for c in reading.outcomes(reading.concepts)] == ["leerprestaties"]
+    assert "excursie" in _labels(reading)[0]
+    reading = reader.read(
+        "Sinds de zomer hebben we een nieuwe rekenmethode. Maakt dat uit voor hoe de kinderen leren?", "po"
+    )
+    assert [c.label for c in reading.outcomes(reading.concepts)] == ["leerprestaties"]
+    # a skill that is learnt is its own concept, and staff who learn are no learning outcome
+    for text in (
+        "Leren ze met een tablet nog wel zelf schrijven?",
+        "Leren docenten meer van lesbezoeken dan van een studiedag?",
+    ):
+        reading = reader.read(text, "vo")
+        assert "leerprestaties" not in _labels(reading), text
+
+
+def test_a_light_verb_with_a_preposition_names_its_object_as_the_measure(reader):
+    reading = reader.read("Is het verstandig om in groep 5 met een weektaak te werken?", "po")
+    assert reading.vorm == "effect"
+    assert _labels(reading)[0] == "een weektaak"  # not "het met een weektaak"
