@@ -67,8 +67,9 @@ def ends_predicate(token: Token, sentence: Sequence[Token], index: int) -> bool:
 
 
 def ordinal(token: Token) -> bool:
-    """ "eerste", "laatste": an ordinal narrows a noun down ("het eerste uur")."""
-    return token.tag == "TW" and "rang" in token.features
+    """ "eerste", "laatste": an ordinal narrows a noun down ("het eerste uur"); Frog tags "laatste" as a
+    superlative adjective, but it orders like "eerste", it grades nothing."""
+    return (token.tag == "TW" and "rang" in token.features) or token.text.lower() == "laatste"
 
 
 def names_after(analysis: Analysis, phrase: Phrase) -> list[str]:

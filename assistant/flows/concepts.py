@@ -1467,6 +1467,8 @@ class PraktijkvraagReader:
             and t.lemma.lower() not in self.wish_adjectives
             and t.lemma.lower() not in self.light_words
             and t.lemma.lower() not in self.school_types
+            # a comparative or superlative grades ("het hoogste cijfer", "simpeler toetsen"): no kind
+            and not (t.is_adjective and {"comp", "sup"} & set(t.features) and not clauses.ordinal(t))
             and not (t.is_noun and self.who.learner(t.lemma))  # "Studenten niveau 3": the group
             and not self.who.levels.fullmatch(" ".join(x.text for x in tokens[i : i + 2]))  # "niveau 3"
             and not self.who.levels.fullmatch(t.text)

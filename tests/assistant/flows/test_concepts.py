@@ -822,3 +822,12 @@ def test_a_light_verb_with_a_preposition_names_its_object_as_the_measure(reader)
     reading = reader.read("Is het verstandig om in groep 5 met een weektaak te werken?", "po")
     assert reading.vorm == "effect"
     assert _labels(reading)[0] == "een weektaak"  # not "het met een weektaak"
+
+
+def test_a_comparative_or_superlative_grades_and_is_left_out_of_a_label(reader):
+    reading = reader.read("Werken kortere toetsen beter voor de motivatie in 2 havo?", "vo")
+    assert _labels(reading) == ["toetsen", "motivatie"]  # not "kortere toetsen"
+    reading = reader.read("Wat doen we aan verzuim in de laatste weken voor de zomer?", "vo")
+    assert any(
+        "laatste weken" in c.label for c in [*reading.concepts, *reading.other]
+    )  # orders, like "eerste"
