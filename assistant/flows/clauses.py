@@ -74,7 +74,8 @@ def ordinal(token: Token) -> bool:
 
 def names_after(analysis: Analysis, phrase: Phrase) -> list[str]:
     """Capitalised words right after the people ("studenten Autotechniek", "tweedejaars Verzorgende-IG"),
-    also joined by "en" ("eerstejaars Sport en Bewegen"): the course they follow."""
+    also joined by "en" ("eerstejaars Sport en Bewegen") or after "van" ("studenten van Pedagogisch
+    Medewerker"): the course they follow."""
     tokens = analysis.tokens
     index = next((i for i, t in enumerate(tokens) if t is phrase.tokens[-1]), len(tokens)) + 1
     names: list[str] = []
@@ -87,6 +88,8 @@ def names_after(analysis: Analysis, phrase: Phrase) -> list[str]:
             and not tokens[i].is_product
         )
 
+    if index < len(tokens) and tokens[index].text == "van" and capital(index + 1):
+        index += 1
     while capital(index) or (names and capital(index + 1) and tokens[index].text == "en"):
         names.append(tokens[index].text)
         index += 1

@@ -43,6 +43,8 @@ def test_a_course_name_after_learners_in_one_chunk_stays_with_them(who):
     assert _group(who, "De studenten Logistiek halen hun stage niet. Wat helpt?", "mbo") == (
         "studenten Logistiek"
     )
+    text = "Veel studenten van Helpende Zorg en Welzijn missen de lessen op maandag. Wat helpt?"
+    assert _group(who, text, "mbo") == "studenten Helpende Zorg en Welzijn"
 
 
 def test_learners_in_compounds_typos_and_by_their_class(who):
