@@ -222,6 +222,7 @@ def _strip_determiners(words: tuple[Token, ...]) -> tuple[Token, ...]:
 
 
 _NOUN_SUFFIXES = ("schap", "heid", "teit", "isme")
+_NUMBER_MARK = re.compile(r"(\d+)([?!])")
 
 
 def parse_frog(output: str) -> Analysis:
@@ -237,12 +238,24 @@ def parse_frog(output: str) -> Analysis:
                 current = []
             continue
         chunk = fields[8] if len(fields) > 8 and fields[8] else "O"
-        tag = fields[4]
-        if tag.startswith("ADJ(") and fields[1].lower().endswith(_NOUN_SUFFIXES):
+        tag, word = fields[4], fields[1]
+        if (marked := _NUMBER_MARK.fullmatch(word)) is not None:
+            # Frog keeps a question mark on a number ("groep 8?") and runs on into the next sentence
+            number, mark = marked.groups()
+            sentences.append(
+                (*current, Token(number, number, "TW(hoofd,vrij)", chunk), Token(mark, mark, "LET()"))
+            )
+            current = []
+            continue
+        if tag.startswith("ADJ(") and word.lower().endswith(_NOUN_SUFFIXES):
             # Frog tags a rare noun as an adjective now and then ("meer eigenaarschap neemt"); Dutch
             # adjectives never end in these suffixes, so it is a noun, a phrase of its own.
             tag, chunk = "N(soort,ev,basis,stan)", "B-NP"
-        current.append(Token(fields[1], fields[2] or fields[1], tag, chunk))
+        elif tag == "SPEC(vreemd)" and word.isalpha() and word.islower() and not zipf_frequency(word, "nl"):
+            # a lower-case word neither Frog nor Dutch word counts know ("voorleessoftware") is a new
+            # compound, a noun; a borrowed word Dutch uses ("kids", "buddy") stays what Frog says
+            tag, chunk = "N(soort,ev,basis,stan)", chunk if chunk != "O" else "B-NP"
+        current.append(Token(word, fields[2] or word, tag, chunk))
     if current:
         sentences.append(tuple(current))
     return Analysis(tuple(_verb_first(s) for s in sentences), "frog")

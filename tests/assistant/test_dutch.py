@@ -178,3 +178,12 @@ def test_a_question_opening_with_its_plural_verb_has_a_finite_verb(frog: DutchAn
         assert first.is_finite_verb and not first.is_infinitive, text
     # an infinitive that opens a sentence before its finite verb stays one
     assert analyse("Samenwerken vinden de leerlingen leuk.").tokens[0].is_infinitive
+
+
+def test_a_question_mark_on_a_number_ends_the_sentence_and_an_unknown_compound_is_a_noun(
+    frog: DutchAnalyser,
+) -> None:
+    analysis = analyse("Helpt voorleessoftware de zwakke lezers in groep 8? Ze lezen thuis bijna niet.")
+    assert len(analysis.sentences) == 2
+    assert [t.text for t in analysis.sentences[0][-2:]] == ["8", "?"]
+    assert next(t for t in analysis.tokens if t.text == "voorleessoftware").is_noun
