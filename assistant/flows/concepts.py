@@ -229,8 +229,12 @@ class PraktijkvraagReader:
             found = self._concepts(words, at, sentence is salient, told, {c.head for c in concepts})
             told = told or self.who.names_learners(sentence)
             colon = next((i for i, t in enumerate(words[:-1]) if t.text == ":"), None)
-            if sentence is salient and colon is not None:
-                # "ik twijfel: lezen ze …?": what comes before the colon leads in, the question follows it
+            lead = words[:colon] if colon is not None else ()
+            if sentence is salient and any(
+                t.is_verb or (t.tag == "VNW" and "pers" in t.features) for t in lead
+            ):
+                # "ik twijfel: lezen ze …?": a clause before the colon leads in, the question follows it
+                # (a heading, "Combinatiegroep 4/5: …", has no verb or subject: it names the topic)
                 found = [replace(c, in_question=False) if c.position < at + colon else c for c in found]
             if meta and sentence is question and sentence is not salient:
                 # … and an adjective there judges ("Wat doen we fout?"), it names no topic.

@@ -831,3 +831,11 @@ def test_a_comparative_or_superlative_grades_and_is_left_out_of_a_label(reader):
     assert any(
         "laatste weken" in c.label for c in [*reading.concepts, *reading.other]
     )  # orders, like "eerste"
+
+
+def test_a_heading_before_a_colon_names_the_topic_a_clause_only_leads_in(reader):
+    text = "Combinatieklas 7/8: geef ik de spellingsinstructie aan beide groepen tegelijk, of apart?"
+    heading = next(c for c in reader.read(text, "po").concepts if c.head == "combinatieklas")
+    assert heading.in_question
+    text = "ik heb een vermoeden: halen de leerlingen met bijles hogere cijfers?"
+    assert not any(c.in_question for c in reader.read(text, "vo").concepts if c.head == "vermoeden")
