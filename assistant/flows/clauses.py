@@ -257,8 +257,9 @@ def weighed(
     lemma sequences). After "of", the second names something and prefers it ("Is zo'n crash course
     effectief | of kunnen we beter het hele jaar door gespreid oefenen?", ``preferring``: "beter",
     "liever", "juist"), or a choice question ("Moeten we A maken | of B?") offers another object for the
-    same verb. An alternative that only doubts ("of is dat zonde van de lestijd?", "of maakt het niks
-    uit?") weighs nothing."""
+    same verb, or two noun phrases without a finite verb offer it ("A of B, wat levert meer op?"). An
+    alternative that only doubts ("of is dat zonde van de lestijd?", "of maakt het niks uit?") weighs
+    nothing."""
     lemmas = [t.lemma.lower() for t in question]
     for index, token in enumerate(question):
         if index == 0:
@@ -277,7 +278,13 @@ def weighed(
             and any(t.is_noun for t in rest)
             and not any(t.is_finite_verb for t in rest)
         )
-        if preferred or choice:
+        # "Examentraining bij een bureau of extra lessen door eigen docenten, wat levert meer op?": two
+        # noun phrases without a verb of their own offer the choice themselves
+        until = next((i for i, t in enumerate(rest) if t.tag == "LET"), len(rest))
+        listed = not any(t.is_finite_verb for t in [*first, *rest[:until]]) and all(
+            any(t.is_noun for t in side) for side in (first, rest[:until])
+        )
+        if preferred or choice or listed:
             return index, index + 1
     return None
 

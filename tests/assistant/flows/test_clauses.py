@@ -39,3 +39,14 @@ def test_an_uninflected_adjective_before_a_plural_noun_points_rather_than_descri
     tokens = analyse("Dezelfde kinderen maken steeds slimme keuzes.").tokens
     assert clauses.determiner_like(tokens[0], tokens[1:2])  # "dezelfde kinderen"
     assert not clauses.determiner_like(tokens[4], tokens[5:6])  # "slimme keuzes"
+
+
+def test_two_noun_phrases_without_a_verb_offer_a_choice():
+    question = analyse(
+        "Klassikale instructie of werken in niveaugroepen, wat werkt beter in groep 5?"
+    ).sentences[0]
+    at = clauses.weighed(question, frozenset({"beter"}))
+    assert at is not None and question[at[0]].text == "of"
+    # an "of" inside a clause with its own verb offers no choice
+    question = analyse("Hoe gaan we om met pesten of buitensluiten in de klas?").sentences[0]
+    assert clauses.weighed(question, frozenset({"beter"})) is None
