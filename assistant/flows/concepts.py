@@ -354,9 +354,10 @@ class PraktijkvraagReader:
             lacking = self._lacking([*core, *other], analysis, asking)
             problem = [c for c in lacking if not any(_same_topic(x, c) for x in asked)]
             core, other = [*core, *problem], [c for c in other if c not in problem]
-        if vorm == "doel" and asked and all(c.position >= question_offset for c in asked):
-            # "eerstejaars haken af … Hoe zorgen we voor een betere opleidingskeuze?": a goal new in the
-            # question serves against the learners' absence the story tells (a descriptor with ``weg``).
+        if vorm in ("doel", "kenmerken") and asked and all(c.position >= question_offset for c in asked):
+            # "eerstejaars haken af … Hoe zorgen we voor een betere opleidingskeuze?": a goal (or a wish,
+            # "een goeie overstap") new in the question serves against the learners' absence the story
+            # tells (a descriptor with ``weg``).
             # When the question names the story's own topic ("stress … Hoe ondersteunen we hun
             # welzijn?") that topic is the goal, and the absence one of its consequences.
             gone = list(self.thesaurus.gone.values())

@@ -308,6 +308,14 @@ class KennisvraagBuilder:
                 y = [_nominal(c.label) for c in outcomes if c in concepts[:n] and c.label not in x]
                 uitkomst = _enumerate(y) if y else self._usual_outcome(causes, sector)
                 text = templates["effect"].format(x=_enumerate(x), y=uitkomst, **parts)
+            elif (
+                reading.vorm == "kenmerken"
+                and reading.kenmerken_van
+                and (served := self._served(reading, n, concepts))
+            ):
+                text = templates["kenmerken_probleem"].format(
+                    ding=reading.kenmerken_van, probleem=_enumerate([c.label for c in served]), **parts
+                )
             elif reading.vorm == "kenmerken" and reading.kenmerken_van:
                 thing = reading.kenmerken_van.split()[-1]
                 rest = [label for label in labels if thing not in label]
@@ -320,7 +328,7 @@ class KennisvraagBuilder:
                     text = templates["kenmerken_doel"].format(
                         ding=reading.kenmerken_van, doel=wished.doel, **parts
                     )
-            elif reading.vorm == "doel" and (served := [c for c in reading.problem if c in concepts[:n]]):
+            elif reading.vorm == "doel" and (served := self._served(reading, n, concepts)):
                 goals = _related([c for c in concepts[:n] if c not in served], tokens)
                 probleem = _enumerate([c.label for c in served])
                 text = templates["doel_probleem"].format(
@@ -335,6 +343,11 @@ class KennisvraagBuilder:
             if _words(text) <= MAX_WORDS or n == 1:
                 return text
         raise AssertionError("unreachable: the loop returns at n == 1")
+
+    @staticmethod
+    def _served(reading: Reading, n: int, concepts: list[Concept]) -> list[Concept]:
+        """The problems (``Reading.problem``) among the first ``n`` concepts that a goal or wish serves."""
+        return [c for c in reading.problem if c in concepts[:n]]
 
     def _shortened(self, text: str, uitkomst: str, group: str | None, sector: str | None) -> str:
         """``text`` within ``MAX_WORDS`` if it can be, before a concept is dropped: the outcome's first part
@@ -477,10 +490,11 @@ class KennisvraagBuilder:
 def _chosen(reading: Reading) -> list[Concept]:
     """The concepts the kennisvraag names, most central first. For "does X work?": X (what the question
     names outside its outcome, in the order named) and then the outcome it names. For a goal that
-    serves against a problem the story tells: the goal, that problem, then side factors."""
+    serves against a problem the story tells (or a wish that does): the goal, that problem, then side
+    factors."""
     if reading.versus:  # X and the alternative it is weighed against
         return reading.concepts
-    if reading.vorm == "doel" and reading.problem:
+    if reading.vorm in ("doel", "kenmerken") and reading.problem:
         rest = [c for c in reading.concepts if c not in reading.problem]
         return [*rest[:1], *reading.problem, *rest[1:]][:MAX_CONCEPTS]
     if reading.vorm != "effect":

@@ -445,3 +445,15 @@ def test_a_long_kennisvraag_is_shortened_before_it_says_less(builder):
     assert (
         "coöperatieve werkvormen" in result.kennisvraag and "op de leerresultaten bij" in result.kennisvraag
     )
+
+
+def test_a_wish_against_the_absence_the_story_tells_names_that_problem(builder):
+    result = builder.run(
+        "Een derde van onze eerstejaars Bouw is voor de kerst al gestopt. Wat kenmerkt een goede intake?",
+        sector="mbo",
+    )
+    assert result.vorm == "kenmerken" and is_kennisvraag(result.kennisvraag)
+    assert (
+        "effectieve intake" in result.kennisvraag
+        and "verminderen volgens onderzoek uitval" in result.kennisvraag
+    )
