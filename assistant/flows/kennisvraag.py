@@ -525,7 +525,14 @@ def _related(concepts: list[Concept], tokens: Sequence[Token]) -> list[str]:
     for i, a in enumerate(concepts):
         for j, b in enumerate(concepts):
             gap = list(tokens[a.end : b.position])
-            if i == j or not _relating(gap) or i in pairs or any(j == k for k, _ in pairs.values()):
+            unnamed = a.end <= a.position or b.end <= b.position  # a term the text's words only suggest
+            if (
+                i == j
+                or unnamed
+                or not _relating(gap)
+                or i in pairs
+                or any(j == k for k, _ in pairs.values())
+            ):
                 continue
             head = next((t for t in tokens[b.position : b.end] if t.is_noun), None)
             words = [_article(head) if "bez" in t.features else t.text.lower() for t in gap]

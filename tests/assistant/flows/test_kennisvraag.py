@@ -5,8 +5,10 @@ import re
 import pytest
 from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
+from assistant.dutch import analyse
 from assistant.flows import FlowInputError, KennisvraagBuilder, to_markdown
-from assistant.flows.kennisvraag import MAX_WORDS, is_kennisvraag
+from assistant.flows.concepts import Concept
+from assistant.flows.kennisvraag import MAX_WORDS, _related, is_kennisvraag
 
 PRAKTIJKVRAAG = "Hoe kunnen we beter gebruikmaken van ICT tijdens het huiswerk maken?"
 # Function words, inflected verbs and vague adverbs of the praktijkvragen below: never in a kennisvraag.
@@ -457,3 +459,13 @@ def test_a_wish_against_the_absence_the_story_tells_names_that_problem(builder):
         "effectieve intake" in result.kennisvraag
         and "verminderen volgens onderzoek uitval" in result.kennisvraag
     )
+
+
+def test_only_concepts_the_text_names_are_related_by_its_preposition(frog):
+    tokens = analyse("Ze huilt bij elke toets. Van collega's hoor ik dat ze faalangst heeft.").tokens
+    van = next(i for i, t in enumerate(tokens) if t.text == "Van")
+    named = Concept("toets", None, van - 2, van - 1, False)
+    collegas = Concept("collega's", None, van + 1, van + 2, False)
+    suggested = Concept("rekenangst", None, van, van, False)  # a descriptor the words only suggest
+    assert _related([suggested, collegas], tokens) == ["rekenangst", "collega's"]
+    assert _related([named, collegas], tokens) == ["toets", "collega's"]  # "." between: no relation
