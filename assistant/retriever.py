@@ -17,7 +17,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -29,9 +28,7 @@ from assistant.models import Hit, Passage, Scope, Signals
 from assistant.query import ParsedQuery, parse_query
 from assistant.sentences import content_terms, quoted_stories, situation_sentences, unasked_kind
 from assistant.store import PassageStore, Snapshot
-
-if TYPE_CHECKING:  # the flows package imports the retriever
-    from assistant.flows.thesaurus import Thesaurus
+from assistant.thesaurus import Thesaurus
 
 log = logging.getLogger(__name__)
 _RELATED_MIN = 4  # letters of a question word whose thesaurus terms BM25 also scores (``_lexical``)
@@ -105,11 +102,7 @@ class HybridRetriever:
         self.store = store
         self.embedder = embedder
         self.config = config or RetrievalConfig()
-        if thesaurus is None:
-            from assistant.flows.thesaurus import Thesaurus  # here: the flows package imports this module
-
-            thesaurus = Thesaurus.load()
-        self.thesaurus = thesaurus
+        self.thesaurus = thesaurus if thesaurus is not None else Thesaurus.load()
         # The quoted stories of the latest snapshot's passages (found once per snapshot).
         self._stories: tuple[tuple[Passage, ...], frozenset[int]] = ((), frozenset())
 

@@ -41,8 +41,8 @@ from assistant.flows import clauses
 from assistant.flows.descriptors import DescriptorIndex
 from assistant.flows.doelgroep import Doelgroep
 from assistant.flows.spec import load_spec
-from assistant.flows.thesaurus import MIN_PART, Entry, Thesaurus
 from assistant.lexical import stem_words
+from assistant.thesaurus import MIN_PART, Entry, Thesaurus
 
 Vorm = Literal["doel", "probleem", "effect", "kenmerken"]
 # Nouns at least this frequent in Dutch are everyday words ("jaar" 6.2, "week" 5.6, "dag" 6.0) unless

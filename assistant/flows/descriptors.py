@@ -36,9 +36,9 @@ from pathlib import Path
 import numpy as np
 
 from assistant.embedder import E5Embedder, Embedder
-from assistant.flows.thesaurus import Entry, Thesaurus
 from assistant.sentences import split_sentences
 from assistant.settings import get_settings
+from assistant.thesaurus import Entry, Thesaurus
 
 log = logging.getLogger(__name__)
 

@@ -24,7 +24,7 @@ from wordfreq import zipf_frequency
 from assistant.dutch import Analysis, Token
 from assistant.flows import clauses
 from assistant.flows.spec import load_spec
-from assistant.flows.thesaurus import TYPO_MIN, TYPO_RATIO
+from assistant.thesaurus import TYPO_MIN, TYPO_RATIO
 
 _MIN_PREFIX = 2  # letters before a learner in a compound ("po-leerling"), not a longer word ("kind")
 _MIN_STEM = 3  # letters of the verb stem an agent noun is made from ("lez" in "lezers")

@@ -36,12 +36,12 @@ from assistant.flows.export import Artifact, Entry, Section, SourceList
 from assistant.flows.rephrase import Rephraser, is_question
 from assistant.flows.sources import Cited, LeidraadIndex, cite, reword
 from assistant.flows.spec import load_spec
-from assistant.flows.thesaurus import Entry as ThesaurusEntry
 from assistant.flows.validation import FlowInputError, known_sector, required_text
 from assistant.lexical import stem_words
 from assistant.models import Passage
 from assistant.sentences import split_sentences
 from assistant.store import PassageStore
+from assistant.thesaurus import Entry as ThesaurusEntry
 
 FLOW = "kennisvraag"
 _OWN_ACTION = re.compile(r"\b(we|wij|ons|onze|jullie|ik)\b", re.IGNORECASE)

@@ -6,7 +6,7 @@ import pytest
 from assistant.flows import descriptors
 from assistant.flows.concepts import PraktijkvraagReader
 from assistant.flows.descriptors import DescriptorIndex, scope_text
-from assistant.flows.thesaurus import Thesaurus
+from assistant.thesaurus import Thesaurus
 
 # Says what happens without the thesaurus's words for it ("te laat", "laatkomers", "op tijd").
 LATE = "Steeds meer leerlingen in 3 havo komen binnen als de les al begonnen is. Hoe pakken we dat aan?"

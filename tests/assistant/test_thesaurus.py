@@ -2,7 +2,7 @@
 
 import pytest
 
-from assistant.flows.thesaurus import Thesaurus
+from assistant.thesaurus import Thesaurus
 
 
 @pytest.fixture(scope="module")

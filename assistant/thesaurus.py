@@ -10,13 +10,17 @@ Usage::
 from __future__ import annotations
 
 import difflib
+import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from wordfreq import zipf_frequency
 
-from assistant.flows.spec import load_spec
+from assistant.settings import ROOT
+
+# Written for the kennisvraag flow's search terms; the search reads it too (``HybridRetriever``).
+THESAURUS_FILE = ROOT / "prompts" / "flows" / "zoektermen.toml"
 
 MIN_PART = 5  # letters of a thesaurus word found inside a compound ("rekenachterstand" → "achterstand")
 # Typing errors are forgiven in words of at least 8 letters that wordfreq does not know, this similar
@@ -99,7 +103,8 @@ class Thesaurus:
 
     @classmethod
     def load(cls) -> Thesaurus:
-        spec = load_spec("zoektermen")
+        with THESAURUS_FILE.open("rb") as fh:
+            spec = tomllib.load(fh)
         return cls(spec["termen"], spec.get("doelen"), spec.get("omschrijvingen"))
 
     def knows(self, word: str) -> bool:
