@@ -394,7 +394,50 @@ def asks(sentence: Sequence[Token], judging: frozenset[str] = frozenset()) -> bo
         sentence[-1].text.endswith("?")  # Frog may keep it on a number: "8?"
         or (first.tag == "VNW" and "vb" in first.features)
         or first.lemma.lower() in {"hoe", "waarom", "wanneer", "waar"}
-        or (first.is_finite_verb and any(t.lemma.lower() in judging for t in sentence))
+        or (first.is_finite_verb and any(_verb_lemma(sentence, i) in judging for i in range(len(sentence))))
+    )
+
+
+def _verb_lemma(sentence: Sequence[Token], index: int) -> str:
+    """The lemma, with a verb's separated particle before it ("leveren … op" → opleveren)."""
+    lemma = sentence[index].lemma.lower()
+    return (particle(sentence, index) or "") + lemma if sentence[index].is_verb else lemma
+
+
+def with_typed_questions(analysis: Analysis) -> Analysis:
+    """The analysis with a yes/no question typed on inside a sentence, without "?", as a sentence of its
+    own: a clause after a comma or "maar" that opens with its finite verb and offers an alternative
+    with "of" and a verb ("bestuur wil bezuinigen, maar | helpt muziekles ook voor taal of is dat een
+    fabeltje"). A statement's inverted main clause ("Als ze te laat komen, krijgen ze …") offers none."""
+    sentences: list[tuple[Token, ...]] = []
+    for sentence in analysis.sentences:
+        at = None if sentence and sentence[-1].text.endswith("?") else _typed_question(sentence)
+        sentences += [sentence[:at], sentence[at:]] if at else [sentence]
+    return (
+        analysis
+        if len(sentences) == len(analysis.sentences)
+        else Analysis(tuple(sentences), analysis.analyser)
+    )
+
+
+def _typed_question(sentence: Sequence[Token]) -> int | None:
+    """Where a typed-on yes/no question with an alternative starts (``with_typed_questions``)."""
+    for k in range(1, len(sentence) - 1):
+        opens = sentence[k - 1].text == "," or sentence[k - 1].lemma.lower() == "maar"
+        if (
+            opens
+            and sentence[k].is_finite_verb
+            and any(alternative(sentence, i) for i in range(k, len(sentence)))
+        ):
+            return k
+    return None
+
+
+def alternative(sentence: Sequence[Token], index: int) -> bool:
+    """Does an alternative clause start here: "of" with a finite verb right after it or one word on
+    ("of is dat een fabeltje", "of maak je ze …")?"""
+    return sentence[index].lemma.lower() == "of" and any(
+        t.is_finite_verb for t in sentence[index + 1 : index + 3]
     )
 
 

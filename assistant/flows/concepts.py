@@ -195,7 +195,7 @@ class PraktijkvraagReader:
         self.effect_words = frozenset(self.outcome_prepositions) | frozenset(spec["oordeelwoorden"])
 
     def read(self, praktijkvraag: str, sector: str | None = None) -> Reading:
-        analysis = analyse(praktijkvraag)
+        analysis = clauses.with_typed_questions(analyse(praktijkvraag))
         question = clauses.question_sentence(analysis)
         frame = clauses.judgement_frame(question, self.effect_words)
         # A short question ("Wat doen we fout?", "Wat is wijsheid?") asks about the story before it: the
@@ -716,7 +716,11 @@ class PraktijkvraagReader:
                 if noun is not None and (self._group_word(noun) or self.who.learner(noun.lemma)):
                     continue
                 end = next(
-                    (j for j in range(i + 1, len(question)) if clauses.ends_phrase(question[j])),
+                    (
+                        j
+                        for j in range(i + 1, len(question))
+                        if clauses.ends_phrase(question[j]) or clauses.alternative(question, j)
+                    ),
                     len(question),
                 )
                 return offset + i + 1, offset + end

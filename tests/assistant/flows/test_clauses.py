@@ -50,3 +50,20 @@ def test_two_noun_phrases_without_a_verb_offer_a_choice():
     # an "of" inside a clause with its own verb offers no choice
     question = analyse("Hoe gaan we om met pesten of buitensluiten in de klas?").sentences[0]
     assert clauses.weighed(question, frozenset({"beter"})) is None
+
+
+def test_a_yes_no_question_typed_on_without_a_mark_is_a_sentence_of_its_own():
+    analysis = analyse(
+        "het bestuur wil bezuinigen op gym, maar helpt gym ook voor de concentratie of is dat onzin"
+    )
+    split = clauses.with_typed_questions(analysis)
+    assert len(split.sentences) == 2 and split.sentences[1][0].text == "helpt"
+    assert clauses.question_sentence(split)[0].text == "helpt"
+    # a statement's inverted main clause offers no alternative: no question
+    analysis = analyse("Als ze te laat komen, krijgen ze een briefje mee naar huis.")
+    assert clauses.with_typed_questions(analysis) is analysis
+
+
+def test_a_verb_with_its_separated_particle_judges_whether_something_works():
+    question = analyse("leveren die excursies iets op voor de motivatie").sentences[0]
+    assert clauses.asks(question, frozenset({"opleveren"}))
