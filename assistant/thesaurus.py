@@ -13,6 +13,7 @@ import difflib
 import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from wordfreq import zipf_frequency
@@ -103,8 +104,7 @@ class Thesaurus:
 
     @classmethod
     def load(cls) -> Thesaurus:
-        with THESAURUS_FILE.open("rb") as fh:
-            spec = tomllib.load(fh)
+        spec = _read()
         return cls(spec["termen"], spec.get("doelen"), spec.get("omschrijvingen"))
 
     def knows(self, word: str) -> bool:
@@ -139,3 +139,10 @@ class Thesaurus:
             return None
         close = difflib.get_close_matches(word, self._long_words, n=1, cutoff=TYPO_RATIO)
         return self._lookup[close[0]] if close else None
+
+
+@lru_cache(maxsize=1)
+def _read() -> dict[str, Any]:
+    """The thesaurus file, parsed once per process: every flow and the search load it."""
+    with THESAURUS_FILE.open("rb") as fh:
+        return tomllib.load(fh)

@@ -394,11 +394,11 @@ def asks(sentence: Sequence[Token], judging: frozenset[str] = frozenset()) -> bo
         sentence[-1].text.endswith("?")  # Frog may keep it on a number: "8?"
         or (first.tag == "VNW" and "vb" in first.features)
         or first.lemma.lower() in {"hoe", "waarom", "wanneer", "waar"}
-        or (first.is_finite_verb and any(_verb_lemma(sentence, i) in judging for i in range(len(sentence))))
+        or (first.is_finite_verb and any(verb_lemma(sentence, i) in judging for i in range(len(sentence))))
     )
 
 
-def _verb_lemma(sentence: Sequence[Token], index: int) -> str:
+def verb_lemma(sentence: Sequence[Token], index: int) -> str:
     """The lemma, with a verb's separated particle before it ("leveren … op" → opleveren)."""
     lemma = sentence[index].lemma.lower()
     return (particle(sentence, index) or "") + lemma if sentence[index].is_verb else lemma

@@ -708,9 +708,7 @@ class PraktijkvraagReader:
             return None
         governs: set[str] = set()
         for i, token in enumerate(question):
-            lemma = token.lemma.lower()
-            if token.is_verb and (particle := clauses.particle(question, i)) is not None:
-                lemma = particle + lemma  # "Levert dat iets op voor …" → opleveren
+            lemma = clauses.verb_lemma(question, i)  # "Levert dat iets op voor …" → opleveren
             if token.tag == "VZ" and lemma in governs:
                 noun = next((t for t in question[i + 1 :] if t.is_noun or t.tag == "LET"), None)
                 if noun is not None and (self._group_word(noun) or self.who.learner(noun.lemma)):
@@ -1015,9 +1013,7 @@ class PraktijkvraagReader:
         found = [self._with_context(c, sentence, offset, used) for c in found]
         found = [c for c in found if not any(o.position < c.position and c.end <= o.end for o in found)]
         for index, token in enumerate(sentence):
-            lemma = token.lemma.lower()
-            if token.is_verb and (particle := clauses.particle(sentence, index)) is not None:
-                lemma = particle + lemma  # "haken … af" → "afhaken"
+            lemma = clauses.verb_lemma(sentence, index)  # "haken … af" → "afhaken"
             at = place[id(token)]
             if token.is_verb and (use := self._use(sentence, index, offset, found)) is not None:
                 # "dat ze er echt iets mee doen" (met de feedback) → feedbackgebruik
