@@ -28,10 +28,12 @@ from assistant.answerability import (
     asked_fact,
     asked_object,
     asked_part,
+    asked_whole,
     asks_only_scope,
     evidence_of,
     fact_topic,
     holds_fact,
+    members_named_by,
     topic_words,
     unknown_names,
 )
@@ -275,10 +277,13 @@ class ExtractiveAnswerer:
         kind = asked_fact(asked)
         if kind is None:
             return None
-        thing = asked_object(asked)
+        thing = members_named_by(asked) if kind == "parts" else asked_object(asked)
         topic = set(analyse(query.topic + " " + query.expansion))
         terms = set(analyse(thing)) if thing else fact_topic(topic)
+        whole = set(analyse(asked_whole(asked) or ""))  # "onderdelen" are on its topic beside "spinnenweb"
         for hit in hits[: self.config.passages_considered]:
+            if not whole <= set(analyse(hit.passage.section + " " + hit.passage.text)):
+                continue
             for sentence in split_sentences(hit.passage.text):
                 if terms & set(analyse(sentence)) and holds_fact(without_notes(sentence), kind):
                     return None

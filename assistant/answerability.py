@@ -30,7 +30,7 @@ from pathlib import Path
 
 from wordfreq import zipf_frequency
 
-from assistant.lexical import COMPOUND_PART_ZIPF, LexicalIndex, analyse
+from assistant.lexical import COMPOUND_PART_ZIPF, LexicalIndex, analyse, content_words
 from assistant.models import Hit
 from assistant.query import ParsedQuery, is_english
 from assistant.references import SUBJECTS, frame_terms, refers_back
@@ -57,6 +57,17 @@ _MONTHS = (
 _STEPS_OF = re.compile(
     r"\b(?:stappen|fasen|fases|steps|stages|phases)\s+(?:van|in|uit|of)\s+(?:(?-i:de|het|een|the|a)\s+)?"
     r"[‘'\"]?((?-i:[A-Z])\w+(?:\s+(?-i:[A-Z])\w+)*)",
+    re.I,
+)
+
+# "Welke drie doeldomeinen onderscheidt Biesta?", "Uit welke onderdelen bestaat het spinnenweb?": the
+# members of a whole, counted or said to make it up; group 1 or 2 names them, group 3 the whole (its first
+# word a term, ``asked_whole``). A list the documents state or not. Dutch only: an English question's
+# members are never named in the Dutch documents, so their absence would tell nothing.
+_COUNT = r"(?:twee|drie|vier|vijf|zes|zeven|acht|negen|tien|\d+)"
+_PARTS_OF = re.compile(
+    rf"\b(?:welke\s+{_COUNT}\s+([^\W\d_][\w-]*)(?:\s+van\s+([^?.!]+))?|"
+    r"uit\s+welke\s+([^\W\d_][\w-]*)\s+(?:bestaat|bestaan)\s+([^?.!]+))",
     re.I,
 )
 
@@ -107,6 +118,7 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         # probleemanalyse") is told in prose across its chapters, so a method without a name is left to
         # the model. Asked before "number": "de zeven stappen van X" asks for the list.
         ("steps", _STEPS_OF.pattern),
+        ("parts", _PARTS_OF.pattern),
         (
             "named",
             r"\b(?:welke|which|what)\s+(?:apps?|laptops?|chromebooks?|tools?|software|programma'?s?|"
@@ -139,6 +151,9 @@ _HOLDS: dict[str, re.Pattern[str]] = {
         r"(?:stap|fase|step|phase)\b|:\s*[^.;:]+,[^.;:]+(?:,|\ben\b|\band\b)",
         re.I,
     ),
+    # Members named: after a colon, as bullets, or counted ("vier dimensies van een onderzoekscultuur";
+    # a lower-case noun: "aanbeveling 1 Voortgezet leren" is a number and a heading).
+    "parts": re.compile(rf"•|:\s+\S|\b{_COUNT}\s+(?-i:[a-zà-ÿ])", re.I),
     # A comparison of effect: a superlative or comparative of working or effect.
     "best": re.compile(
         r"\b(?:het best|de beste|het beste|het meest \w+|effectiefst\w*|effectiever\w*|most \w+|"
@@ -153,7 +168,7 @@ _HOLDS: dict[str, re.Pattern[str]] = {
 _NAME = re.compile(r"(?<!^)(?<![.?!:]\s)\b([A-Z][\w-]*[A-Za-z]|[A-Z]{2,})\b")
 
 
-def _ordinary(word: str, language: str) -> bool:
+def ordinary(word: str, language: str) -> bool:
     """An ordinary word of the question's language: every part at least as frequent as
     ``COMPOUND_PART_ZIPF`` (once per million words, what lexical.py calls a common word), so
     "Verenigde Staten" or "schaal LB" is explained by the language itself."""
@@ -170,7 +185,7 @@ def unknown_names(question: str, known: Callable[[str], bool], conversation: str
     said = conversation.lower()
     language = "en" if is_english(question) else "nl"
     names = dict.fromkeys(m.group(1) for m in _NAME.finditer(asked_part(question).strip()))
-    return [n for n in names if not known(n) and n.lower() not in said and not _ordinary(n, language)]
+    return [n for n in names if not known(n) and n.lower() not in said and not ordinary(n, language)]
 
 
 def asked_fact(question: str) -> str | None:
@@ -219,6 +234,8 @@ def asked_object(question: str) -> str | None:
     or governs no noun. A fact about it can only be on its topic when it names it."""
     if steps := _STEPS_OF.search(question):  # the named method whose steps are asked
         return steps.group(1)
+    if parts := _PARTS_OF.search(question):  # the members of a whole
+        return parts.group(1) or parts.group(3)
     match = _ASKED_OBJECT.search(question)
     if match is None:
         return None
@@ -230,9 +247,35 @@ def asked_object(question: str) -> str | None:
     return word if terms and not set(terms) <= _form_terms() else None
 
 
+def members_named_by(question: str) -> str | None:
+    """The word a sentence that lists the members a question asks for (``_PARTS_OF``) names: the
+    members' own word when it is rare ("doeldomeinen", "leermechanismen": a list of them is there or
+    not), else the whole ("spinnenweb" for "onderdelen"); the documents may list common members without
+    their word ("twee delen" as two headings). None: any word of the question's topic."""
+    members = asked_object(question)
+    if members is not None and not ordinary(members, "nl"):
+        return members
+    return asked_whole(question)
+
+
+def asked_whole(question: str) -> str | None:
+    """The whole whose members a question asks (``_PARTS_OF``), as its first content word: "spinnenweb"
+    in "Uit welke onderdelen bestaat dat spinnenweb precies?", "onderzoekscultuur" in "Welke vier
+    dimensies van een onderzoekscultuur …?"; None when it names none. Members as common as "onderdelen"
+    are on its topic only beside it."""
+    parts = _PARTS_OF.search(question)
+    said = (parts.group(2) or parts.group(4)) if parts else None
+    words = content_words(said) if said else []
+    return words[0] if words else None
+
+
+_URL = re.compile(r"\b(?:https?://|www\.)\S+", re.I)
+
+
 def holds_fact(sentence: str, kind: str) -> bool:
-    """Does the sentence state a fact of that kind?"""
-    return bool(_HOLDS[kind].search(sentence))
+    """Does the sentence state a fact of that kind? A web address states none ("…/uploads/2019/11/…" is
+    no number), though a ``named`` fact may be one."""
+    return bool(_HOLDS[kind].search(sentence if kind == "named" else _URL.sub(" ", sentence)))
 
 
 @lru_cache(maxsize=1024)  # the decision, the name check and the fact checks each ask it of one question

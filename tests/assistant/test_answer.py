@@ -342,6 +342,18 @@ def test_the_absent_steps_of_a_named_method_are_named(corpus_core: Core) -> None
     assert not ask(corpus_core, "Wat zijn de stappen van een probleemanalyse?").abstained
 
 
+def test_absent_members_of_a_whole_are_named(corpus_core: Core) -> None:
+    # The leidraad points to SLO's spinnenweb but does not list its parts: said so, and what it says shown.
+    answer = ask(corpus_core, "Uit welke onderdelen bestaat het curriculaire spinnenweb van SLO?")
+    assert answer.abstained
+    assert answer.text.startswith("De documenten noemen geen lijst van de onderdelen")
+    # Biesta's essay is named, but no domains of his: the members' own rare word is nowhere.
+    assert ask(corpus_core, "Welke vier leerdomeinen onderscheidt Biesta in zijn essay?").abstained
+    # Members the documents list are answered, also when they never use the question's word for them.
+    assert not ask(corpus_core, "Welke vier dimensies van een onderzoekscultuur noemt de leidraad?").abstained
+    assert not ask(corpus_core, "In welke twee delen zijn de po-aanbevelingen verdeeld?").abstained
+
+
 def test_a_follow_up_asks_its_own_question_of_the_earlier_topic(corpus_core: Core) -> None:
     history = [
         Turn("user", "Wat is een PLG?"),

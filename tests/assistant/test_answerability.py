@@ -11,6 +11,7 @@ from assistant.answerability import (
     asks_only_scope,
     fact_topic,
     holds_fact,
+    members_named_by,
     topic_words,
     unknown_names,
 )
@@ -46,6 +47,9 @@ from assistant.query import parse_query
         ("Wat zijn de fasen in een Lesson Study-cyclus?", "steps"),
         ("What are the steps of Lesson Study?", "steps"),
         ("Wat zijn de stappen van een probleemanalyse?", None),  # the leidraad's own process, in prose
+        ("Welke vier pijlers onderscheidt het model van Hargreaves?", "parts"),  # counted members
+        ("Uit welke elementen bestaat de kwaliteitscirkel?", "parts"),  # what makes up a whole
+        ("Welke pijlers noemt het model?", None),  # no count, no whole: an open question
     ],
 )
 def test_asked_fact(question: str, kind: str | None) -> None:
@@ -77,6 +81,10 @@ def test_asked_fact(question: str, kind: str | None) -> None:
         ),
         ("In de tweede fase kiest het team een interventie.", "steps", True),
         ("De kenniskringen werken met de onderzoeksstappen uit De Zevensprong.", "steps", False),
+        ("Het model kent drie pijlers: visie, cultuur en structuur.", "parts", True),
+        ("Het model gaat uit van vier pijlers van goed onderwijs.", "parts", True),
+        ("Zie bij aanbeveling 1 Voortgezet leren.", "parts", False),  # a number and a heading
+        ("Het model staat op https://www.example.nl/2019/11/model.pdf", "number", False),  # an address
     ],
 )
 def test_holds_fact(sentence: str, kind: str, holds: bool) -> None:
@@ -141,6 +149,21 @@ def test_the_topic_of_an_asked_fact_leaves_out_the_words_that_give_its_form() ->
 )
 def test_the_asked_object_is_what_the_question_word_asks_about(question: str, thing: str | None) -> None:
     assert asked_object(question) == thing
+
+
+@pytest.mark.parametrize(
+    ("question", "word"),
+    [
+        ("Welke drie doelkwadranten onderscheidt de auteur?", "doelkwadranten"),  # rare: named or absent
+        ("Uit welke onderdelen bestaat dat spinnenweb precies?", "spinnenweb"),  # common: the whole
+        ("Welke vier dimensies van een onderzoekscultuur zijn er?", "onderzoekscultuur"),
+        ("In welke twee delen zijn de aanbevelingen verdeeld?", None),  # common, no whole: the topic
+    ],
+)
+def test_the_members_of_a_whole_are_found_by_their_own_word_only_when_it_is_rare(
+    question: str, word: str | None
+) -> None:
+    assert members_named_by(question) == word
 
 
 def test_topic_words_leave_out_the_form_of_the_fact() -> None:
