@@ -43,7 +43,7 @@ from assistant.llm.generate import LLMAnswerer, LLMUnavailable
 from assistant.models import Hit, Passage, ResolvedQuestion, Scope, Turn
 from assistant.phrasing import Phrasing, phrasing_for
 from assistant.pleasantries import reply_to_pleasantry
-from assistant.query import ParsedQuery, parse_query
+from assistant.query import ParsedQuery, parse_resolved
 from assistant.retriever import HybridRetriever
 from assistant.sentences import (
     is_heading,
@@ -448,9 +448,7 @@ class Answerer:
             yield Answer(resolved.text, welcome, False, [])
             return
         # The one parse of this question; a follow-up's own question word says what it asks.
-        query = replace(
-            parse_query(resolved.text, resolved.scope), asks=what_is_asked(resolved), reader=resolved.asked
-        )
+        query = replace(parse_resolved(resolved), asks=what_is_asked(resolved), reader=resolved.asked)
         if len(query.sectors) > 1 and resolved.scope.sector is None:
             # A comparison is composed from each sector's own passages, offline: side by side is
             # what the reader asked for, and each line stays verbatim.

@@ -67,6 +67,10 @@ _NAMED = "\u2064"  # stands where an aanbeveling was named, until the current on
 _SHOWN_CHARS = 140  # a long earlier question is shortened where it is said back to the reader
 _FOLLOW_UPS_KEPT = 2  # a chain of follow-ups keeps its first topic and its latest additions
 _MAX_REWRITE_CHARS = 300
+# The context of a question searched as asked in a conversation: the latest user turn and the start of
+# the reply to it. The dialogues' replies run 19-39 words; 20 words did as well on the dev dialogues
+# and probes 1-5 (follow-ups MRR 0.628 against 0.632), 80 no better than 40.
+_CONTEXT_WORDS = 40
 
 
 def what_is_asked(resolved: ResolvedQuestion) -> str:
@@ -270,6 +274,16 @@ def _people_swapped(question: str, follow_up: list[str]) -> str | None:
     return None
 
 
+def _context(history: Sequence[Turn]) -> str:
+    """The latest user turn and the first ``_CONTEXT_WORDS`` words of the reply to it; "" before any."""
+    last = next((i for i in range(len(history) - 1, -1, -1) if history[i].role == "user"), None)
+    if last is None:
+        return ""
+    reply = [t.content for t in history[last + 1 :] if t.role == "assistant"][:1]
+    words = " ".join(reply).split()[:_CONTEXT_WORDS]
+    return " ".join([history[last].content.strip(), *words])
+
+
 def _shorten(text: str) -> str:
     if len(text) <= _SHOWN_CHARS:
         return text
@@ -305,6 +319,10 @@ class FollowUpResolver:
         if is_pleasantry(meant):  # "Bedankt!" asks nothing more of the conversation's topic
             return asked
         reading, followed = _read(meant, before)
+        # Searched as asked (a new question, or a follow-up with a topic of its own), it is still read
+        # beside what was just said: "Kun je voor zo'n samenwerking ook bij de jeugdzorg aankloppen?"
+        context = _context(history) if reading is None or reading.question == meant else ""
+        asked = replace(asked, context=context)
         if reading is None or not followed:
             return asked
         own = parse_query(meant)
@@ -323,7 +341,7 @@ class FollowUpResolver:
             None if said.aanbeveling == chosen.aanbeveling else chosen.aanbeveling,
         )
         understood = f"‘{_shorten(topic)}’" + (f" {where}" if where else "")
-        offline = ResolvedQuestion(question, topic, chosen, understood)
+        offline = ResolvedQuestion(question, topic, chosen, understood, context)
         if self.condenser is None:
             return offline
         rewrite = self.condenser.rewrite(question, history)

@@ -134,9 +134,12 @@ class ResolvedQuestion:
 
     ``understood_as`` is said back to the user when the conversation changed the question
     ("borging in het mbo") or its typing slips were read as other words; None otherwise.
+    ``context`` is the exchange before a question searched as asked in a conversation: the search
+    reads the question beside it (``RetrievalConfig.context_share``); "" when there is none.
     """
 
     asked: str
     text: str
     scope: Scope = Scope()
     understood_as: str | None = None
+    context: str = ""

@@ -9,13 +9,13 @@ Usage::
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
 from assistant.definitions import asks_meaning
 from assistant.lexical import analyse
-from assistant.models import Scope
+from assistant.models import ResolvedQuestion, Scope
 
 GLOSSARY = Path(__file__).parent / "data" / "glossary_en_nl.tsv"
 
@@ -76,6 +76,8 @@ class ParsedQuery:
     # The reader's own words (a follow-up as typed): the language of what the assistant says; "" when
     # that is ``text``.
     reader: str = ""
+    # The conversation's latest exchange, when the question is searched as asked (``ResolvedQuestion``).
+    context: str = ""
 
     def within(self, sector: str) -> ParsedQuery:
         """The same question narrowed to one ``sector`` (one side of a comparison)."""
@@ -166,6 +168,11 @@ def parse_query(question: str, scope: Scope | None = None) -> ParsedQuery:
         dense_text(question, english, unsaid_sector, unsaid_aanbeveling),
         named_step(question),
     )
+
+
+def parse_resolved(resolved: ResolvedQuestion) -> ParsedQuery:
+    """The query a resolved question searches: its text in its scope, beside its conversation's context."""
+    return replace(parse_query(resolved.text, resolved.scope), context=resolved.context)
 
 
 def named_step(question: str) -> int | None:

@@ -23,6 +23,7 @@ from assistant.followup import FollowUpResolver
 from assistant.lexical import index_terms
 from assistant.llm.generate import build_answerer
 from assistant.models import Hit, Scope, Turn
+from assistant.query import parse_resolved
 from assistant.retriever import HybridRetriever
 from assistant.settings import Settings
 from assistant.store import PassageStore
@@ -69,7 +70,7 @@ class Core:
     ) -> list[Hit]:
         """The passages for ``question`` read in the context of ``history`` (a follow-up is resolved)."""
         resolved = self.answerer.read(question, history, scope)
-        return self.retriever.search(resolved.text, k=k, scope=resolved.scope) if resolved.text else []
+        return self.retriever.retrieve(parse_resolved(resolved), k=k) if resolved.text else []
 
     def warm_up(self) -> None:
         """Load what the first questions would otherwise wait for: the second model's tokenizer and

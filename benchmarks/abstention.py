@@ -23,7 +23,7 @@ from pathlib import Path
 
 from assistant.answerability import evidence_of
 from assistant.cli import history_of
-from assistant.query import parse_query
+from assistant.query import parse_resolved
 from assistant.runtime import Core
 from assistant.settings import get_settings
 from benchmarks.bench import DEV_QUESTIONS
@@ -86,7 +86,7 @@ def main(argv: list[str] | None = None) -> int:
     for q in load(args.questions):
         history = history_of(q.item)
         resolved = core.answerer.read(q.text, history)
-        query = parse_query(resolved.text, resolved.scope)
+        query = parse_resolved(resolved)
         hits = core.retriever.retrieve(query, k=core.answerer.k)
         conversation = " ".join(t.content for t in history)
         answer = extractive.answer(query, hits, conversation)  # names, the decision and facts alike

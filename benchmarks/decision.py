@@ -45,7 +45,7 @@ from assistant.answerability import (
     unknown_names,
 )
 from assistant.cli import history_of
-from assistant.query import parse_query
+from assistant.query import parse_resolved
 from assistant.runtime import Core
 from assistant.settings import get_settings
 from benchmarks.abstention import OWN_SETS
@@ -93,7 +93,7 @@ def rows_of(core: Core) -> list[Row]:
             continue
         history = history_of(item)
         resolved = core.answerer.read(item["question"], history)
-        query = parse_query(resolved.text, resolved.scope)
+        query = parse_resolved(resolved)
         hits = core.retriever.retrieve(query, k=core.answerer.k)
         if not hits:
             continue

@@ -19,7 +19,7 @@ from dataclasses import fields, replace
 
 from assistant.answer import AnswerConfig, ExtractiveAnswerer
 from assistant.cli import history_of
-from assistant.query import parse_query
+from assistant.query import parse_resolved
 from assistant.retriever import HybridRetriever, RetrievalConfig
 from assistant.runtime import Core
 from assistant.settings import get_settings
@@ -89,7 +89,7 @@ def main(argv: list[str] | None = None) -> int:
     items = scorer.load(str(EVAL_DIR / "dev.jsonl"))
     for item in items:
         resolved = core.answerer.read(item["question"], history_of(item))
-        item["_query"] = parse_query(resolved.text, resolved.scope)
+        item["_query"] = parse_resolved(resolved)
     if args.folds == "writers":
         halves = {name: [it for it in items if writer(it) == name] for name, _, _ in WRITERS}
     else:

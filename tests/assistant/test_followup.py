@@ -44,6 +44,27 @@ def test_sector_word_switches_scope_and_keeps_topic() -> None:
     assert resolved.asked == "En in het mbo?"
 
 
+def test_a_question_searched_as_asked_keeps_the_latest_exchange_as_context() -> None:
+    reply = "Zoek expertise buiten de school: bij andere scholen, een hogeschool of een onderzoeker. " * 4
+    history = [
+        Turn("user", "Hoe borgen we een nieuwe aanpak?"),
+        Turn("assistant", "…"),
+        Turn("user", "Hoe halen we kennis van buiten de school binnen?"),
+        Turn("assistant", reply),
+    ]
+    resolver = FollowUpResolver()
+    own = "Kunnen we voor zo'n samenwerking ook bij de jeugdhulp aankloppen, of alleen bij hogescholen?"
+    resolved = resolver.resolve(own, history)
+    assert resolved.text == own  # a topic of its own: searched as asked …
+    # … beside the latest question and the start of the reply to it, not the whole conversation.
+    assert resolved.context.startswith("Hoe halen we kennis van buiten de school binnen? Zoek expertise")
+    assert len(resolved.context.split()) == len(history[2].content.split()) + 40
+    assert "borgen" not in resolved.context
+    # A follow-up read with the earlier topic carries it in its text already; a first question has none.
+    assert resolver.resolve("En in het mbo?", history).context == ""
+    assert resolver.resolve(own).context == ""
+
+
 def test_aanbeveling_switches_and_sector_stays() -> None:
     resolved = resolve("en bij h2?", "Wat zegt aanbeveling 3 over de rol van de schoolleider in het vo?")
     assert resolved.scope == Scope(sector="vo", aanbeveling="h2")
@@ -93,7 +114,9 @@ def test_ellipsis_takes_earlier_topic(follow_up: str) -> None:
 )
 def test_question_with_its_own_topic_stays_as_asked(question: str) -> None:
     resolved = resolve(question, "Wat zegt de leidraad over borging?")
-    assert resolved == ResolvedQuestion(question, question, Scope())
+    assert resolved == ResolvedQuestion(
+        question, question, Scope(), context="Wat zegt de leidraad over borging?"
+    )
     # The sector the conversation named carries over until the user names another.
     carried = resolve(question, "Wat zegt de mbo-poster over borging?")
     if parse_query(question).sector is None:

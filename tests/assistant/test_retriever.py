@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from assistant.models import Hit, Passage
@@ -162,6 +164,25 @@ def test_a_situation_is_ranked_by_its_sentences_but_reports_the_whole_question(c
             float(snapshot.dense[store.row(hit.passage.id)] @ whole), abs=1e-4
         )
     assert any("verbinding" in h.passage.text for h in hits)
+
+
+def test_a_conversation_s_context_moves_the_second_model_s_ranking_only(corpus_core: Core) -> None:
+    retriever, snapshot = corpus_core.retriever, corpus_core.store.snapshot()
+    use = corpus_core.store.second_embedder
+    assert use is not None
+    query = parse_query("Hoe houden we dit vol na het eerste jaar?")
+    context = "Hoe borgen we een nieuwe aanpak in de school?"
+    alone = retriever._embed(snapshot, query)
+    beside = retriever._embed(snapshot, replace(query, context=context))
+    share = retriever.config.context_share
+    # The second model ranks by the question mixed with the context; e5 and what the answer decision
+    # reads (the question as asked) are untouched.
+    assert beside.second_rank == pytest.approx((1 - share) * alone.second + share * use.embed_query(context))
+    assert beside.second == pytest.approx(alone.second)
+    assert beside.e5_rank == pytest.approx(alone.e5_rank)
+    hits = retriever.retrieve(replace(query, context=context), 5)
+    reported = {h.passage.id: h.signals.second for h in retriever.retrieve(query, 60)}
+    assert all(h.signals.second == pytest.approx(reported[h.passage.id], abs=1e-4) for h in hits)
 
 
 def test_every_hit_reports_the_nearest_passage_in_scope_whatever_the_ranking(corpus_core: Core) -> None:
