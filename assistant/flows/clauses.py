@@ -328,6 +328,27 @@ def setting(sentence: Sequence[Token], phrase: Phrase) -> bool:
     return index > 0 and sentence[index - 1].lemma.lower() == "in"
 
 
+def quantities(tokens: Sequence[Token]) -> set[int]:
+    """Indices of the phrases that count or spread a thing rather than name it: "per" with its noun
+    ("per student", "per week"), "van" with a counted noun or a number ("gesprekken van een
+    kwartier", "groepjes van vijf"), and a unit after a number (Dutch keeps a unit singular, "twee
+    keer", "drie uur"; things counted are plural, "twee docenten") unless a preposition makes it a
+    moment ("om tien uur beginnen" names when, the measure itself)."""
+    found: set[int] = set()
+    for i, token in enumerate(tokens):
+        lemma = token.lemma.lower()
+        rest = tokens[i + 1 : i + 3]
+        if token.tag == "TW" and lemma not in {"een", "één"} and rest and rest[0].is_noun:
+            if "ev" in rest[0].features and not (i and tokens[i - 1].tag == "VZ"):
+                found |= {i, i + 1}
+        elif lemma == "per" and rest and rest[0].is_noun:
+            found |= {i, i + 1}
+        elif lemma == "van" and rest and (rest[0].tag == "TW" or rest[0].lemma.lower() == "een"):
+            counted = len(rest) > 1 and rest[1].is_noun and rest[0].tag in {"TW", "LID"}
+            found |= {i, i + 1, *([i + 2] if counted else [])}
+    return found
+
+
 def split_nouns(phrase: Phrase) -> list[Phrase]:
     """A phrase split where one singular common noun follows another ("[bij de] eindbeoordeling
     feedback [krijgen]"): Dutch joins such nouns into a compound or with a preposition, so two in a
@@ -346,12 +367,13 @@ def split_nouns(phrase: Phrase) -> list[Phrase]:
 
 def determiner_like(token: Token, following: Sequence[Token]) -> bool:
     """An adjective without inflection before a plural noun ("dezelfde kinderen", "beide klassen"): Dutch
-    inflects real adjectives there ("slimme leerlingen"), so it points rather than describes."""
+    inflects real adjectives there ("slimme leerlingen"), so it points rather than describes. So does one
+    of identity ("hetzelfde cijfer", "dezelfde fout"), whatever the noun: it carries its own article."""
     return (
         token.is_adjective
         and {"prenom", "zonder"} <= set(token.features)
         and bool(following)
-        and "mv" in following[0].features
+        and ("mv" in following[0].features or token.lemma.lower().endswith("zelfde"))
     )
 
 

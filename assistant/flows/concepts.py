@@ -184,6 +184,7 @@ class PraktijkvraagReader:
         self.learning_outcome: str = spec["leeruitkomst"]
         self.proposal_verbs = frozenset(spec["voorstelwerkwoorden"])
         self.wish_adjectives = frozenset(spec["wensbijvoeglijk"])
+        self.classifiers = frozenset(spec["soortwoorden"])
         self.negators = frozenset(spec["ontkenningen"])
         self.preferring = frozenset(spec["voorkeurwoorden"])
         self.comparing = tuple(tuple(c.split()) for c in spec["vergelijkingswoorden"])
@@ -480,9 +481,11 @@ class PraktijkvraagReader:
             return None
         kept: list[Token] = []
         group = self._about_group(words)  # "met één docent", "voor leerlingen"
+        counting = clauses.quantities(words)  # "van een kwartier", "per periode": how much, not what
         for index, token in enumerate(words):
             if (
                 index in group
+                or index in counting
                 or token.tag in {"LET", "VNW", "BW"}
                 or (token.tag == "TW" and any(c.isdigit() for c in token.text))
                 or token.text.lower() in self.preferring
@@ -752,6 +755,8 @@ class PraktijkvraagReader:
         ):
             verbs[-1] = body.pop().lemma.lower() + verbs[-1]
         body = self._without_levels(body)
+        counting = clauses.quantities(body)  # "twee keer per week": how often, not what is done
+        body = [t for i, t in enumerate(body) if i not in counting]
         phrases = [p for p in Analysis((tuple(body),)).noun_phrases() if p.head is not None]
         free = [p for p in phrases if not self._in_pp(body, p)]
         thing = free[-1] if free else None  # none: an intransitive verb ("om later te beginnen")
@@ -1458,6 +1463,8 @@ class PraktijkvraagReader:
         """The phrase in base form without people, levels, numbers and judging adjectives ("goede")."""
         head = phrase.head
         if head is None or head.lemma.lower() in self.school_types or self.who.learners_class(head):
+            return None
+        if head.lemma.lower() in self.classifiers:  # "dit soort [fraude]": the noun after it is the topic
             return None
         # People are the target group, not a topic, unless the thesaurus makes them one ("ouders").
         if (head.lemma.lower() in self.who.people or self.who.learner(head.lemma, head.text)) and (

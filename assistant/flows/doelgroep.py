@@ -24,6 +24,7 @@ from wordfreq import zipf_frequency
 from assistant.dutch import Analysis, Token
 from assistant.flows import clauses
 from assistant.flows.spec import load_spec
+from assistant.lexical import compound_parts
 from assistant.thesaurus import TYPO_MIN, TYPO_RATIO
 
 _MIN_PREFIX = 2  # letters before a learner in a compound ("po-leerling"), not a longer word ("kind")
@@ -45,6 +46,7 @@ class Doelgroep:
         self.levels = re.compile(spec["niveau"], re.IGNORECASE)
         self.default_learners = spec["standaardgroep"]
         self.generic_learners = frozenset(self.default_learners.values()) | {"kinderen"}
+        self.wholes = frozenset(spec["geheelwoorden"])
 
     @classmethod
     def load(cls) -> Doelgroep:
@@ -111,9 +113,10 @@ class Doelgroep:
 
     def learner_typo(self, word: str) -> str | None:
         """The learners a mistyped word means ("leerligen" → "leerlingen"): a long word Dutch does not
-        know, as close to a learner's form as a typing error the thesaurus forgives (``TYPO_RATIO``)."""
+        know, as close to a learner's form as a typing error the thesaurus forgives (``TYPO_RATIO``). A
+        compound of two known words ("brugklasweekend") is no typo, however close."""
         word = word.lower()
-        if len(word) < TYPO_MIN or zipf_frequency(word, "nl") > 0:
+        if len(word) < TYPO_MIN or zipf_frequency(word, "nl") > 0 or compound_parts(word):
             return None
         close = difflib.get_close_matches(word, self._learner_forms, n=1, cutoff=TYPO_RATIO)
         return close[0] if close else None
@@ -156,6 +159,7 @@ class Doelgroep:
                 for i, t in enumerate(tokens)
                 if t.tag not in {"VNW", "LID"}
                 and not clauses.determiner_like(t, tokens[i + 1 : i + 2])
+                and not (t.is_adjective and t.lemma.lower() in self.wholes)  # "het hele team": how much
                 and not (t.tag == "TW" and "hoofd" in t.features and i + 1 < len(tokens))  # "vier starters"
             ]
             who = " ".join(words)

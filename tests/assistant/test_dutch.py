@@ -16,6 +16,7 @@ from assistant.dutch import (
     RuleAnalyser,
     Token,
     analyse,
+    dt_spelled,
     parse_frog,
 )
 
@@ -187,3 +188,19 @@ def test_a_question_mark_on_a_number_ends_the_sentence_and_an_unknown_compound_i
     assert len(analysis.sentences) == 2
     assert [t.text for t in analysis.sentences[0][-2:]] == ["8", "?"]
     assert next(t for t in analysis.tokens if t.text == "voorleessoftware").is_noun
+
+
+def test_a_slip_of_the_d_or_t_is_read_as_meant() -> None:
+    assert dt_spelled("Leverd dat wat op voor de klas?") == "Levert dat wat op voor de klas?"
+    assert dt_spelled("Hoe wort dat geregeld? De leerling leerd snel.") == (
+        "Hoe wordt dat geregeld? De leerling leert snel."
+    )
+    # both spellings of a real pair are words; a name stays
+    assert dt_spelled("Er is veel gebeurd en het gebeurt weer.") == "Er is veel gebeurd en het gebeurt weer."
+    assert dt_spelled("Arend vind het leuk.") == "Arend vind het leuk."
+
+
+def test_a_straight_quote_closing_on_a_word_is_a_token_of_its_own(frog: DutchAnalyser) -> None:
+    analysis = analyse("Bij de ingang staat een poster 'Wij lezen elke dag'. Werkt dat?")
+    assert [t.text for t in analysis.sentences[0][-3:]] == ["dag", "'", "."]
+    assert analysis.tokens[10].lemma == "dag"

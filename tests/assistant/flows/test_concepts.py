@@ -842,3 +842,25 @@ def test_a_heading_before_a_colon_names_the_topic_a_clause_only_leads_in(reader)
     assert heading.in_question
     text = "ik heb een vermoeden: halen de leerlingen met bijles hogere cijfers?"
     assert not any(c.in_question for c in reader.read(text, "vo").concepts if c.head == "vermoeden")
+
+
+def test_a_classifier_names_no_topic_and_an_identity_adjective_points(reader):
+    reading = reader.read("Hoe gaan we om met dit soort spijbelgedrag in 3 vmbo?", "vo")
+    labels = [c.label for c in [*reading.concepts, *reading.other]]
+    assert "soort" not in labels and "spijbelgedrag" in labels
+    text = "Iedereen in het team krijgt hetzelfde eindcijfer voor het project. Hoe maken we dat eerlijker?"
+    reading = reader.read(text, "vo")
+    labels = [c.label for c in [*reading.concepts, *reading.other]]
+    assert "eindcijfer" in labels and not any("hetzelfde" in label for label in labels)
+
+
+def test_how_often_and_how_much_are_left_out_of_a_measure(reader):
+    text = "Is het slim om de brugklassers drie keer per week met een maatje te laten lezen?"
+    measure = reader.read(text, "vo").concepts[0].label
+    assert "keer" not in measure and "per week" not in measure and "maatje" in measure
+    text = "Coachgesprekken van tien minuten per leerling, of klassikale mentorlessen?"
+    first = reader.read(text, "vo").concepts[0].label
+    assert first == "coachgesprekken"
+    # a moment is the measure itself
+    text = "Is het verstandig om de lessen om tien uur te laten beginnen voor de eerstejaars?"
+    assert any("om tien uur" in c.label for c in reader.read(text, "mbo").concepts)

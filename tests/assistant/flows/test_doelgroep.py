@@ -71,3 +71,10 @@ def test_what_is_said_of_learners(who):
     sentence = analyse("Ze stoppen met huiswerk.").sentences[0]  # a measure, not leaving
     verb = next(i for i, t in enumerate(sentence) if t.text == "stoppen")
     assert not who.said_of_learners(sentence, verb, told=True)
+
+
+def test_a_word_of_wholeness_and_a_compound_of_a_class_name(who):
+    assert _group(who, "Het voltallige team moet weer op cursus over feedback.") == "het team"
+    # a compound that only starts with a class name names no level, and is no mistyped learner
+    assert _group(who, "Wat levert het brugklasweekend op voor de sfeer?") is None
+    assert _group(who, "Hoe houden we de brugklassers gemotiveerd?") == "brugklassers"
