@@ -61,9 +61,9 @@ _STEPS_OF = re.compile(
 )
 
 # "Welke drie doeldomeinen onderscheidt Biesta?", "Uit welke onderdelen bestaat het spinnenweb?": the
-# members of a whole, counted or said to make it up; group 1 or 2 names them, group 3 the whole (its first
-# word a term, ``asked_whole``). A list the documents state or not. Dutch only: an English question's
-# members are never named in the Dutch documents, so their absence would tell nothing.
+# members of a whole, counted or said to make it up; group 1 or 3 names them, group 2 or 4 the whole
+# (``asked_whole``). A list the documents state or not. Dutch only: an English question's members are
+# never named in the Dutch documents, so their absence would tell nothing.
 _COUNT = r"(?:twee|drie|vier|vijf|zes|zeven|acht|negen|tien|\d+)"
 _PARTS_OF = re.compile(
     rf"\b(?:welke\s+{_COUNT}\s+([^\W\d_][\w-]*)(?:\s+van\s+([^?.!]+))?|"

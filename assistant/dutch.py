@@ -34,6 +34,7 @@ from pathlib import Path
 
 from wordfreq import zipf_frequency
 
+from assistant.lexical import COMPOUND_PART_ZIPF
 from assistant.settings import Settings, get_settings
 
 log = logging.getLogger(__name__)
@@ -604,10 +605,9 @@ def analyse(text: str) -> Analysis:
     return analyser().analyse(dt_spelled(text))
 
 
-# A word at most this frequent is rare (once per million words: lexical.COMPOUND_PART_ZIPF) …
-_RARE_ZIPF = 3.0
-# … and a slip of the d/t when its other spelling is a hundred times as frequent ("leverd" 2.0, "levert"
-# 4.6; "wort" 2.7, "wordt" 6.4); both spellings of a real pair are frequent ("gebeurd" 4.9, "gebeurt").
+# A word rarer than a common one (``COMPOUND_PART_ZIPF``, once per million words) is a slip of the d/t
+# when its other spelling is a hundred times as frequent ("leverd" 2.0, "levert" 4.6; "wort" 2.7,
+# "wordt" 6.4); both spellings of a real pair are frequent ("gebeurd" 4.9, "gebeurt").
 _DT_RATIO_ZIPF = 2.0
 _DT_WORD = re.compile(r"\b[A-Za-zà-ÿ][a-zà-ÿ]+[dt]\b")  # a word capitalised at a sentence start too
 
@@ -619,7 +619,7 @@ def dt_spelled(text: str) -> str:
     def meant(match: re.Match[str]) -> str:
         word = match.group()
         own = zipf_frequency(word.lower(), "nl")
-        if own >= _RARE_ZIPF:
+        if own >= COMPOUND_PART_ZIPF:
             return word
         other = word[:-1] + ("t" if word.endswith("d") else "dt")
         return other if zipf_frequency(other.lower(), "nl") >= own + _DT_RATIO_ZIPF else word

@@ -68,8 +68,8 @@ _SHOWN_CHARS = 140  # a long earlier question is shortened where it is said back
 _FOLLOW_UPS_KEPT = 2  # a chain of follow-ups keeps its first topic and its latest additions
 _MAX_REWRITE_CHARS = 300
 # The context of a question searched as asked in a conversation: the latest user turn and the start of
-# the reply to it. The dialogues' replies run 19-39 words; 20 words did as well on the dev dialogues
-# and probes 1-5 (follow-ups MRR 0.628 against 0.632), 80 no better than 40.
+# the reply to it. The dialogues' replies run 19-39 words; mixed into both models at 0.2, 20 words did
+# about as well on the dev dialogues and probes 1-5 (follow-ups MRR 0.628 against 0.632), 80 no better.
 _CONTEXT_WORDS = 40
 
 
