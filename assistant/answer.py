@@ -282,7 +282,7 @@ class ExtractiveAnswerer:
         terms = set(analyse(thing)) if thing else fact_topic(topic)
         whole = set(analyse(asked_whole(asked) or ""))  # "onderdelen" are on its topic beside "spinnenweb"
         for hit in hits[: self.config.passages_considered]:
-            if not whole <= set(analyse(hit.passage.section + " " + hit.passage.text)):
+            if whole and not whole <= set(analyse(hit.passage.section + " " + hit.passage.text)):
                 continue
             for sentence in split_sentences(hit.passage.text):
                 if terms & set(analyse(sentence)) and holds_fact(without_notes(sentence), kind):

@@ -34,7 +34,7 @@ from assistant.lexical import COMPOUND_PART_ZIPF, LexicalIndex, analyse, content
 from assistant.models import Hit
 from assistant.query import ParsedQuery, is_english
 from assistant.references import SUBJECTS, frame_terms, refers_back
-from assistant.sentences import last_mark, split_sentences
+from assistant.sentences import WEB_ADDRESS, last_mark, split_sentences
 
 DECISION_FILE = Path(__file__).parent / "data" / "answer_decision.json"
 
@@ -269,13 +269,10 @@ def asked_whole(question: str) -> str | None:
     return words[0] if words else None
 
 
-_URL = re.compile(r"\b(?:https?://|www\.)\S+", re.I)
-
-
 def holds_fact(sentence: str, kind: str) -> bool:
     """Does the sentence state a fact of that kind? A web address states none ("…/uploads/2019/11/…" is
     no number), though a ``named`` fact may be one."""
-    return bool(_HOLDS[kind].search(sentence if kind == "named" else _URL.sub(" ", sentence)))
+    return bool(_HOLDS[kind].search(sentence if kind == "named" else WEB_ADDRESS.sub(" ", sentence)))
 
 
 @lru_cache(maxsize=1024)  # the decision, the name check and the fact checks each ask it of one question

@@ -20,8 +20,8 @@ from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import HumanMessage, SystemMessage
 
 from assistant.flows.spec import load_prompt
+from assistant.sentences import WEB_ADDRESS
 
-_ADDRESS = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+\.(?:nl|com|org|eu|be)\b", re.IGNORECASE)
 _CITATION_MARK = re.compile(r"\[\s*\d+\s*\]|\(\s*bron\b", re.IGNORECASE)
 _NUMBERING = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s*")
 
@@ -35,7 +35,7 @@ def acceptable(text: str, material: str) -> bool:
     if not text.strip() or _CITATION_MARK.search(text):
         return False
     known = material.lower()
-    return all(address.lower() in known for address in _ADDRESS.findall(text))
+    return all(address.lower() in known for address in WEB_ADDRESS.findall(text))
 
 
 class Rephraser:
