@@ -207,3 +207,25 @@ def test_a_named_step_comes_first_and_the_rest_of_the_scope_follows(corpus_core:
     assert all(
         h.passage.sector in ("mbo", None, "") for h in search(corpus_core, "Wat zegt stap 3 in het mbo?")
     )
+
+
+def test_a_document_the_conversation_named_goes_up_for_a_question_searched_as_asked(
+    corpus_core: Core,
+) -> None:
+    retriever, snapshot = corpus_core.retriever, corpus_core.store.snapshot()
+    presentatie = "presentatie-school-als-lerende-organisatie.txt"
+    query = parse_query("Waarom zouden collega's naar mij luisteren als ik zonder functie leiding neem?")
+    context = "Wat is volgens de presentatie het verschil tussen formeel en non-formeel leiderschap?"
+    beside = replace(query, context=context)
+    assert retriever.named(snapshot, beside) == {presentatie}
+    assert retriever.named(snapshot, query) == frozenset()
+    # A question that names a document itself is found by its own words: nothing is carried over.
+    own = replace(parse_query("Wat zegt de startnotitie over leiderschap?"), context=context)
+    assert retriever.named(snapshot, own) == frozenset()
+
+    def share(hits: list[Hit]) -> int:
+        return sum(h.passage.doc == presentatie for h in hits)
+
+    without = replace(retriever.config, document_bonus=0.0)
+    plain = type(retriever)(corpus_core.store, retriever.embedder, without, retriever.thesaurus)
+    assert share(retriever.retrieve(beside, 5)) > share(plain.retrieve(beside, 5))
