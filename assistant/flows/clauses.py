@@ -2,8 +2,8 @@
 ends, whether a sentence asks, judges or wants something, which words frame a question, which phrases
 set a scene ("in de klas", "elke ochtend") and which words only determine or measure a noun.
 
-The praktijkvraag reader (``concepts``) builds on these; each takes tokens or phrases and answers one
-question about them, without the thesaurus.
+The praktijkvraag reader (``concepts``, ``praktijkvraag``) builds on these; each takes tokens or
+phrases and answers one question about them, without the thesaurus.
 
 Usage::
 
