@@ -27,6 +27,7 @@ from assistant.dutch import Analysis, Phrase, Token
 VERB_ZIPF = 3.0
 BECAUSE = frozenset({"omdat", "doordat", "want"})  # the conjunctions of cause
 MODALS = frozenset({"kunnen", "moeten", "willen", "zullen", "mogen"})
+_DEMONSTRATIVES = frozenset({"dat", "dit", "zoiets"})  # standing for a thing or practice told before
 # Nouns that name a part of a group (a closed class of Dutch), standing for its people on their own.
 PORTIONS = frozenset({"deel", "gedeelte", "helft", "rest", "merendeel", "meerderheid", "minderheid", "kwart"})
 
@@ -433,7 +434,8 @@ def with_typed_questions(analysis: Analysis) -> Analysis:
     fabeltje"). A statement's inverted main clause ("Als ze te laat komen, krijgen ze …") offers none."""
     sentences: list[tuple[Token, ...]] = []
     for sentence in analysis.sentences:
-        at = None if sentence and sentence[-1].text.endswith("?") else _typed_question(sentence)
+        asked = bool(sentence) and sentence[-1].text.endswith("?")
+        at = _pointing_question(sentence) if asked else _typed_question(sentence)
         sentences += [sentence[:at], sentence[at:]] if at else [sentence]
     return (
         analysis
@@ -450,6 +452,23 @@ def _typed_question(sentence: Sequence[Token]) -> int | None:
             opens
             and sentence[k].is_finite_verb
             and any(alternative(sentence, i) for i in range(k, len(sentence)))
+        ):
+            return k
+    return None
+
+
+def _pointing_question(sentence: Sequence[Token]) -> int | None:
+    """Where a question asked of what the clause before it told starts: after a comma or "maar", its
+    finite verb and a demonstrative pronoun ("Een collega zei dat ze meer keuze moeten krijgen, | heeft
+    dat zin?", "…, maar | werkt dat echt?"). The clause before is then the story it judges."""
+    for k in range(1, len(sentence) - 2):
+        opens = sentence[k - 1].text == "," or sentence[k - 1].lemma.lower() == "maar"
+        pronoun = sentence[k + 1]
+        if (
+            opens
+            and sentence[k].is_finite_verb
+            and pronoun.tag == "VNW"
+            and pronoun.lemma.lower() in _DEMONSTRATIVES
         ):
             return k
     return None

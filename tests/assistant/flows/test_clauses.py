@@ -64,6 +64,19 @@ def test_a_yes_no_question_typed_on_without_a_mark_is_a_sentence_of_its_own():
     assert clauses.with_typed_questions(analysis) is analysis
 
 
+def test_a_question_asked_of_the_clause_before_it_is_a_sentence_of_its_own():
+    # "heeft dat zin?" asks about what the clause before it told: that clause is the story
+    analysis = analyse("Mijn collega laat de klas elke ochtend tien minuten stillezen, heeft dat zin?")
+    split = clauses.with_typed_questions(analysis)
+    assert [s[0].text for s in split.sentences] == ["Mijn", "heeft"]
+    assert [t.text for t in clauses.question_sentence(split)] == ["heeft", "dat", "zin", "?"]
+    analysis = analyse("We geven elke vrijdag een quiz over de stof, maar werkt dit echt?")
+    assert clauses.question_sentence(clauses.with_typed_questions(analysis))[0].text == "werkt"
+    # a question whose subject is no demonstrative asks on its own ("Als het regent, is het gym binnen?")
+    analysis = analyse("Als het regent, gaan de kinderen dan naar binnen?")
+    assert clauses.with_typed_questions(analysis) is analysis
+
+
 def test_a_verb_with_its_separated_particle_judges_whether_something_works():
     question = analyse("leveren die excursies iets op voor de motivatie").sentences[0]
     assert clauses.asks(question, frozenset({"opleveren"}))

@@ -22,6 +22,10 @@ def test_the_target_group_without_counts_and_pointers(who):
     assert _group(who, "Een klein groepje leerlingen in 2 vmbo weigert mee te doen met gym.") == (
         "leerlingen in 2 vmbo"
     )
+    # the leerwegen after the year are part of it
+    assert _group(who, "Veel leerlingen in 3 vmbo basis en kader halen hun stage niet.") == (
+        "leerlingen in 3 vmbo basis en kader"
+    )
     assert _group(who, "Waarom lezen altijd dezelfde leerlingen in groep 7 geen boeken?") == (
         "leerlingen in groep 7"
     )
