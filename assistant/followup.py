@@ -274,14 +274,16 @@ def _people_swapped(question: str, follow_up: list[str]) -> str | None:
     return None
 
 
-def _context(history: Sequence[Turn]) -> str:
-    """The latest user turn and the first ``_CONTEXT_WORDS`` words of the reply to it; "" before any."""
+def _context(history: Sequence[Turn]) -> tuple[str, str]:
+    """The latest user turn, and it with the first ``_CONTEXT_WORDS`` words of the reply to it; "" and
+    "" before any."""
     last = next((i for i in range(len(history) - 1, -1, -1) if history[i].role == "user"), None)
     if last is None:
-        return ""
+        return "", ""
     reply = [t.content for t in history[last + 1 :] if t.role == "assistant"][:1]
     words = " ".join(reply).split()[:_CONTEXT_WORDS]
-    return " ".join([history[last].content.strip(), *words])
+    previous = history[last].content.strip()
+    return previous, " ".join([previous, *words])
 
 
 def _shorten(text: str) -> str:
@@ -321,8 +323,8 @@ class FollowUpResolver:
         reading, followed = _read(meant, before)
         # Searched as asked (a new question, or a follow-up with a topic of its own), it is still read
         # beside what was just said: "Kun je voor zo'n samenwerking ook bij de jeugdzorg aankloppen?"
-        context = _context(history) if reading is None or reading.question == meant else ""
-        asked = replace(asked, context=context)
+        previous, context = _context(history) if reading is None or reading.question == meant else ("", "")
+        asked = replace(asked, context=context, previous=previous)
         if reading is None or not followed:
             return asked
         own = parse_query(meant)
@@ -341,7 +343,7 @@ class FollowUpResolver:
             None if said.aanbeveling == chosen.aanbeveling else chosen.aanbeveling,
         )
         understood = f"‘{_shorten(topic)}’" + (f" {where}" if where else "")
-        offline = ResolvedQuestion(question, topic, chosen, understood, context)
+        offline = ResolvedQuestion(question, topic, chosen, understood, context, previous)
         if self.condenser is None:
             return offline
         rewrite = self.condenser.rewrite(question, history)

@@ -136,6 +136,8 @@ class ResolvedQuestion:
     ("borging in het mbo") or its typing slips were read as other words; None otherwise.
     ``context`` is the exchange before a question searched as asked in a conversation: the search
     reads the question beside it (``RetrievalConfig.context_share``); "" when there is none.
+    ``previous`` is that exchange's user turn: a document it names by title is preferred
+    (``RetrievalConfig.document_bonus``); the reply names the sources it quoted, which the user did not.
     """
 
     asked: str
@@ -143,3 +145,4 @@ class ResolvedQuestion:
     scope: Scope = Scope()
     understood_as: str | None = None
     context: str = ""
+    previous: str = ""

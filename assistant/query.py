@@ -76,8 +76,10 @@ class ParsedQuery:
     # The reader's own words (a follow-up as typed): the language of what the assistant says; "" when
     # that is ``text``.
     reader: str = ""
-    # The conversation's latest exchange, when the question is searched as asked (``ResolvedQuestion``).
+    # The conversation's latest exchange, when the question is searched as asked, and its user turn
+    # (``ResolvedQuestion``).
     context: str = ""
+    previous: str = ""
 
     def within(self, sector: str) -> ParsedQuery:
         """The same question narrowed to one ``sector`` (one side of a comparison)."""
@@ -172,7 +174,8 @@ def parse_query(question: str, scope: Scope | None = None) -> ParsedQuery:
 
 def parse_resolved(resolved: ResolvedQuestion) -> ParsedQuery:
     """The query a resolved question searches: its text in its scope, beside its conversation's context."""
-    return replace(parse_query(resolved.text, resolved.scope), context=resolved.context)
+    query = parse_query(resolved.text, resolved.scope)
+    return replace(query, context=resolved.context, previous=resolved.previous)
 
 
 def named_step(question: str) -> int | None:

@@ -85,11 +85,12 @@ class RetrievalConfig:
     # 0.613 → 0.625), checked on probe6's (recall@5 0.40 → 0.50, MRR 0.364 → 0.400). e5 as well did
     # no better (0.632) at a second e5 pass per follow-up; 0.2 and 0.5 did as well (0.627).
     context_share: float = 0.3
-    # Added (in standard deviations of the fused score) to the passages of a document that the
-    # conversation's latest exchange named by its title ("volgens de startnotitie", ``DocumentNames``)
-    # when the question, searched as asked, names none itself. On the follow-ups of the dev dialogues
-    # and probes 1-5: 0.5 changed nothing, 1.0 lifted probe4's (recall@5 0.70 → 0.80, MRR 0.550 →
-    # 0.559), 1.5 no more; every other set identical. Checked on probe6's: 0.50 / 0.400 → 0.60 / 0.420.
+    # Added (in standard deviations of the fused score) to the passages of a document that the user's
+    # latest turn named by its title ("volgens de startnotitie", ``DocumentNames``) when the question,
+    # searched as asked, names none itself (the reply's own "dit zegt … hierover" does not count). On
+    # the follow-ups of the dev dialogues and probes 1-5: 0.5 changed nothing, 1.0 lifted probe4's
+    # (recall@5 0.70 → 0.80, MRR 0.550 → 0.559), 1.5 no more; every other set identical. Checked on
+    # probe6's: 0.50 / 0.400 → 0.60 / 0.420. (Read from the whole exchange, reply included: the same.)
     document_bonus: float = 1.0
 
     def __post_init__(self) -> None:
@@ -131,13 +132,13 @@ class HybridRetriever:
         return rows
 
     def named(self, snapshot: Snapshot, query: ParsedQuery) -> frozenset[str]:
-        """The documents the conversation's latest exchange named by title (``ParsedQuery.context``),
+        """The documents the conversation's latest user turn named by title (``ParsedQuery.previous``),
         unless the question names one itself: its own words already find that one."""
         passages, names = self._names
         if passages is not snapshot.passages:
             names = DocumentNames.of(snapshot.passages)
             self._names = (snapshot.passages, names)
-        return frozenset() if names.named_in(query.text) else names.named_in(query.context)
+        return frozenset() if names.named_in(query.text) else names.named_in(query.previous)
 
     def search(self, question: str, k: int = 10, scope: Scope | None = None) -> list[Hit]:
         """The ``k`` best passages; ``scope`` (sidebar, API, a resolved follow-up) overrides the

@@ -60,9 +60,10 @@ def test_a_question_searched_as_asked_keeps_the_latest_exchange_as_context() -> 
     assert resolved.context.startswith("Hoe halen we kennis van buiten de school binnen? Zoek expertise")
     assert len(resolved.context.split()) == len(history[2].content.split()) + 40
     assert "borgen" not in resolved.context
+    assert resolved.previous == "Hoe halen we kennis van buiten de school binnen?"  # the user's own turn
     # A follow-up read with the earlier topic carries it in its text already; a first question has none.
     assert resolver.resolve("En in het mbo?", history).context == ""
-    assert resolver.resolve(own).context == ""
+    assert resolver.resolve(own).context == resolver.resolve(own).previous == ""
 
 
 def test_aanbeveling_switches_and_sector_stays() -> None:
@@ -113,10 +114,9 @@ def test_ellipsis_takes_earlier_topic(follow_up: str) -> None:
     ],
 )
 def test_question_with_its_own_topic_stays_as_asked(question: str) -> None:
-    resolved = resolve(question, "Wat zegt de leidraad over borging?")
-    assert resolved == ResolvedQuestion(
-        question, question, Scope(), context="Wat zegt de leidraad over borging?"
-    )
+    earlier = "Wat zegt de leidraad over borging?"
+    resolved = resolve(question, earlier)
+    assert resolved == ResolvedQuestion(question, question, Scope(), context=earlier, previous=earlier)
     # The sector the conversation named carries over until the user names another.
     carried = resolve(question, "Wat zegt de mbo-poster over borging?")
     if parse_query(question).sector is None:

@@ -215,12 +215,16 @@ def test_a_document_the_conversation_named_goes_up_for_a_question_searched_as_as
     retriever, snapshot = corpus_core.retriever, corpus_core.store.snapshot()
     presentatie = "presentatie-school-als-lerende-organisatie.txt"
     query = parse_query("Waarom zouden collega's naar mij luisteren als ik zonder functie leiding neem?")
-    context = "Wat is volgens de presentatie het verschil tussen formeel en non-formeel leiderschap?"
-    beside = replace(query, context=context)
+    previous = "Wat is volgens de presentatie het verschil tussen formeel en non-formeel leiderschap?"
+    beside = replace(query, context=previous, previous=previous)
     assert retriever.named(snapshot, beside) == {presentatie}
     assert retriever.named(snapshot, query) == frozenset()
+    # the reply's "dit zegt Presentatie … hierover" names the source it quoted, not what the user asked
+    said = "Wat is leiderschap? Dit zegt Presentatie De school als lerende organisatie hierover:"
+    reply = replace(query, context=said, previous="Wat is leiderschap?")
+    assert retriever.named(snapshot, reply) == frozenset()
     # A question that names a document itself is found by its own words: nothing is carried over.
-    own = replace(parse_query("Wat zegt de startnotitie over leiderschap?"), context=context)
+    own = replace(parse_query("Wat zegt de startnotitie over leiderschap?"), previous=previous)
     assert retriever.named(snapshot, own) == frozenset()
 
     def share(hits: list[Hit]) -> int:
