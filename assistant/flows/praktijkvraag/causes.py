@@ -53,6 +53,5 @@ def cause(vocab: Vocabulary, analysis: Analysis, question: Sequence[Token], star
         label = " ".join(t.text.lower() for t in tokens[start:end] if t.tag not in {"LID", "VNW", "LET"})
     else:
         head = told.head
-    entry = vocab.thesaurus.find(head.lemma)
-    entry = entry if entry is not None and vocab.strong(head, entry) else None
+    entry = vocab.evidenced(head, head.lemma)
     return Concept(label, entry, start, end, True, head=head.lemma.lower())

@@ -72,8 +72,7 @@ def nominalised(vocab: Vocabulary, question: Sequence[Token], frame: int, offset
         # an infinitive as the object ("om rekenen in de beroepsvakken te verwerken") → "het verwerken
         # van rekenen in de beroepsvakken"
         rest = " ".join(t.text.lower() for t in [*body, *tail] if t.tag != "VNW")
-        entry = vocab.thesaurus.find(body[0].lemma) or vocab.thesaurus.find(verbs[-1])
-        entry = entry if entry is not None and vocab.strong(body[0], entry) else None
+        entry = vocab.evidenced(body[0], body[0].lemma, verbs[-1])
         label = f"het {' '.join(verbs)} van {rest}"
         return Concept(label, entry, at, at + len(clause), True, head=verbs[-1], noun=body[0].lemma.lower())
     if thing is None or thing.head is None:
@@ -84,13 +83,11 @@ def nominalised(vocab: Vocabulary, question: Sequence[Token], frame: int, offset
             # "om met een beloningssysteem te werken": a light verb's prepositional object is the measure
             head = objects[-1]
             label = " ".join([*said[1:], *(t.text.lower() for t in tail if t.tag != "VNW")])
-            entry = vocab.thesaurus.find(head.lemma)
-            entry = entry if entry is not None and vocab.strong(head, entry) else None
+            entry = vocab.evidenced(head, head.lemma)
             return Concept(label, entry, at, at + len(clause), True, head=head.lemma.lower())
         label = " ".join(["het", *said, *done, *(t.text.lower() for t in tail if t.tag != "VNW")])
         verb = clause[te + count]
-        entry = vocab.thesaurus.find(verbs[-1])
-        entry = entry if entry is not None and vocab.strong(verb, entry, verbs[-1]) else None
+        entry = vocab.evidenced(verb, verbs[-1], lemma=verbs[-1])
         return Concept(label, entry, at, at + len(clause), True, head=verbs[-1])
     article = body[start - 1].text.lower() if start and body[start - 1].tag == "LID" else ""
     article = article or ("de" if "mv" in thing.head.features else "")
@@ -103,8 +100,7 @@ def nominalised(vocab: Vocabulary, question: Sequence[Token], frame: int, offset
     else:
         label = f"het {' '.join([*said, *verbs])} van {f'{article} ' if article else ''}{noun}"
     label += "".join(f" {t.text.lower()}" for t in tail if t.tag != "VNW")
-    entry = vocab.thesaurus.find(verbs[-1]) or vocab.thesaurus.find(thing.head.lemma)
-    entry = entry if entry is not None and vocab.strong(thing.head, entry) else None
+    entry = vocab.evidenced(thing.head, verbs[-1], thing.head.lemma)
     return Concept(label, entry, at, at + len(clause), True, head=verbs[-1], noun=noun)
 
 

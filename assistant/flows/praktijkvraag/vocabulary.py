@@ -82,6 +82,12 @@ class Vocabulary:
             return lemma in names or zipf_frequency(lemma, "nl") < EVERYDAY_ZIPF
         return bool(forms & names) or named or rare(word) or word.lemma.lower() in self.who.people
 
+    def evidenced(self, word: Token, *keys: str, lemma: str | None = None) -> Entry | None:
+        """The thesaurus entry of the first of ``keys`` it knows, when ``word`` is good evidence for it
+        (``strong``); else None."""
+        entry = next((e for key in keys if (e := self.thesaurus.find(key)) is not None), None)
+        return entry if entry is not None and self.strong(word, entry, lemma) else None
+
     def label(self, phrase: Phrase) -> str | None:
         """The phrase in base form without people, levels, numbers and judging adjectives ("goede")."""
         head = phrase.head
