@@ -2,7 +2,8 @@
 
 The two candidate lists are fused by a weighted sum of standardised scores (``fusion.py``); then
 the kind of passage moves it: the document's definition of a term the question asks about goes
-up, a passage of questions or literature references the question did not ask for goes down.
+up, and so does a passage of the document the user's previous turn named; a passage of questions
+or literature references the question did not ask for goes down.
 Filters read from the question narrow the candidates: an aanbeveling (h1–h6) keeps that
 aanbeveling's passages, a sector keeps that sector's documents plus documents for all sectors.
 
