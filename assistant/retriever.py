@@ -159,12 +159,15 @@ class HybridRetriever:
         cosine, bm25 = self._cosine(snapshot, vectors.e5), self._lexical(snapshot, query)
         situation = vectors.e5_rank is not vectors.e5
         cosine = _Cosines(cosine, self._cosine(snapshot, vectors.e5_rank) if situation else cosine)
+        # What moves a passage besides its scores is the same in every scope: read it once.
+        stories = self.stories(snapshot)
+        named = self.named(snapshot, query) if self.config.document_bonus else frozenset()
         hits: list[Hit] = []
         for scope in scopes:
             if len(hits) >= k:
                 break
             seen = {h.passage.id for h in hits}
-            more = self._fuse(snapshot, query, vectors, cosine, bm25, scope, k)
+            more = self._fuse(snapshot, query, vectors, cosine, bm25, scope, k, stories, named)
             more = [h for h in more if h.passage.id not in seen][: k - len(hits)]
             if hits and more:  # scores keep saying the order: the fill-up ranks below the scope
                 shift = max(0.0, more[0].score - hits[-1].score + 0.001)
@@ -280,6 +283,8 @@ class HybridRetriever:
         bm25: np.ndarray,
         mask: np.ndarray,
         k: int,
+        stories: frozenset[int],
+        named: frozenset[str],
     ) -> list[Hit]:
         cfg = self.config
         # Candidates: the top n of each retriever inside the scope.
@@ -307,8 +312,6 @@ class HybridRetriever:
         if second and vectors.second_rank is not vectors.second:
             reported = _second(snapshot, vectors.second, list(similarity))
         passages = snapshot.passages
-        stories = self.stories(snapshot)
-        named = self.named(snapshot, query) if cfg.document_bonus else frozenset()
         fused = self._adjust(query, fused, passages, stories, named)[:k]
         # Ranks say where each retriever on its own placed the passage (absent: not in its top n).
         dense_rank = {r: i + 1 for i, r in enumerate(sorted(dense, key=lambda r: -dense[r]))}
