@@ -187,8 +187,20 @@ class Analysis:
                 cuts = [
                     i for i, t in enumerate(chunk) if i and t.is_product and chunk[i - 1].tag in {"N", "SPEC"}
                 ]
-                for part in (chunk[a:b] for a, b in zip([0, *cuts], [*cuts, len(chunk)], strict=True)):
+                # A preposition after a noun opens what narrows it down ("uitval [in jaar 1]"), a phrase
+                # of its own: a base noun phrase ends in its head, and the chunker may run the two together.
+                opens = {
+                    i for i, t in enumerate(chunk) if t.tag == "VZ" and any(x.is_noun for x in chunk[:i])
+                }
+                cuts = sorted({*cuts, *opens})
+                for part in (
+                    chunk[a + (a in opens) : b] for a, b in zip([0, *cuts], [*cuts, len(chunk)], strict=True)
+                ):
                     words = _strip_determiners(part)
+                    # … and a verb it ran on after the head ("de eerste tien weken [afhaken]") is the
+                    # clause's, not the phrase's.
+                    while len(words) > 1 and words[-1].is_verb:
+                        words = words[:-1]
                     if any(t.is_noun for t in words):
                         phrases.append(Phrase(words))
         return phrases

@@ -41,6 +41,15 @@ def test_frog_keeps_class_names_and_numbers_in_their_noun_phrase(frog: DutchAnal
     assert komen.is_verb and not komen.is_noun
 
 
+def test_a_base_noun_phrase_ends_in_its_head(frog: DutchAnalyser) -> None:
+    # Frog chunks "Onze uitval in jaar" as one phrase and runs "afhaken" on after "weken": the
+    # preposition opens the phrase's modifier, the verb is the clause's.
+    uitval = analyse("Onze uitval in jaar 1 is hoog.").noun_phrases()
+    assert [p.head.lemma for p in uitval if p.head] == ["uitval", "jaar"]
+    weken = analyse("We willen dat minder eerstejaars in de eerste tien weken afhaken.").noun_phrases()
+    assert [p.text for p in weken][-1] == "eerste tien weken"
+
+
 def test_one_connection_serves_many_texts_and_threads_take_turns(frog_port: int) -> None:
     client = FrogClient(frog_port)
     try:
