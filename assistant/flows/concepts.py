@@ -55,9 +55,7 @@ from assistant.flows.praktijkvraag.reading import Concept, Reading
 from assistant.flows.praktijkvraag.vocabulary import META_WORDS, Vocabulary
 from assistant.thesaurus import Thesaurus
 
-__all__ = ["MAX_CONCEPTS", "Concept", "PraktijkvraagReader", "Reading"]
-
-MAX_CONCEPTS = 3
+__all__ = ["Concept", "PraktijkvraagReader", "Reading"]
 
 
 class PraktijkvraagReader:

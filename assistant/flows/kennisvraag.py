@@ -31,7 +31,7 @@ from langchain_core.language_models import BaseChatModel
 from wordfreq import zipf_frequency
 
 from assistant.dutch import Token
-from assistant.flows.concepts import MAX_CONCEPTS, Concept, PraktijkvraagReader, Reading
+from assistant.flows.concepts import Concept, PraktijkvraagReader, Reading
 from assistant.flows.export import Artifact, Entry, Section, SourceList
 from assistant.flows.rephrase import Rephraser, is_question
 from assistant.flows.sources import Cited, LeidraadIndex, cite, reword
@@ -54,6 +54,8 @@ _COMMON_WORD_ZIPF = 4.0  # single capitalised words this common in Dutch are sen
 _WORDS = re.compile(r"[\w'’-]+")
 # A kennisvraag is one readable question: the Kennisrotonde's published ones stay under 35 words.
 MAX_WORDS = 35
+# It names at most this many of the reader's concepts: the topic and what it is weighed against or affects.
+MAX_CONCEPTS = 3
 _CLASS = re.compile(r"^(?:klas|groep|leerjaar)\s*\d+$", re.IGNORECASE)
 
 
