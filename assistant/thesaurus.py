@@ -32,6 +32,24 @@ TYPO_MIN = 8
 TYPO_RATIO = 0.8
 
 
+# What may follow a word's first part when the word is built on it: an ending ("brugklassers",
+# "somberheid", "mentoruurtje") or, after a linking "s" or "en", a Dutch word ("herkansingsweek").
+_ENDINGS = frozenset({"e", "en", "n", "s", "er", "ers", "sers", "heid", "je", "jes", "tje", "tjes"})
+
+
+def _built_on(word: str, head: str) -> bool:
+    """Is ``word`` a compound or form of ``head``: rarer than it (a word more frequent than its first
+    part is a word of its own: "natuurlijk" is no "natuur"), and the rest an ending or a word
+    ("ouderejaars" is no "ouder" + "ejaars")?"""
+    if zipf_frequency(word, "nl") >= zipf_frequency(head, "nl"):
+        return False
+    rest = word[len(head) :]
+    if rest in _ENDINGS:
+        return True
+    parts = [rest, rest.removeprefix("s"), rest.removeprefix("en")]
+    return any(len(part) >= 3 and zipf_frequency(part, "nl") > 0 for part in parts)
+
+
 @dataclass(frozen=True)
 class Entry:
     """One thesaurus term: ``term`` is the descriptor, with Dutch synonyms, broader terms and English."""
@@ -132,7 +150,7 @@ class Thesaurus:
             if (tail := word[-cut:]) in self._lookup and len(word) - cut >= 3:
                 return self._lookup[tail]
         for cut in range(len(word) - 3, MIN_PART - 1, -1):
-            if (head := word[:cut]) in self._lookup:
+            if (head := word[:cut]) in self._lookup and _built_on(word, head):
                 return self._lookup[head]
         # A typing error ("gemotievert"): a long word Dutch does not know, close to one the thesaurus does.
         if zipf_frequency(word, "nl") > 0:

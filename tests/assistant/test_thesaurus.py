@@ -23,6 +23,15 @@ def test_a_compound_leads_to_the_descriptor_of_its_head(thesaurus: Thesaurus) ->
     assert thesaurus.find("woordenschatles").term == "woordenschat"  # else its first part
 
 
+def test_a_word_is_read_by_its_first_part_only_when_it_is_built_on_it(thesaurus: Thesaurus) -> None:
+    assert thesaurus.find("brugklassers").term == "brugklas"  # an ending
+    assert thesaurus.find("herkansingsweek") is not None  # a linking "s", then a word
+    # "natuurlijk" (of course) is a word of its own, more frequent than "natuur"; "ouderejaars" are
+    # older students, not "ouder" + "ejaars".
+    assert thesaurus.find("natuurlijk") is None
+    assert thesaurus.find("ouderejaars") is None
+
+
 def test_a_typing_error_is_forgiven_but_a_real_word_stays_itself(thesaurus: Thesaurus) -> None:
     assert thesaurus.find("gemotievert").term == "motivatie"
     # "universiteit" is close to "diversiteit", but Dutch knows it: no descriptor.
