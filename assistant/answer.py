@@ -371,7 +371,8 @@ def cite(quotes: list[tuple[Passage, str]], citations: list[Citation]) -> list[s
         if passage.id not in numbers:
             numbers[passage.id] = len(citations) + 1
             citations.append(Citation(numbers[passage.id], passage))
-        lines.append(f"- {sentence} [{numbers[passage.id]}]")
+        # The document's footnote marks ("oprechte zorgen.34,35 Daarom") mean nothing without its notes.
+        lines.append(f"- {without_notes(sentence)} [{numbers[passage.id]}]")
     return lines
 
 

@@ -25,8 +25,10 @@ _TERMINAL = frozenset(".!?:;")
 # "Coburn, Penuel, & Geil (2013)." — a literature reference, not a statement.
 _REFERENCE = re.compile(r"\(\d{4}[a-z]?\)|\bet al\.")
 _MAX_HEADING_WORDS = 8
-# A footnote number glued to a word or mark ("leerprestaties.12", "Kools2"): a note, not a number.
-_NOTE_MARK = re.compile(r"(?<=[a-z.,;:)’”])\d{1,3}\b")
+# A footnote number glued to a word or mark ("leerprestaties.12", "Kools2"), or a list of them
+# ("schoolontwikkeling.5,7,16"): a note, not a number. Not after a single letter: "h4" names an
+# aanbeveling.
+_NOTE_MARK = re.compile(r"(?:(?<=[a-z]{2})|(?<=[.,;:)’”]))\d{1,3}(?:,\d{1,3})*\b")
 # More questions (or references) than this share of its sentences: the passage asks (or points
 # to literature); it answers only a question asking for that.
 KIND_SHARE = 0.25
@@ -88,6 +90,18 @@ def is_heading(sentence: str, pos: int) -> bool:
 def without_notes(sentence: str) -> str:
     """The sentence without footnote marks ("kan enkele jaren duren.30" → "… duren.")."""
     return _NOTE_MARK.sub("", sentence)
+
+
+def without_notes_mapped(text: str) -> tuple[str, list[int]]:
+    """``without_notes(text)`` and, for each of its characters, where it stands in ``text``: a
+    sentence quoted without its notes is found back in the passage that has them."""
+    kept: list[int] = []
+    end = 0
+    for mark in _NOTE_MARK.finditer(text):
+        kept.extend(range(end, mark.start()))
+        end = mark.end()
+    kept.extend(range(end, len(text)))
+    return "".join(text[i] for i in kept), kept
 
 
 def last_mark(sentence: str) -> str:

@@ -21,6 +21,7 @@ from itertools import accumulate
 
 from assistant.flows.export import Entry
 from assistant.models import SECTOR_NAMES, Passage
+from assistant.sentences import without_notes, without_notes_mapped
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:&=^])")
 _NON_SPACE = re.compile(r"\S+")
@@ -63,14 +64,17 @@ def quoted_sentences(answer_text: str) -> list[str]:
 
 
 def _spans(text: str, sentences: Sequence[str]) -> list[tuple[int, int]]:
-    """Where each sentence stands in ``text``, whatever whitespace (a line break) separates its words.
+    """Where each sentence stands in ``text``, whatever whitespace (a line break) separates its words
+    and whatever footnote marks the answer left out of it ("zorgen.34,35 Daarom").
 
-    Found in the text with its whitespace collapsed, then mapped back: one regex per quoted sentence
-    was compiled anew on every rerun (Python's regex cache holds 512 and a page shows many
-    sentences), 4 % of the app's GIL time with 20 users asking at once (py-spy, benchmarks.load)."""
+    Found in the text with its whitespace collapsed and its notes left out, then mapped back: one
+    regex per quoted sentence was compiled anew on every rerun (Python's regex cache holds 512 and a
+    page shows many sentences), 4 % of the app's GIL time with 20 users asking at once (py-spy,
+    benchmarks.load)."""
     words = list(_NON_SPACE.finditer(text))
     flat = " ".join(w.group() for w in words)
     flat_starts = list(accumulate((len(w.group()) + 1 for w in words[:-1]), initial=0))
+    clean, in_flat = without_notes_mapped(flat)
 
     def original(pos: int) -> int:  # a position in ``flat`` (not on a joining space) in ``text``
         i = bisect_right(flat_starts, pos) - 1
@@ -78,10 +82,10 @@ def _spans(text: str, sentences: Sequence[str]) -> list[tuple[int, int]]:
 
     spans: list[tuple[int, int]] = []
     for sentence in sentences:
-        needle = " ".join(sentence.split())
-        at = flat.find(needle) if needle else -1
+        needle = without_notes(" ".join(sentence.split()))
+        at = clean.find(needle) if needle else -1
         if at >= 0:
-            spans.append((original(at), original(at + len(needle) - 1) + 1))
+            spans.append((original(in_flat[at]), original(in_flat[at + len(needle) - 1]) + 1))
     spans.sort()
     merged: list[tuple[int, int]] = []
     for start, end in spans:

@@ -10,6 +10,7 @@ from assistant.sentences import (
     quoted_stories,
     situation_sentences,
     unasked_kind,
+    without_notes,
 )
 
 STORY = (
@@ -22,6 +23,14 @@ ADVICE = (
     "Een PLG verzamelt gegevens over de huidige situatie. Docenten interviewen leerlingen en collega’s. "
     "Zo ontstaat een beeld van de oorzaken."
 )
+
+
+def test_footnote_marks_are_left_out_but_an_aanbeveling_keeps_its_number() -> None:
+    # The leidraad's notes, one or a list, glued to the end of a sentence or to a name
+    text = "Weerstand betekent oprechte zorgen.34,35 Daarom is dialoog nodig, zegt Little46."
+    assert without_notes(text) == "Weerstand betekent oprechte zorgen. Daarom is dialoog nodig, zegt Little."
+    kept = "Monitoren, bijstellen en borgen h4 in groep 3."
+    assert without_notes(kept) == kept
 
 
 def test_a_quoted_first_person_story_is_an_example() -> None:

@@ -340,6 +340,15 @@ def test_quoted_sentences_are_bold() -> None:
     assert escape_md("[1]") == "\\[1\\]"
 
 
+def test_a_sentence_quoted_without_its_footnote_marks_is_bold_with_them() -> None:
+    answer = "Volgens de leidraad:\n- Weerstand betekent oprechte zorgen. Daarom is dialoog nodig. [1]"
+    out = passage_markdown(
+        "Intro.\nWeerstand betekent oprechte zorgen.34,35 Daarom is\ndialoog nodig. Rest.",
+        quoted_sentences(answer),
+    )
+    assert "**Weerstand betekent oprechte zorgen\\.34,35 Daarom is dialoog nodig\\.**" in out
+
+
 def test_werkblad_entries() -> None:
     assert entry_markdown(Entry("Vraag?", "Regel 1\nRegel 2", (1, 3))) == (
         "**Vraag?** \\[1\\]\\[3\\]  \nRegel 1  \nRegel 2"
