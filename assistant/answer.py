@@ -1,7 +1,8 @@
 """Cited answers: extractive and offline by default, fluent through an LLM when one is configured.
 
 The offline answer quotes the sentences of the best passages that share most with the question,
-verbatim, each marked [n]; the citation list holds the passages. When the evidence is too weak
+verbatim (without the document's footnote marks), each marked [n]; the citation list holds the
+passages. When the evidence is too weak
 (``AnswerDecision``: a model fitted on the best passage's similarity read beside the question's
 length and language, and on how much of the asking sentence's vocabulary the documents and the best
 passages use) the answerer abstains and shows the
