@@ -16,8 +16,9 @@ Usage::
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from typing import Generic, TypeVar
 
 import numpy as np
 
@@ -33,6 +34,7 @@ from assistant.store import PassageStore, Snapshot
 from assistant.thesaurus import Thesaurus
 
 log = logging.getLogger(__name__)
+_T = TypeVar("_T")
 _RELATED_MIN = 4  # letters of a question word whose thesaurus terms BM25 also scores (``_lexical``)
 
 
@@ -120,25 +122,18 @@ class HybridRetriever:
         self.embedder = embedder
         self.config = config or RetrievalConfig()
         self.thesaurus = thesaurus if thesaurus is not None else Thesaurus.load()
-        # The quoted stories of the latest snapshot's passages (found once per snapshot).
-        self._stories: tuple[tuple[Passage, ...], frozenset[int]] = ((), frozenset())
-        self._names: tuple[tuple[Passage, ...], DocumentNames] = ((), DocumentNames({}))
+        # Read from the latest snapshot's passages, once per snapshot.
+        self._stories = _PerSnapshot(quoted_stories)
+        self._names = _PerSnapshot(DocumentNames.of)
 
     def stories(self, snapshot: Snapshot) -> frozenset[int]:
         """Rows of ``snapshot`` inside a practitioner's quoted story (``sentences.quoted_stories``)."""
-        passages, rows = self._stories
-        if passages is not snapshot.passages:
-            rows = quoted_stories(snapshot.passages)
-            self._stories = (snapshot.passages, rows)
-        return rows
+        return self._stories(snapshot.passages)
 
     def named(self, snapshot: Snapshot, query: ParsedQuery) -> frozenset[str]:
         """The documents the conversation's latest user turn named by title (``ParsedQuery.previous``),
         unless the question names one itself: its own words already find that one."""
-        passages, names = self._names
-        if passages is not snapshot.passages:
-            names = DocumentNames.of(snapshot.passages)
-            self._names = (snapshot.passages, names)
+        names = self._names(snapshot.passages)
         return frozenset() if names.named_in(query.text) else names.named_in(query.previous)
 
     def search(self, question: str, k: int = 10, scope: Scope | None = None) -> list[Hit]:
@@ -332,6 +327,21 @@ class HybridRetriever:
             )
             for row, score in fused
         ]
+
+
+class _PerSnapshot(Generic[_T]):
+    """What ``derive`` reads from a snapshot's passages, kept until another snapshot's come."""
+
+    def __init__(self, derive: Callable[[tuple[Passage, ...]], _T]) -> None:
+        self._derive = derive
+        self._last: tuple[tuple[Passage, ...], _T] | None = None
+
+    def __call__(self, passages: tuple[Passage, ...]) -> _T:
+        last = self._last  # one read: another thread may publish a newer pair meanwhile
+        if last is None or last[0] is not passages:
+            last = (passages, self._derive(passages))
+            self._last = last
+        return last[1]
 
 
 @dataclass(frozen=True)
