@@ -26,7 +26,7 @@ from typing import Any
 
 from assistant.answerability import (
     AnswerDecision,
-    asked_fact,
+    asked_facts,
     asked_object,
     asked_part,
     asked_whole,
@@ -272,12 +272,13 @@ class ExtractiveAnswerer:
         return picked
 
     def missing_fact(self, query: ParsedQuery, hits: list[Hit]) -> str | None:
-        """The kind of fact the question asks for when no top passage sentence on its topic holds one.
+        """The first kind of fact the question asks for that no top passage sentence on its topic holds.
         A question about a named thing ("welke laptop…") is on its topic only where that thing is."""
         asked = _asking(query)
-        kind = asked_fact(asked)
-        if kind is None:
-            return None
+        return next((kind for kind in asked_facts(asked) if not self._holds(query, hits, asked, kind)), None)
+
+    def _holds(self, query: ParsedQuery, hits: list[Hit], asked: str, kind: str) -> bool:
+        """Does a top passage state a fact of ``kind`` in a sentence on the question's topic?"""
         thing = members_named_by(asked) if kind == "parts" else asked_object(asked)
         topic = set(analyse(query.topic + " " + query.expansion))
         terms = set(analyse(thing)) if thing else fact_topic(topic)
@@ -287,8 +288,8 @@ class ExtractiveAnswerer:
                 continue
             for sentence in split_sentences(hit.passage.text):
                 if terms & set(analyse(sentence)) and holds_fact(without_notes(sentence), kind):
-                    return None
-        return kind
+                    return True
+        return False
 
     def treats_topic(self, query: ParsedQuery, hits: list[Hit]) -> bool:
         """Do the documents speak of what a fact question is about? A top passage that states

@@ -8,12 +8,12 @@ Three checks, each with its own job:
   read beside the question's length and language, and whether the documents use the question's
   words at all). Its coefficients are fitted by ``python -m benchmarks.decision --write``
   (``make tune``) with writer-grouped cross-validation, never set by hand.
-* ``asked_fact`` / ``holds_fact``: "Hoeveel uur per week…" finds passages on the topic, but when no
+* ``asked_facts`` / ``holds_fact``: "Hoeveel uur per week…" finds passages on the topic, but when no
   sentence there states a number of hours the honest answer says that fact is absent.
 
 Usage::
 
-    kind = asked_fact("Hoeveel dagen geboorteverlof krijg ik?")   # "duration"
+    asked_facts("Hoeveel dagen geboorteverlof krijg ik?")   # ["duration"]
     holds_fact("Een cultuurverandering kan enkele jaren duren.", kind)  # True
     AnswerDecision.load().answers(evidence_of(query, hits, index))
 """
@@ -127,6 +127,19 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     )
 )
 
+# Besides the value asked, a rule: whether something is allowed ("Mag ik …?", "Mogen we …?" opening a
+# question), or what a law or regulation prescribes ("volgens de AVG", "wettelijk", "welke regels
+# gelden"). A "mogen" that weighs a course of action beside another ("Moeten we A, of mogen we B?")
+# asks how to work, not what is allowed.
+_ASKS_RULE = re.compile(
+    r"(?:^|[.?!]\s+)(?:(?:en|maar)\s+)?(?:mag|mogen|mocht|mochten)\s+(?:ik|we|wij|je|jij|u|dat|dit|de|het|"
+    r"een|onze|mijn|zij|ze|hij)\b|\b(?:volgens|van)\s+de\s+(?:wet|wetgeving|avg|cao|regels|inspectie)\b|"
+    r"\bwettelijk\w*|\b(?:welke|wat zijn de)\s+regels\b|\bregels\s+gelden\b|"
+    r"\bis\s+(?:het|dat)\s+(?:wel\s+|eigenlijk\s+)?(?:toegestaan|verboden|verplicht)\b|"
+    r"\b(?:am i|are we|is it)\s+(?:allowed|permitted|required|legal)\b|\baccording to the law\b",
+    re.I,
+)
+
 _HOLDS: dict[str, re.Pattern[str]] = {
     "amount": re.compile(r"€|\beuro\b|\bgratis\b|\bkosteloos\b|\bfree\b|\$\s?\d", re.I),
     "date": re.compile(rf"\b(?:19|20)\d\d\b|\b\d{{1,2}} {_MONTHS}\b", re.I),
@@ -160,6 +173,12 @@ _HOLDS: dict[str, re.Pattern[str]] = {
         r"beter\w* (?:werkt|resultaten|effect)|meer effect|werkt beter|works best)\b",
         re.I,
     ),
+    # A rule stated: what is allowed, required or forbidden, by whom or by which law.
+    "rule": re.compile(
+        r"\b(?:wet|wetten|wettelijk\w*|wetgeving|verplicht\w*|regels?|regelgeving|reglement\w*|toegestaan|"
+        r"verboden|toestemming|mag|mogen)\b",
+        re.I,
+    ),
     # A name mid-sentence (capitalised, not after a full stop), a web address or a quoted title.
     "named": re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+[A-Z]?\w*|https?://|www\.|‘[^’]{3,}’"),
 }
@@ -188,12 +207,12 @@ def unknown_names(question: str, known: Callable[[str], bool], conversation: str
     return [n for n in names if not known(n) and n.lower() not in said and not ordinary(n, language)]
 
 
-def asked_fact(question: str) -> str | None:
-    """The kind of fact the question asks for, or None for an open question."""
-    for kind, pattern in _ASKS:
-        if pattern.search(question):
-            return kind
-    return None
+def asked_facts(question: str) -> list[str]:
+    """The kinds of fact the question asks for: the value (the most specific kind that matches) and
+    a rule; none for an open question. "Hoeveel uur krijg ik volgens de cao?" asks a duration and a
+    rule: it is answered only where the documents state both."""
+    value = next((kind for kind, pattern in _ASKS if pattern.search(question)), None)
+    return [kind for kind in (value, "rule" if _ASKS_RULE.search(question) else None) if kind]
 
 
 # Words that give an asked fact its form ("hoeveel uur per week", "hoe vaak", "wat kost"), not its topic.

@@ -344,6 +344,16 @@ def test_the_absent_steps_of_a_named_method_are_named(corpus_core: Core) -> None
     assert not ask(corpus_core, "Wat zijn de stappen van een probleemanalyse?").abstained
 
 
+def test_an_absent_rule_is_named(corpus_core: Core) -> None:
+    # The documents advise on improvement; what a law or the MR's rights prescribe, they never state.
+    question = "Heeft de medezeggenschapsraad volgens de wet instemmingsrecht als wij speerpunten kiezen?"
+    answer = ask(corpus_core, question)
+    assert answer.abstained
+    assert answer.text.startswith("De documenten noemen geen regel of wettelijke bepaling")
+    # Who may lead a werkgroep is something they do state.
+    assert not ask(corpus_core, "Mogen docenten zonder LD-schaal leiding nemen in een werkgroep?").abstained
+
+
 def test_absent_members_of_a_whole_are_named(corpus_core: Core) -> None:
     # The leidraad points to SLO's spinnenweb but does not list its parts: said so, and what it says shown.
     answer = ask(corpus_core, "Uit welke onderdelen bestaat het curriculaire spinnenweb van SLO?")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.answerability import (
-    asked_fact,
+    asked_facts,
     asked_object,
     asked_part,
     asks_only_scope,
@@ -50,10 +50,23 @@ from assistant.query import parse_query
         ("Welke vier pijlers onderscheidt het model van Hargreaves?", "parts"),  # counted members
         ("Uit welke elementen bestaat de kwaliteitscirkel?", "parts"),  # what makes up a whole
         ("Welke pijlers noemt het model?", None),  # no count, no whole: an open question
+        ("Mag ik foto's van het schoolreisje online zetten?", "rule"),  # whether it is allowed
+        ("Ik heb een tweedegraads bevoegdheid. Mag dat eigenlijk wel?", "rule"),
+        ("Heeft de MR wettelijk instemmingsrecht op ons plan?", "rule"),
+        ("Welke regels gelden er voor herkansingen?", "rule"),
+        ("Is it legal to film lessons with pupils in them?", "rule"),
+        # How to work, not what is allowed:
+        ("Moeten we de aanbevelingen op volgorde doen, of mogen we ergens anders beginnen?", None),
+        ("Is het gek als ik vraag of ik zelf iemand mag kiezen?", None),  # an aside, not the question
     ],
 )
-def test_asked_fact(question: str, kind: str | None) -> None:
-    assert asked_fact(question) == kind
+def test_asked_facts(question: str, kind: str | None) -> None:
+    assert asked_facts(question)[:1] == ([kind] if kind else [])
+
+
+def test_a_question_asks_every_kind_of_fact_it_names() -> None:
+    # A number of hours and the rule that grants them: answered only where both are stated.
+    assert asked_facts("Op hoeveel uur scholing heb ik volgens de cao recht?") == ["duration", "rule"]
 
 
 @pytest.mark.parametrize(
@@ -85,6 +98,9 @@ def test_asked_fact(question: str, kind: str | None) -> None:
         ("Het model gaat uit van vier pijlers van goed onderwijs.", "parts", True),
         ("Zie bij aanbeveling 1 Voortgezet leren.", "parts", False),  # a number and a heading
         ("Het model staat op https://www.example.nl/2019/11/model.pdf", "number", False),  # an address
+        ("Leerlingen mogen zonder toestemming van hun ouders niet gefilmd worden.", "rule", True),
+        ("Docenten die leiding mogen nemen in werkgroepen, voelen zich eigenaar.", "rule", True),
+        ("Een team kiest samen een speerpunt.", "rule", False),
     ],
 )
 def test_holds_fact(sentence: str, kind: str, holds: bool) -> None:
