@@ -133,7 +133,9 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 # asks how to work, not what is allowed.
 _ASKS_RULE = re.compile(
     r"(?:^|[.?!]\s+)(?:(?:en|maar)\s+)?(?:mag|mogen|mocht|mochten)\s+(?:ik|we|wij|je|jij|u|dat|dit|de|het|"
-    r"een|onze|mijn|zij|ze|hij)\b|\b(?:volgens|van)\s+de\s+(?:wet|wetgeving|avg|cao|regels|inspectie)\b|"
+    r"een|onze|mijn|zij|ze|hij)\b|\b(?:welke|hoeveel|wie)\b[^.?!,]{0,40}\b(?:mag|mogen)\b|"
+    r"\b(?:volgens|van)\s+(?:de|het|ons|onze)\s+(?:wet|wetgeving|avg|cao(?:\s+\w+)?|regels|inspectie|meldcode|"
+    r"pta|onderzoekskader|\w*protocol|\w*reglement|\w*statuut)\b|"
     r"\bwettelijk\w*|\b(?:welke|wat zijn de)\s+regels\b|\bregels\s+gelden\b|"
     r"\bis\s+(?:het|dat)\s+(?:wel\s+|eigenlijk\s+)?(?:toegestaan|verboden|verplicht)\b|"
     r"\b(?:am i|are we|is it)\s+(?:allowed|permitted|required|legal)\b|\baccording to the law\b",

@@ -55,6 +55,9 @@ from assistant.query import parse_query
         ("Heeft de MR wettelijk instemmingsrecht op ons plan?", "rule"),
         ("Welke regels gelden er voor herkansingen?", "rule"),
         ("Is it legal to film lessons with pupils in them?", "rule"),
+        ("Welke stappen moet ik nu volgens het pestprotocol zetten?", "rule"),  # a regulation's procedure
+        ("Welke hulpmiddelen mogen ze bij toetsen gebruiken?", "rule"),
+        ("Wat mogen we van een PLG verwachten?", None),  # an expectation, not a permission
         # How to work, not what is allowed:
         ("Moeten we de aanbevelingen op volgorde doen, of mogen we ergens anders beginnen?", None),
         ("Is het gek als ik vraag of ik zelf iemand mag kiezen?", None),  # an aside, not the question
