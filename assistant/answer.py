@@ -26,6 +26,7 @@ from typing import Any
 
 from assistant.answerability import (
     AnswerDecision,
+    about_one_person,
     asked_facts,
     asked_object,
     asked_part,
@@ -329,7 +330,7 @@ class ExtractiveAnswerer:
         index = self.vocabulary()
         if index is not None and (names := unknown_names(query.text, index.knows, conversation)):
             return abstention(query, related, names=names)
-        if self.should_abstain(query, hits):
+        if self.should_abstain(query, hits) or about_one_person(query.asks or query.text):
             return abstention(query, related)
         if kind := self.missing_fact(query, hits):
             if not self.treats_topic(query, hits):  # nothing on its topic to show: decline plainly

@@ -209,6 +209,23 @@ def unknown_names(question: str, known: Callable[[str], bool], conversation: str
     return [n for n in names if not known(n) and n.lower() not in said and not ordinary(n, language)]
 
 
+# A sentence about one pupil or parent, told as its subject ("Een moeder mailde me boos …", "Een leerling
+# in mijn mentorklas wordt gepest …", "Mijn zoon …"): an English one too ("A pupil in my class …").
+_ONE_PERSON = re.compile(
+    r"^(?:(?:een|mijn)\s+(?:\w+\s+)?(?:leerling|leerlinge|jongen|meisje|kind|kleuter|student|studente|vader|"
+    r"moeder|zoon|dochter)|(?:a|my)\s+(?:\w+\s+)?(?:pupil|student|boy|girl|child|father|mother|son|daughter)|"
+    r"one of my (?:pupils|students))\b",
+    re.I,
+)
+
+
+def about_one_person(question: str) -> bool:
+    """Does the question tell the case of one pupil or parent (a sentence opens with them as its
+    subject)? The documents treat how teams and schools improve their education, never what to do
+    for one child or with one parent: such a question is about something else."""
+    return any(_ONE_PERSON.match(sentence) for sentence in split_sentences(question))
+
+
 def asked_facts(question: str) -> list[str]:
     """The kinds of fact the question asks for: the value (the most specific kind that matches) and
     a rule; none for an open question. "Hoeveel uur krijg ik volgens de cao?" asks a duration and a

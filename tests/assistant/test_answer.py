@@ -354,6 +354,15 @@ def test_an_absent_rule_is_named(corpus_core: Core) -> None:
     assert not ask(corpus_core, "Mogen docenten zonder LD-schaal leiding nemen in een werkgroep?").abstained
 
 
+def test_the_case_of_one_pupil_or_parent_is_declined(corpus_core: Core) -> None:
+    # The documents treat how a team improves its education, not how to answer one angry parent.
+    question = (
+        "Een moeder is boos omdat haar dochter een 4 kreeg voor een toets en wil een gesprek met de "
+        "teamleider. Ik ben haar mentor. Hoe pak ik zo'n gesprek aan?"
+    )
+    assert ask(corpus_core, question).abstained
+
+
 def test_absent_members_of_a_whole_are_named(corpus_core: Core) -> None:
     # The leidraad points to SLO's spinnenweb but does not list its parts: said so, and what it says shown.
     answer = ask(corpus_core, "Uit welke onderdelen bestaat het curriculaire spinnenweb van SLO?")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.answerability import (
+    about_one_person,
     asked_facts,
     asked_object,
     asked_part,
@@ -201,3 +202,22 @@ def test_topic_words_leave_out_the_form_of_the_fact() -> None:
 )
 def test_a_question_about_a_named_aanbeveling_alone_asks_only_its_scope(question: str, only: bool) -> None:
     assert asks_only_scope(parse_query(question)) is only
+
+
+@pytest.mark.parametrize(
+    ("question", "one"),
+    [
+        ("Een vader stuurt me elke week boze mails over de cijfers van zijn dochter. Hoe reageer ik?", True),
+        ("Ik ben mentor. Een leerling in mijn klas wordt online gepest. Wat moet ik doen?", True),
+        ("A pupil in my class keeps walking around. What works?", True),
+        # One pupil among the examples of what a team faces: the question is about the team.
+        (
+            "Alle vragen komen bij mij: dyslexie, een leerling uit Syrië. Hoe pakken we dit als school aan?",
+            False,
+        ),
+        ("Een collega wil niet meedoen aan de PLG. Hoe krijg ik haar mee?", False),
+        ("Hoe betrek je leerlingen bij de probleemanalyse?", False),
+    ],
+)
+def test_a_question_about_one_pupil_or_parent(question: str, one: bool) -> None:
+    assert about_one_person(question) is one
