@@ -138,28 +138,36 @@ class Answer:
         return out
 
 
-def _best_sentences(
-    text: str, terms: set[str], most: int, wanted: frozenset[str], min_overlap: float
-) -> list[str]:
-    """The sentences that share most words with the question, in their own order.
-
-    The two best always come (a passage is cited for a reason); more only while they share at
-    least ``min_overlap`` of the question's words. Headings, fragments and pointers elsewhere
-    ("Zie het kader voor …") are skipped, and so are questions and references unless the reader
-    asked for that kind: they state nothing.
-    """
-    scored = []
+def _statements(text: str, wanted: frozenset[str], headings: bool = False) -> list[tuple[int, str, set[str]]]:
+    """The passage's sentences that state something, with their position and terms. Fragments and
+    pointers elsewhere ("Zie het kader voor …") state nothing, and neither do questions and references
+    unless the reader asked for that kind, nor headings unless ``headings`` (a quoted testimonial
+    without closing punctuation still says something)."""
+    found = []
     for pos, sentence in enumerate(split_sentences(text)):
         words = set(analyse(sentence))
         kind = sentence_kind(sentence)
         if (
             len(words) < 3
-            or is_heading(sentence, pos)
+            or (not headings and is_heading(sentence, pos))
             or (kind is not None and kind not in wanted)
             or _POINTER.match(sentence)
         ):
             continue
-        scored.append((len(terms & words) / max(1, len(terms)), pos, sentence))
+        found.append((pos, sentence, words))
+    return found
+
+
+def _best_sentences(
+    text: str, terms: set[str], most: int, wanted: frozenset[str], min_overlap: float
+) -> list[str]:
+    """The statements (``_statements``) that share most words with the question, in their own order.
+
+    The two best always come (a passage is cited for a reason); more only while they share at
+    least ``min_overlap`` of the question's words.
+    """
+    share = len(terms) or 1
+    scored = [(len(terms & words) / share, pos, s) for pos, s, words in _statements(text, wanted)]
     if not scored:  # nothing but headings, fragments or questions: quote how the passage begins
         return split_sentences(text)[:1]
     best = sorted(scored, key=lambda s: (-s[0], s[1]))
@@ -222,15 +230,18 @@ class ExtractiveAnswerer:
 
         A passage made of questions (a practitioner's question box, a list of questions) or of
         literature references answers only a question that asks for that kind, and another
-        practitioner's story only a question that asks for an example; the passages that say
-        something go first, in retrieval order. Stories last: answer-point coverage 0.500 → 0.516
+        practitioner's story only a question that asks for an example, and a passage that states
+        nothing at all (a title slide, a heading alone) none; the passages that say something go
+        first, in retrieval order. Stories last: answer-point coverage 0.500 → 0.516
         tune, 0.403 → 0.403 validation, citation precision 0.514 → 0.529 and 0.461 → 0.461.
         """
         considered = range(min(len(hits), self.config.passages_considered))
 
-        def kind(i: int) -> tuple[bool, bool]:
+        def kind(i: int) -> tuple[bool, bool, bool]:
             hit = hits[i]
-            return unasked_kind(hit.passage.text, query.wants), hit.story and "example" not in query.wants
+            text = hit.passage.text
+            silent = not _statements(text, query.wants, headings=True)  # a title slide says nothing
+            return silent, unasked_kind(text, query.wants), hit.story and "example" not in query.wants
 
         return sorted(considered, key=kind)
 
@@ -253,6 +264,7 @@ class ExtractiveAnswerer:
             if not short
             and hits[first].score - hits[i].score <= cfg.tie_gap
             and not unasked_kind(hits[i].passage.text, query.wants)
+            and _statements(hits[i].passage.text, query.wants, headings=True)
             # passages that only filled up a small named aanbeveling are not its answer
             and query.aanbeveling in (None, hits[i].passage.aanbeveling)
         ][: cfg.max_citations - 1]

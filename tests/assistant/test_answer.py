@@ -390,6 +390,15 @@ def test_a_follow_up_asks_its_own_question_of_the_earlier_topic(corpus_core: Cor
     assert elided.abstained and "noemen geen aantal uur per week" in elided.text
 
 
+def test_a_passage_that_states_nothing_is_not_the_answer(corpus_core: Core) -> None:
+    # The deck's title slide ("Autonomie van scholen / Promotieonderzoek / …") ranks high on
+    # "interventie" but says nothing; the answer quotes a passage that does.
+    answer = ask(corpus_core, "How do I know whether an intervention is actually working in my school?")
+    assert not answer.abstained
+    assert "Autonomie van scholen" not in answer.text
+    assert_grounded(answer)
+
+
 def test_a_fact_the_documents_hold_is_answered(corpus_core: Core) -> None:
     answer = ask(corpus_core, "Hoe lang duurt het voordat een cultuurverandering in de school is ingebed?")
     assert not answer.abstained
