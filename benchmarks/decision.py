@@ -4,7 +4,7 @@ Each labelled question (answerable: it has evidence; unanswerable: its task says
 once, as the answerer would; its ``Evidence`` is the row. A logistic regression over the standardised
 features (L2, classes weighted equally) is fitted with one writer held out at a time: the three dev
 writers (d-001..037, d-038..076, d-077..), our two abstention sets (``abstention.jsonl``,
-``abstention-b.jsonl``) and every probe set but the two newest (``benchmarks.eval.PROBES``), so every
+``abstention-b.jsonl``) and every probe set but the three newest (``benchmarks.eval.PROBES``), so every
 figure is on a writer the model never saw. The newest probe sets (``CHECKS``) are never fitted on: they
 are scored with the model fitted on all the others, as a user's question would be.
 Why fit on the later writers too: a writer brings off-topic questions and situations the others did
@@ -56,11 +56,12 @@ from benchmarks.eval import EVAL_DIR, PROBES, writer
 REFUSAL_COST = 2.0
 # L2 penalty on the standardised weights: with ~250 fitted rows and 5 features it keeps them modest.
 L2 = 1.0
-# The groups never fitted on, scored under the final model: the two newest writers. Fitted on probe5
+# The groups never fitted on, scored under the final model: the three newest writers. Fitted on probe5
 # too (stop 36), the model refused more answerable questions on unseen writers (held out: w3 answered
 # 1.00 → 0.94, probe2 0.97 → 0.94, probe4 0.97 → 0.94; dev halves 0.98/1.00 → 0.96/0.98) and declined
 # no more (probe6 0.97 / 0.50 either way): its situations pulled the bar up, not its off-topic questions.
-CHECKS = dict(list(PROBES.items())[-2:])
+# So probe5 stays unfitted beside probe6 and probe7 (stop 39, written after the model was fitted).
+CHECKS = dict(list(PROBES.items())[-3:])
 
 
 @dataclass(frozen=True)

@@ -40,7 +40,7 @@ EVAL_DIR = ROOT.parent / "shared" / "eval"
 PROBE = ROOT / "benchmarks" / "data" / "praktijkvragen-probe.jsonl"
 # Question sets of later writers, never tuned on; each one's first-run figures are in the closing note
 # of the stop that added it (probe: stop 26, probe2: stop 27, probe3: stop 28, probe4: stop 29,
-# probe5: stop 30, probe6: stop 36). Only
+# probe5: stop 30, probe6: stop 36, probe7: stop 39). Only
 # the answer/decline decision learns from the earlier ones (``benchmarks.decision``); the newest stays
 # a check for it too.
 PROBES = {
@@ -50,6 +50,7 @@ PROBES = {
     "probe4": ROOT / "benchmarks" / "data" / "probe4-questions.jsonl",
     "probe5": ROOT / "benchmarks" / "data" / "probe5-questions.jsonl",
     "probe6": ROOT / "benchmarks" / "data" / "probe6-questions.jsonl",
+    "probe7": ROOT / "benchmarks" / "data" / "probe7-questions.jsonl",
 }
 POINT_COVERED = 0.5  # the definition: half of a point's content words in the answer
 
