@@ -38,6 +38,7 @@ from assistant.answerability import (
     members_named_by,
     topic_words,
     unknown_names,
+    with_earlier_question,
 )
 from assistant.followup import FollowUpResolver, what_is_asked
 from assistant.lexical import LexicalIndex, analyse
@@ -222,7 +223,10 @@ class ExtractiveAnswerer:
     def should_abstain(self, query: ParsedQuery, hits: list[Hit]) -> bool:
         if not hits:
             return True
-        declined = not self.decision.answers(evidence_of(query, hits, self.vocabulary()))
+        index = self.vocabulary()
+        declined = not self.decision.answers(evidence_of(query, hits, index))
+        if declined and (joined := with_earlier_question(query)) is not None:
+            declined = not self.decision.answers(evidence_of(joined, hits, index))
         return declined and not asks_only_scope(query)
 
     def answering_order(self, query: ParsedQuery, hits: list[Hit]) -> list[int]:

@@ -40,9 +40,11 @@ from assistant.answerability import (
     FEATURES,
     AnswerDecision,
     Evidence,
+    about_one_person,
     asks_only_scope,
     evidence_of,
     unknown_names,
+    with_earlier_question,
 )
 from assistant.cli import history_of
 from assistant.query import parse_resolved
@@ -71,7 +73,9 @@ class Row:
     style: str
     answerable: bool
     features: tuple[float, ...]
-    declined_before: bool  # a name the documents never use
+    # A follow-up that points back, read with the question it points at (``with_earlier_question``)
+    second_look: tuple[float, ...] | None
+    declined_before: bool  # a name the documents never use, or the case of one pupil or parent
     missing_fact: bool  # the asked kind of fact is absent from the passages
     only_scope: bool  # asks about a named aanbeveling and nothing besides: always answered
 
@@ -100,6 +104,7 @@ def rows_of(core: Core) -> list[Row]:
             continue
         conversation = " ".join(t.content for t in history)
         names = bool(index and unknown_names(query.text, index.knows, conversation))
+        joined = with_earlier_question(query)
         rows.append(
             Row(
                 item["id"],
@@ -107,7 +112,8 @@ def rows_of(core: Core) -> list[Row]:
                 item.get("style") or ("unanswerable" if not answerable else "-"),
                 answerable,
                 evidence_of(query, hits, index).vector(),
-                names,
+                evidence_of(joined, hits, index).vector() if joined else None,
+                names or about_one_person(query.asks or query.text),
                 extractive.missing_fact(query, hits) is not None,
                 asks_only_scope(query),
             )
@@ -135,13 +141,22 @@ def fit(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, float]:
 
 def decide(rows: list[Row], model: AnswerDecision) -> list[bool]:
     """Abstained? for each row under the whole decision (``abstains``)."""
-    return [abstains(r, model.probability(Evidence(*r.features)), model.threshold) for r in rows]
+    return [abstains(r, probabilities(r, model), model.threshold) for r in rows]
 
 
-def abstains(row: Row, probability: float, threshold: float) -> bool:
-    """The whole decision for one row: a name, the model's probability under ``threshold`` (unless it
-    asks only about a named aanbeveling), then the missing fact."""
-    return row.declined_before or (probability < threshold and not row.only_scope) or row.missing_fact
+def probabilities(row: Row, model: AnswerDecision) -> tuple[float, float | None]:
+    """The model's probability for the row, and for its second look (None: it has none)."""
+    second = model.probability(Evidence(*row.second_look)) if row.second_look else None
+    return model.probability(Evidence(*row.features)), second
+
+
+def abstains(row: Row, probability: tuple[float, float | None], threshold: float) -> bool:
+    """The whole decision for one row, as ``ExtractiveAnswerer.declined`` takes it: a name or one
+    person's case, the model's probabilities under ``threshold`` (unless it asks only about a named
+    aanbeveling), then the missing fact."""
+    first, second = probability
+    below = first < threshold and (second is None or second < threshold)
+    return row.declined_before or (below and not row.only_scope) or row.missing_fact
 
 
 def rates(rows: list[Row], abstained: list[bool]) -> tuple[float, float, int, int]:
@@ -151,7 +166,7 @@ def rates(rows: list[Row], abstained: list[bool]) -> tuple[float, float, int, in
     return (sum(ans) / max(1, len(ans)), sum(una) / max(1, len(una)), len(ans), len(una))
 
 
-def best_threshold(rows: list[Row], probabilities: list[float]) -> float:
+def best_threshold(rows: list[Row], chances: list[tuple[float, float | None]]) -> float:
     """The lowest threshold whose ``REFUSAL_COST``·answered + abstained over ``rows`` (given each
     row's probability) comes within one answerable question of the best: a higher one that gains
     only that much is chosen by a single question, and when in doubt, answer. (Taking the best
@@ -159,7 +174,7 @@ def best_threshold(rows: list[Row], probabilities: list[float]) -> float:
     question in each never-fitted check set; with the margin it is 0.16 and refuses none.)"""
     scores = {}
     for threshold in np.arange(0.01, 0.96, 0.01):
-        abstained = [abstains(r, p, threshold) for r, p in zip(rows, probabilities, strict=True)]
+        abstained = [abstains(r, p, threshold) for r, p in zip(rows, chances, strict=True)]
         answered, refused, n_answerable, _ = rates(rows, abstained)
         scores[round(float(threshold), 2)] = REFUSAL_COST * answered + refused
     one_question = REFUSAL_COST / max(1, n_answerable)
@@ -187,8 +202,8 @@ def train(rows: list[Row]) -> AnswerDecision:
     final = fitted(rows)
     groups = {r.group for r in rows}
     scorers = {g: fitted([r for r in rows if r.group != g]) for g in groups} if len(groups) > 1 else {}
-    probabilities = [scorers.get(r.group, final).probability(Evidence(*r.features)) for r in rows]
-    return replace(final, threshold=best_threshold(rows, probabilities))
+    chances = [probabilities(r, scorers.get(r.group, final)) for r in rows]
+    return replace(final, threshold=best_threshold(rows, chances))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -246,7 +261,8 @@ def main(argv: list[str] | None = None) -> int:
                 "threshold: the lowest within one answerable question of the best "
                 f"{REFUSAL_COST}·answered + abstained, each writer scored by the model fitted without it. "
                 "held_out: each group left out in turn (writers w1 d-001..037, w2 d-038..076, "
-                "w3 d-077..117, own sets, probes), the whole decision (names, model, missing fact); "
+                "w3 d-077..117, own sets, probes), the whole decision (names, one person's case, model, "
+                "missing fact); "
                 f"{', '.join(CHECKS)}: never fitted on, under the final model."
             ),
             "fitted": datetime.now(UTC).strftime("%Y-%m-%d"),

@@ -399,6 +399,19 @@ def test_a_passage_that_states_nothing_is_not_the_answer(corpus_core: Core) -> N
     assert_grounded(answer)
 
 
+def test_a_follow_up_that_points_back_is_judged_with_the_question_it_points_at(corpus_core: Core) -> None:
+    # Many words of its own, so it is searched as asked; "zo'n plan" is the monitoring plan asked about.
+    history = [
+        Turn("user", "Hoe houden we in de gaten of onze nieuwe aanpak ook echt wordt uitgevoerd?"),
+        Turn("assistant", "Dat is monitoren, stap 4 van de cyclus."),
+    ]
+    question = (
+        "Ok, maar bij ons verdwijnt zo'n plan na een paar weken gewoon in de kast. "
+        "Hoe hou je het levend als iedereen het druk heeft?"
+    )
+    assert not corpus_core.answerer.answer(question, history).abstained
+
+
 def test_a_fact_the_documents_hold_is_answered(corpus_core: Core) -> None:
     answer = ask(corpus_core, "Hoe lang duurt het voordat een cultuurverandering in de school is ingebed?")
     assert not answer.abstained

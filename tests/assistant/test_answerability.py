@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from assistant.answerability import (
@@ -15,6 +17,7 @@ from assistant.answerability import (
     members_named_by,
     topic_words,
     unknown_names,
+    with_earlier_question,
 )
 from assistant.lexical import analyse
 from assistant.query import parse_query
@@ -221,3 +224,13 @@ def test_a_question_about_a_named_aanbeveling_alone_asks_only_its_scope(question
 )
 def test_a_question_about_one_pupil_or_parent(question: str, one: bool) -> None:
     assert about_one_person(question) is one
+
+
+def test_a_follow_up_that_points_back_is_read_with_the_question_it_points_at() -> None:
+    earlier = "Hoe houden we in de gaten of een nieuwe aanpak wordt uitgevoerd?"
+    pointing = parse_query("Maar zo'n plan verdwijnt in de kast. Hoe hou je het levend?")
+    joined = with_earlier_question(replace(pointing, previous=earlier))
+    assert joined is not None and joined.text.startswith(earlier)
+    # A question of its own, or one outside a conversation, gets no second look.
+    assert with_earlier_question(replace(parse_query("Wat is een PLG?"), previous=earlier)) is None
+    assert with_earlier_question(pointing) is None
