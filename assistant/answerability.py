@@ -130,10 +130,11 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 # Besides the value asked, a rule: whether something is allowed ("Mag ik …?", "Mogen we …?" opening a
 # question), or what a law or regulation prescribes ("volgens de AVG", "wettelijk", "welke regels
 # gelden"). A "mogen" that weighs a course of action beside another ("Moeten we A, of mogen we B?")
-# asks how to work, not what is allowed.
+# asks how to work, not what is allowed; "Mag ik (je) iets vragen?" is politeness.
 _ASKS_RULE = re.compile(
     r"(?:^|[.?!]\s+)(?:(?:en|maar)\s+)?(?:mag|mogen|mocht|mochten)\s+(?:ik|we|wij|je|jij|u|dat|dit|de|het|"
-    r"een|onze|mijn|zij|ze|hij)\b|\b(?:welke|hoeveel|wie)\b[^.?!,]{0,40}\b(?:mag|mogen)\b|"
+    r"een|onze|mijn|zij|ze|hij)\b(?!(?:\s+(?:u|je|jou|jullie|even|nog|iets|eens|een|vraag))*\s+(?:vragen|stellen|"
+    r"weten)\b)|\b(?:welke|hoeveel|wie)\b[^.?!,]{0,40}\b(?:mag|mogen)\b|"
     r"\b(?:volgens|van)\s+(?:de|het|ons|onze)\s+(?:wet|wetgeving|avg|cao(?:\s+\w+)?|regels|inspectie|meldcode|"
     r"pta|onderzoekskader|\w*protocol|\w*reglement|\w*statuut)\b|"
     r"\bwettelijk\w*|\b(?:welke|wat zijn de)\s+regels\b|\bregels\s+gelden\b|"

@@ -62,6 +62,8 @@ from assistant.query import parse_query
         ("Welke stappen moet ik nu volgens het pestprotocol zetten?", "rule"),  # a regulation's procedure
         ("Welke hulpmiddelen mogen ze bij toetsen gebruiken?", "rule"),
         ("Wat mogen we van een PLG verwachten?", None),  # an expectation, not a permission
+        ("Mag ik iets vragen over borging? Wat zegt h6 daarover?", None),  # politeness
+        ("Mag ik je een vraag stellen over de PLG?", None),
         # How to work, not what is allowed:
         ("Moeten we de aanbevelingen op volgorde doen, of mogen we ergens anders beginnen?", None),
         ("Is het gek als ik vraag of ik zelf iemand mag kiezen?", None),  # an aside, not the question
