@@ -1,20 +1,23 @@
 """Answerability: may the documents answer this question, and do they hold the kind of fact it asks?
 
-Three checks, each with its own job:
+Four checks, each with its own job:
 
 * ``unknown_names``: a question about a name the documents, the conversation and ordinary Dutch
   never use (ChatGPT, ParnasSys) is about something else.
+* ``about_one_person``: the case of one pupil or parent ("Een moeder mailde me boos …") is too.
 * ``AnswerDecision``: a calibrated logistic model over ``Evidence`` (the nearest passage's similarity
   read beside the question's length and language, and whether the documents use the question's
   words at all). Its coefficients are fitted by ``python -m benchmarks.decision --write``
-  (``make tune``) with writer-grouped cross-validation, never set by hand.
+  (``make tune``) with writer-grouped cross-validation, never set by hand. A follow-up that points
+  back gets a second look, read with the question it points at (``with_earlier_question``).
 * ``asked_facts`` / ``holds_fact``: "Hoeveel uur per week…" finds passages on the topic, but when no
-  sentence there states a number of hours the honest answer says that fact is absent.
+  sentence there states a number of hours the honest answer says that fact is absent; so does "Mag
+  dat eigenlijk wel?" when no sentence there states a rule.
 
 Usage::
 
     asked_facts("Hoeveel dagen geboorteverlof krijg ik?")   # ["duration"]
-    holds_fact("Een cultuurverandering kan enkele jaren duren.", kind)  # True
+    holds_fact("Een cultuurverandering kan enkele jaren duren.", "duration")  # True
     AnswerDecision.load().answers(evidence_of(query, hits, index))
 """
 
