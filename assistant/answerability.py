@@ -214,11 +214,13 @@ def unknown_names(question: str, known: Callable[[str], bool], conversation: str
 
 
 # A sentence about one pupil or parent, told as its subject ("Een moeder mailde me boos …", "Een leerling
-# in mijn mentorklas wordt gepest …", "Mijn zoon …"): an English one too ("A pupil in my class …").
+# in mijn mentorklas wordt gepest …", "Mijn zoon …"): an English one too ("A pupil in my class …"). A
+# student teacher ("een student van de pabo", "a student teacher") is a colleague in training.
 _ONE_PERSON = re.compile(
     r"^(?:(?:een|mijn)\s+(?:\w+\s+)?(?:leerling|leerlinge|jongen|meisje|kind|kleuter|student|studente|vader|"
     r"moeder|zoon|dochter)|(?:a|my)\s+(?:\w+\s+)?(?:pupil|student|boy|girl|child|father|mother|son|daughter)|"
-    r"one of my (?:pupils|students))\b",
+    r"one of my (?:pupils|students))\b(?!\s+(?:teachers?\b|van\s+de\s+(?:pabo|lerarenopleiding|hogeschool|"
+    r"universiteit)))",
     re.I,
 )
 

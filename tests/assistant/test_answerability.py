@@ -221,6 +221,8 @@ def test_a_question_about_a_named_aanbeveling_alone_asks_only_its_scope(question
             False,
         ),
         ("Een collega wil niet meedoen aan de PLG. Hoe krijg ik haar mee?", False),
+        ("Een student van de pabo loopt stage in mijn groep. Hoe betrek ik haar bij ons onderzoek?", False),
+        ("A student teacher joins our team. How can she take part in our inquiry?", False),
         ("Hoe betrek je leerlingen bij de probleemanalyse?", False),
     ],
 )
