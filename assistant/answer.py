@@ -346,7 +346,9 @@ class ExtractiveAnswerer:
         index = self.vocabulary()
         if index is not None and (names := unknown_names(query.text, index.knows, conversation)):
             return abstention(query, related, names=names)
-        if self.should_abstain(query, hits) or about_one_person(query.asks or query.text):
+        if about_one_person(query.asks or query.text):
+            return abstention(query, related, one_person=True)
+        if self.should_abstain(query, hits):
             return abstention(query, related)
         if kind := self.missing_fact(query, hits):
             if not self.treats_topic(query, hits):  # nothing on its topic to show: decline plainly
@@ -401,10 +403,12 @@ def _intro(query: ParsedQuery, citations: list[Citation]) -> str:
     return _words(query).intro(titles, scope_label(query), general)
 
 
-def abstention(query: ParsedQuery, related: list[Hit], names: list[str] | None = None) -> Answer:
-    """No answer: the documents are silent or never mention the ``names`` the question is about; the
-    nearby passages come along."""
-    text = _words(query).declined(_where(query), names, bool(related))
+def abstention(
+    query: ParsedQuery, related: list[Hit], names: list[str] | None = None, one_person: bool = False
+) -> Answer:
+    """No answer: the documents are silent, never mention the ``names`` the question is about, or do
+    not treat the case of one pupil or parent (``one_person``); the nearby passages come along."""
+    text = _words(query).declined(_where(query), names, bool(related), one_person)
     return Answer(query.text, text, True, [], related)
 
 

@@ -33,6 +33,7 @@ class Phrasing:
     general_source: str
     silent: str
     never_named: str
+    one_person: str  # the case of one pupil or parent: why the documents are silent on it
     related: str
     no_fact_lead: str
     no_fact_more: str
@@ -69,10 +70,14 @@ class Phrasing:
             intro = self.general_source.format(sector=self.sectors[sector_only_general]) + " " + intro
         return self.quoted_in_dutch + intro
 
-    def declined(self, where: str, names: list[str] | None, related: bool) -> str:
-        """Nothing answers the question: the documents are silent, or never name ``names``."""
-        text = self.never_named.format(where=where, names=self.and_.join(names)) if names else self.silent
-        return text.format(where=where) + (self.related if related else "")
+    def declined(self, where: str, names: list[str] | None, related: bool, one_person: bool = False) -> str:
+        """Nothing answers the question: the documents are silent, never name ``names``, or do not treat
+        the case of one pupil or parent (``one_person``)."""
+        if names:
+            text = self.never_named.format(where=where, names=self.and_.join(names))
+        else:
+            text = (self.one_person if one_person else self.silent).format(where=where)
+        return text + (self.related if related else "")
 
     def no_fact(self, where: str, fact: str, quoted: bool) -> str:
         """The asked fact is absent; ``quoted``: what the documents do say follows."""
