@@ -159,6 +159,11 @@ def _statements(text: str, wanted: frozenset[str], headings: bool = False) -> li
     return found
 
 
+def _silent(text: str, wanted: frozenset[str]) -> bool:
+    """Does the passage state nothing at all (a title slide, a heading alone)? It is no answer."""
+    return not _statements(text, wanted, headings=True)
+
+
 def _best_sentences(
     text: str, terms: set[str], most: int, wanted: frozenset[str], min_overlap: float
 ) -> list[str]:
@@ -244,8 +249,11 @@ class ExtractiveAnswerer:
         def kind(i: int) -> tuple[bool, bool, bool]:
             hit = hits[i]
             text = hit.passage.text
-            silent = not _statements(text, query.wants, headings=True)  # a title slide says nothing
-            return silent, unasked_kind(text, query.wants), hit.story and "example" not in query.wants
+            return (
+                _silent(text, query.wants),
+                unasked_kind(text, query.wants),
+                hit.story and "example" not in query.wants,
+            )
 
         return sorted(considered, key=kind)
 
@@ -268,7 +276,7 @@ class ExtractiveAnswerer:
             if not short
             and hits[first].score - hits[i].score <= cfg.tie_gap
             and not unasked_kind(hits[i].passage.text, query.wants)
-            and _statements(hits[i].passage.text, query.wants, headings=True)
+            and not _silent(hits[i].passage.text, query.wants)
             # passages that only filled up a small named aanbeveling are not its answer
             and query.aanbeveling in (None, hits[i].passage.aanbeveling)
         ][: cfg.max_citations - 1]
